@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace Workflow.Engine.Definitions;
+
+/// <summary>One node of a workflow flowchart. <see cref="Next"/> maps each outcome to the id of the following activity.</summary>
+public abstract record ActivityDefinition(string Id, IReadOnlyDictionary<string, string> Next)
+{
+    /// <summary>The outcome of activities that have a single successor.</summary>
+    public const string Done = "done";
+
+    /// <summary>An activity that waits for the outside world (a person, the clock, a child workflow) and so breaks a loop.</summary>
+    public virtual bool Blocks => false;
+}
+
+public sealed record StartActivity(string Id, IReadOnlyDictionary<string, string> Next) : ActivityDefinition(Id, Next);
+
+/// <summary>Ends the instance; any branch still open is cancelled. <paramref name="Outcome"/> is what a parent workflow sees.</summary>
+public sealed record EndActivity(string Id, string Outcome) : ActivityDefinition(Id, new Dictionary<string, string>());
+
+public sealed record TaskAssignment(string Role, string? ApproverKind, string? RegionExpression);
+
+public enum FormFieldType { String, Text, Number, Integer, Boolean, Date }
+
+public sealed record FormField(string Name, FormFieldType Type, bool Required, string? Label);
+
+public sealed record UserTaskActivity(
+    string Id,
+    IReadOnlyDictionary<string, string> Next,
+    string? Title,
+    TaskAssignment Assignee,
+    IReadOnlyList<string> Outcomes,
+    IReadOnlyList<FormField> Form,
+    TimeSpan? Due,
+    IReadOnlyList<TimeSpan> RemindBefore,
+    TimeSpan? EscalateAfter) : ActivityDefinition(Id, Next)
+{
+    public override bool Blocks => true;
+}
+
+/// <summary>Evaluates a JavaScript expression; a boolean result takes the "true"/"false" outcome, a string result the outcome of that name, else "default".</summary>
+public sealed record DecisionActivity(string Id, IReadOnlyDictionary<string, string> Next, string Expression) : ActivityDefinition(Id, Next);
+
+public sealed record ForkActivity(string Id, IReadOnlyList<string> Branches) : ActivityDefinition(Id, Branches.Select((b, i) => (b, i)).ToDictionary(x => $"branch{x.i}", x => x.b));
+
+public enum JoinMode { All, Any, N }
+
+/// <summary>Waits for the branches of <paramref name="ForkId"/>: all of them, any one, or <paramref name="Count"/> of them; the rest are cancelled.</summary>
+public sealed record JoinActivity(string Id, IReadOnlyDictionary<string, string> Next, string ForkId, JoinMode Mode, int Count) : ActivityDefinition(Id, Next);
+
+public sealed record TimerActivity(
+    string Id,
+    IReadOnlyDictionary<string, string> Next,
+    TimeSpan? Delay,
+    DateTimeOffset? At,
+    string? Cron,
+    string TimeZone) : ActivityDefinition(Id, Next)
+{
+    public override bool Blocks => true;
+}
+
+public sealed record SetVariableActivity(string Id, IReadOnlyDictionary<string, string> Next, string Variable, string Expression) : ActivityDefinition(Id, Next);
+
+public sealed record NotifyActivity(string Id, IReadOnlyDictionary<string, string> Next, TaskAssignment To, string Subject, string Body) : ActivityDefinition(Id, Next);
+
+/// <summary>Calls the C# handler registered under <paramref name="Handler"/>; its outcome picks the next activity.</summary>
+public sealed record ActionActivity(string Id, IReadOnlyDictionary<string, string> Next, string Handler, JsonObject? Settings) : ActivityDefinition(Id, Next);
+
+/// <summary>Starts an instance of <paramref name="WorkflowId"/> and waits for it to end; the child's end outcome picks the next activity.</summary>
+public sealed record ChildWorkflowActivity(string Id, IReadOnlyDictionary<string, string> Next, string WorkflowId, string? InputExpression) : ActivityDefinition(Id, Next)
+{
+    public override bool Blocks => true;
+}

@@ -1,0 +1,25 @@
+namespace Workflow.Engine;
+
+public enum TimerPurpose { Resume, Reminder, Escalation }
+
+/// <summary>A durable timer: when <see cref="DueAt"/> passes, the host calls the runtime's FireTimer with <see cref="Key"/>. The key makes each occurrence fire at most once.</summary>
+public sealed record ScheduledTimer(string Key, Guid InstanceId, Guid BookmarkId, DateTimeOffset DueAt, TimerPurpose Purpose);
+
+/// <summary>Where timers go after their transition commits; the service plugs in Hangfire, tests a fake.</summary>
+public interface IWorkflowScheduler
+{
+    void Schedule(ScheduledTimer timer);
+
+    void Cancel(string key);
+}
+
+/// <summary>Who should hear of something: a role in a region, as a task assignment is written.</summary>
+public sealed record Recipient(string Role, string? ApproverKind, string? RegionCode);
+
+public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt);
+
+/// <summary>Receives notifications after the transition that produced them has committed.</summary>
+public interface INotificationPort
+{
+    Task SendAsync(NotificationMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
+using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Persistence.Instances;
+
+/// <summary>Reads instances, their journals and open incidents; checks journal chains.</summary>
+public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
+{
+    public async Task<InstanceView> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ?? throw new WorkflowException(WorkflowError.InstanceNotFound, $"no instance {id}");
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+        var state = InstanceState.FromJson(row.State);
+        return new InstanceView(row.Id, row.DefinitionId, row.DefinitionVersion, row.CorrelationId, row.Status, row.Result, state.Variables, state.Input,
+            [.. bookmarks.Select(b => b.ToModel())],
+            [.. incidents.Select(i => new IncidentView(i.Id, i.InstanceId, i.ActivityId, i.Message, i.CreatedAt, i.ResolvedAt, i.ResolvedBy))],
+            row.ParentInstanceId, row.CreatedAt, row.UpdatedAt);
+    }
+
+    public async Task<IReadOnlyList<Guid>> FindByCorrelationAsync(string correlationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => i.CorrelationId == correlationId).OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken)) throw new WorkflowException(WorkflowError.InstanceNotFound, $"no instance {id}");
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence)
+            .Select(j => new JournalEntry(j.Sequence, j.At, j.Actor, j.Kind, j.ActivityId, j.Outcome, j.BookmarkId, j.Data, j.Hash))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes the chain: every row's hash, its link to the previous row, no gaps, and the head the instance recorded.</summary>
+    public async Task<JournalVerification> VerifyJournalAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ?? throw new WorkflowException(WorkflowError.InstanceNotFound, $"no instance {id}");
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        return Verify(instance, rows);
+    }
+
+    internal static JournalVerification Verify(InstanceRow instance, IReadOnlyList<JournalRow> rows)
+    {
+        var previous = JournalHasher.Genesis;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var expected = i + 1;
+            string? reason = row.Sequence != expected ? $"row {expected} is missing"
+                : row.PreviousHash != previous ? "does not link to the row before it"
+                : JournalHasher.Hash(previous, instance.Id, row.Sequence, row.ToRecord()) != row.Hash ? "its content does not match its hash"
+                : null;
+            if (reason is not null) return new JournalVerification(instance.Id, false, rows.Count, expected, reason);
+            previous = row.Hash;
+        }
+        if (rows.Count != instance.JournalLength || previous != instance.JournalHead)
+            return new JournalVerification(instance.Id, false, rows.Count, rows.Count + 1, $"the instance records {instance.JournalLength} rows ending in another hash: rows were removed from the end");
+        return new JournalVerification(instance.Id, true, rows.Count, null, null);
+    }
+}

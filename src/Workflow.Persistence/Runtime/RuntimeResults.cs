@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
+
+namespace Workflow.Persistence.Runtime;
+
+/// <summary>What a start, resume or retry did: the instance's new status and the places where it now waits that this step opened.</summary>
+public sealed record TransitionResult(Guid InstanceId, InstanceStatus Status, string? Result, IReadOnlyList<Bookmark> NewBookmarks, Guid? IncidentId = null);
+
+public sealed record IncidentView(Guid Id, Guid InstanceId, string? ActivityId, string Message, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy);
+
+public sealed record InstanceView(
+    Guid Id,
+    string DefinitionId,
+    int DefinitionVersion,
+    string? CorrelationId,
+    InstanceStatus Status,
+    string? Result,
+    JsonObject Variables,
+    JsonObject Input,
+    IReadOnlyList<Bookmark> Bookmarks,
+    IReadOnlyList<IncidentView> Incidents,
+    Guid? ParentInstanceId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record JournalEntry(long Sequence, DateTimeOffset At, string Actor, JournalKind Kind, string? ActivityId, string? Outcome, Guid? BookmarkId, string? Data, string Hash);
+
+/// <summary>Whether an instance's journal chain is intact; when not, the first sequence number that does not check out.</summary>
+public sealed record JournalVerification(Guid InstanceId, bool Valid, long Length, long? FirstBadSequence, string? Reason);
+
+public sealed record RecoveryReport(int TimersRescheduled, int NotificationsResent);

@@ -1,0 +1,289 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Workflow.Engine;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Persistence.Runtime;
+
+/// <summary>
+/// Starts and resumes instances. Each call is one database transaction: the instance, its bookmarks,
+/// timers, journal and notifications change together or not at all. A failing activity rolls the
+/// transition back and leaves the instance faulted with an incident that can be retried.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IDbContextFactory<WorkflowDbContext> contexts,
+    DefinitionStore definitions,
+    WorkflowExecutor executor,
+    WriteGate gate,
+    IWorkflowScheduler scheduler,
+    INotificationPort notifications,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    public async Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default)
+    {
+        var definition = await definitions.GetAsync(definitionId, version, cancellationToken);
+        var instanceId = Guid.CreateVersion7(clock.GetUtcNow());
+        var failed = new FailedEvent(FailedEvent.Start, actor, Input: input);
+        return await GuardAsync(instanceId, failed, () => TransactAsync(async scope =>
+        {
+            var row = scope.AddInstance(new InstanceRow
+            {
+                Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
+                State = "{}", CreatedAt = scope.Now,
+            });
+            var transition = await executor.StartAsync(definition, instanceId, input, actor, cancellationToken);
+            await scope.ApplyAsync(row, transition);
+            return Result(row, transition);
+        }, cancellationToken), () => new InstanceRow
+        {
+            Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
+            State = new InstanceState { Input = input }.ToJson(), CreatedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+    }
+
+    /// <exception cref="ConcurrencyConflictException">Someone resumed the bookmark first.</exception>
+    /// <exception cref="InvalidPayloadException">The decision does not fit the task.</exception>
+    public async Task<TransitionResult> ResumeAsync(ResumeRequest request, CancellationToken cancellationToken = default)
+    {
+        var failed = new FailedEvent(FailedEvent.Resume, request.Actor, BookmarkId: request.BookmarkId, Outcome: request.Outcome, Form: request.Form, Comment: request.Comment);
+        Guid instanceId = default;
+        return await GuardAsync(() => instanceId, failed, () => TransactAsync(async scope =>
+        {
+            var (instance, bookmark) = await LoadWaitingAsync(scope, request.BookmarkId, allowFaulted: false);
+            instanceId = instance.Id;
+            return await ResumeInScopeAsync(scope, instance, bookmark, request);
+        }, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Called by the scheduler when a timer is due. Fires each timer key at most once, however often it is called.</summary>
+    public async Task FireTimerAsync(string key, CancellationToken cancellationToken = default)
+    {
+        Guid instanceId = default;
+        await GuardAsync(() => instanceId, new FailedEvent(FailedEvent.Timer, "timer", TimerKey: key), () => TransactAsync(async scope =>
+        {
+            var timer = await scope.Db.Timers.FindAsync([key], cancellationToken);
+            if (timer is null || timer.FiredAt is not null) return None;
+            var instance = await scope.FindInstanceAsync(timer.InstanceId);
+            if (instance is null || instance.Status != InstanceStatus.Blocked) return None;
+            instanceId = instance.Id;
+            return await FireInScopeAsync(scope, instance, timer);
+        }, cancellationToken), cancellationToken);
+    }
+
+    public async Task<TransitionResult> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken cancellationToken = default) =>
+        await TransactAsync(async scope =>
+        {
+            var instance = await scope.FindInstanceAsync(instanceId) ?? throw NotFound(instanceId);
+            if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
+                throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()} and cannot be cancelled");
+            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var transition = executor.Cancel(definition, instanceId, InstanceState.FromJson(instance.State), actor, reason);
+            await scope.ApplyAsync(instance, transition);
+            await ResolveIncidentsAsync(scope, instanceId, actor);
+            return Result(instance, transition);
+        }, cancellationToken);
+
+    /// <summary>Applies an incident's failed event again, after its cause has been fixed.</summary>
+    /// <exception cref="WorkflowException">The retry failed too; the incident stays open and nothing changes.</exception>
+    public async Task<TransitionResult> RetryAsync(Guid incidentId, string actor, CancellationToken cancellationToken = default)
+    {
+        var (result, timers) = await TransactAsync(async scope =>
+        {
+            var incident = await scope.Db.Incidents.FindAsync([incidentId], cancellationToken);
+            if (incident is null || incident.ResolvedAt is not null)
+                throw new WorkflowException(WorkflowError.IncidentNotFound, $"no open incident {incidentId}");
+            var instance = await scope.FindInstanceAsync(incident.InstanceId) ?? throw NotFound(incident.InstanceId);
+            var failed = FailedEvent.FromJson(incident.Event);
+            scope.AppendJournal(instance, [new JournalRecord(scope.Now, actor, JournalKind.Retried, incident.ActivityId, null, null, null)]);
+            await ResolveIncidentsAsync(scope, instance.Id, actor);
+            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            TransitionResult outcome;
+            if (failed.Kind == FailedEvent.Start)
+            {
+                var transition = await executor.StartAsync(definition, instance.Id, failed.Input ?? [], failed.Actor, cancellationToken);
+                await scope.ApplyAsync(instance, transition);
+                outcome = Result(instance, transition);
+            }
+            else
+            {
+                instance.Status = InstanceStatus.Blocked;
+                outcome = failed.Kind == FailedEvent.Timer
+                    ? await RetryTimerAsync(scope, instance, failed.TimerKey!)
+                    : await ResumeInScopeAsync(scope, instance, (await LoadWaitingAsync(scope, failed.BookmarkId!.Value, allowFaulted: true)).Bookmark,
+                        new ResumeRequest(failed.BookmarkId!.Value, failed.Actor, failed.Outcome, failed.Form, failed.Comment));
+            }
+            var pending = await scope.Db.Timers.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.FiredAt == null).ToListAsync(cancellationToken);
+            return (outcome, pending);
+        }, cancellationToken);
+        // Timers that came due while the instance was faulted were skipped; hand them to the scheduler again.
+        foreach (var timer in timers) scheduler.Schedule(new ScheduledTimer(timer.Key, timer.InstanceId, timer.BookmarkId, timer.DueAt, timer.Purpose));
+        return result;
+    }
+
+    /// <summary>At start-up: hands every unfired timer to the scheduler again and re-sends notifications that were not handed over before a stop.</summary>
+    public async Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.FiredAt == null).ToListAsync(cancellationToken);
+        foreach (var timer in timers) scheduler.Schedule(new ScheduledTimer(timer.Key, timer.InstanceId, timer.BookmarkId, timer.DueAt, timer.Purpose));
+        var pending = await db.Outbox.AsNoTracking().Where(o => o.DispatchedAt == null).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
+        await DispatchAsync(pending.Select(o => NotificationJson.Read(o.Message)).ToList(), cancellationToken);
+        return new RecoveryReport(timers.Count, pending.Count);
+    }
+
+    private static readonly TransitionResult None = new(Guid.Empty, InstanceStatus.Blocked, null, []);
+
+    private static async Task<(InstanceRow Instance, BookmarkRow Bookmark)> LoadWaitingAsync(TransitionScope scope, Guid bookmarkId, bool allowFaulted)
+    {
+        var bookmark = await scope.FindBookmarkAsync(bookmarkId);
+        if (bookmark is null)
+        {
+            var taken = await scope.Db.Journal.AsNoTracking()
+                .Where(j => j.BookmarkId == bookmarkId && (j.Kind == JournalKind.Resumed || j.Kind == JournalKind.TimerFired || j.Kind == JournalKind.ChildFinished || j.Kind == JournalKind.BranchCancelled))
+                .Select(j => new { j.Actor, j.At, j.Kind }).FirstOrDefaultAsync();
+            if (taken is null) throw new WorkflowException(WorkflowError.BookmarkNotFound, $"no open bookmark {bookmarkId}");
+            if (taken.Kind == JournalKind.BranchCancelled)
+                throw new WorkflowException(WorkflowError.BookmarkNotFound, $"bookmark {bookmarkId} was closed when its branch was cancelled at {taken.At:O}");
+            throw new ConcurrencyConflictException(bookmarkId, taken.Actor, taken.At);
+        }
+        var instance = await scope.FindInstanceAsync(bookmark.InstanceId) ?? throw NotFound(bookmark.InstanceId);
+        if (instance.Status == InstanceStatus.Faulted && !allowFaulted)
+            throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instance.Id} is faulted: retry or cancel its incident first");
+        if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
+            throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}");
+        return (instance, bookmark);
+    }
+
+    private async Task<TransitionResult> ResumeInScopeAsync(TransitionScope scope, InstanceRow instance, BookmarkRow bookmark, ResumeRequest request)
+    {
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
+        var transition = await executor.ResumeAsync(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), request, scope.CancellationToken);
+        await scope.ApplyAsync(instance, transition);
+        return Result(instance, transition);
+    }
+
+    private async Task<TransitionResult> FireInScopeAsync(TransitionScope scope, InstanceRow instance, TimerRow timer)
+    {
+        timer.FiredAt = scope.Now;
+        var bookmark = await scope.FindBookmarkAsync(timer.BookmarkId);
+        if (bookmark is null) return None;
+        if (timer.Purpose == TimerPurpose.Resume)
+            return await ResumeInScopeAsync(scope, instance, bookmark, new ResumeRequest(bookmark.Id, "timer"));
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
+        var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose);
+        transition.Status = instance.Status;
+        await scope.ApplyAsync(instance, transition);
+        return Result(instance, transition);
+    }
+
+    private async Task<TransitionResult> RetryTimerAsync(TransitionScope scope, InstanceRow instance, string key)
+    {
+        var timer = await scope.Db.Timers.FindAsync([key], scope.CancellationToken);
+        return timer is null || timer.FiredAt is not null ? Result(instance, null) : await FireInScopeAsync(scope, instance, timer);
+    }
+
+    private static async Task ResolveIncidentsAsync(TransitionScope scope, Guid instanceId, string actor)
+    {
+        foreach (var incident in await scope.Db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(scope.CancellationToken))
+        {
+            incident.ResolvedAt = scope.Now;
+            incident.ResolvedBy = actor;
+        }
+    }
+
+    private static TransitionResult Result(InstanceRow instance, Transition? transition) =>
+        new(instance.Id, instance.Status, instance.Result, transition?.Opened ?? []);
+
+    private static WorkflowException NotFound(Guid id) => new(WorkflowError.InstanceNotFound, $"no instance {id}");
+
+    private Task<TransitionResult> GuardAsync(Func<Guid> instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, CancellationToken cancellationToken) =>
+        GuardAsync(instanceId, failed, work, null, cancellationToken);
+
+    private Task<TransitionResult> GuardAsync(Guid instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow> newRow, CancellationToken cancellationToken) =>
+        GuardAsync(() => instanceId, failed, work, newRow, cancellationToken);
+
+    /// <summary>Runs a transition; when an activity faults, records the incident in a transaction of its own.</summary>
+    private async Task<TransitionResult> GuardAsync(Func<Guid> instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow>? newRow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (ActivityFaultException fault) when (instanceId() != Guid.Empty)
+        {
+            logger.LogWarning(fault, "Instance {InstanceId} faulted at {ActivityId}", instanceId(), fault.ActivityId);
+            return await TransactAsync(async scope =>
+            {
+                var instance = await scope.FindInstanceAsync(instanceId()) ?? scope.AddInstance(newRow!());
+                instance.Status = InstanceStatus.Faulted;
+                instance.Revision++;
+                instance.UpdatedAt = scope.Now;
+                var incident = new IncidentRow
+                {
+                    Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, ActivityId = fault.ActivityId, Message = fault.Message,
+                    Detail = fault.InnerException?.ToString() ?? fault.ToString(), Event = failed.ToJson(), CreatedAt = scope.Now,
+                };
+                scope.Db.Incidents.Add(incident);
+                scope.AppendJournal(instance, [new JournalRecord(scope.Now, failed.Actor, JournalKind.Faulted, fault.ActivityId, null, failed.BookmarkId,
+                    new JsonObject { ["incident"] = incident.Id.ToString(), ["message"] = fault.Message }.ToJsonString(EngineJson.Options))]);
+                return new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident.Id);
+            }, cancellationToken);
+        }
+    }
+
+    private async Task<T> TransactAsync<T>(Func<TransitionScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        TransitionScope scope;
+        T result;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            scope = new TransitionScope(db, definitions, executor, clock.GetUtcNow(), cancellationToken);
+            result = await work(scope);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                throw new ConcurrencyConflictException(ex.Entries.Select(e => e.Entity).OfType<BookmarkRow>().FirstOrDefault()?.Id ?? Guid.Empty, null, null);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
+        foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);
+        if (scope.ToSend.Count > 0) await DispatchAsync(scope.ToSend, cancellationToken);
+        return result;
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)
+    {
+        var sent = new List<Guid>();
+        foreach (var message in messages)
+        {
+            try
+            {
+                await notifications.SendAsync(message, cancellationToken);
+                sent.Add(message.Id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The outbox row stays undispatched; start-up recovery hands it over again.
+                logger.LogError(ex, "Notification {MessageId} could not be handed over", message.Id);
+            }
+        }
+        if (sent.Count == 0) return;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(s => s.SetProperty(o => o.DispatchedAt, now), cancellationToken);
+        }
+    }
+}

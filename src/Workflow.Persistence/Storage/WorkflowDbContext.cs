@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Workflow.Persistence.Storage;
+
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+    public DbSet<JournalRow> Journal => Set<JournalRow>();
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC ticks so SQLite can compare and order them; every value the engine writes is UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasKey(x => new { x.DefinitionId, x.Version });
+        });
+        modelBuilder.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => x.CorrelationId);
+            e.HasIndex(x => new { x.Status, x.DefinitionId });
+            e.HasIndex(x => x.ParentInstanceId);
+        });
+        modelBuilder.Entity<BookmarkRow>(e =>
+        {
+            e.ToTable("bookmarks");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => new { x.Role, x.RegionCode });
+        });
+        modelBuilder.Entity<TimerRow>(e =>
+        {
+            e.ToTable("timers");
+            e.HasKey(x => x.Key);
+            e.HasIndex(x => x.BookmarkId);
+            e.HasIndex(x => new { x.FiredAt, x.DueAt });
+        });
+        modelBuilder.Entity<JournalRow>(e =>
+        {
+            e.ToTable("journal");
+            e.HasKey(x => new { x.InstanceId, x.Sequence });
+            e.HasIndex(x => x.BookmarkId);
+        });
+        modelBuilder.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.InstanceId, x.ResolvedAt });
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DispatchedAt);
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}

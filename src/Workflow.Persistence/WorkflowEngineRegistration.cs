@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Engine;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Expressions;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Instances;
+using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Persistence;
+
+public static class WorkflowEngineRegistration
+{
+    /// <summary>
+    /// The engine on a SQLite file. Register an <see cref="IWorkflowScheduler"/> and an <see cref="INotificationPort"/>
+    /// (or keep the defaults: timers not scheduled, notifications dropped) and any <see cref="IActionHandler"/>s.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string sqliteFile, ExpressionLimits? limits = null)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => o
+            .UseSqlite(connection)
+            .AddInterceptors(new SqliteDurability()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(limits ?? new ExpressionLimits());
+        services.TryAddSingleton<ExpressionEvaluator>();
+        services.TryAddSingleton<ActionRegistry>();
+        services.TryAddSingleton<DefinitionLoader>();
+        services.TryAddSingleton<WorkflowExecutor>();
+        services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton<DefinitionStore>();
+        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<InstanceQueries>();
+        services.TryAddSingleton<DatabaseSetup>();
+        services.TryAddSingleton<IWorkflowScheduler, UnscheduledTimers>();
+        services.TryAddSingleton<INotificationPort, DroppedNotifications>();
+        return services;
+    }
+
+    private sealed class UnscheduledTimers : IWorkflowScheduler
+    {
+        public void Schedule(ScheduledTimer timer)
+        {
+        }
+
+        public void Cancel(string key)
+        {
+        }
+    }
+
+    private sealed class DroppedNotifications : INotificationPort
+    {
+        public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

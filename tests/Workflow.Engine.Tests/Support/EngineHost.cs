@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Execution;
+using Workflow.Persistence;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Instances;
+using Workflow.Persistence.Runtime;
+
+namespace Workflow.Engine.Tests.Support;
+
+/// <summary>The engine on a fresh SQLite file in a temp folder, with a fake scheduler and a manual clock.</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private EngineHost(string folder, ServiceProvider services)
+    {
+        Folder = folder;
+        _services = services;
+    }
+
+    public string Folder { get; }
+    public string DatabaseFile => Path.Combine(Folder, "workflow.db");
+    public ManualClock Clock => _services.GetRequiredService<ManualClock>();
+    public FakeScheduler Scheduler => _services.GetRequiredService<FakeScheduler>();
+    public RecordingNotifications Notifications => _services.GetRequiredService<RecordingNotifications>();
+    public SwitchableAction Action => _services.GetRequiredService<SwitchableAction>();
+    public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+    public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
+    public InstanceQueries Instances => _services.GetRequiredService<InstanceQueries>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<EngineHost> StartAsync(string? folder = null)
+    {
+        folder ??= Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var services = new ServiceCollection()
+            .AddSingleton(new ManualClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
+            .AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>())
+            .AddSingleton<FakeScheduler>()
+            .AddSingleton<IWorkflowScheduler>(sp => sp.GetRequiredService<FakeScheduler>())
+            .AddSingleton<RecordingNotifications>()
+            .AddSingleton<INotificationPort>(sp => sp.GetRequiredService<RecordingNotifications>())
+            .AddSingleton<SwitchableAction>()
+            .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<SwitchableAction>())
+            .AddLogging()
+            .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))
+            .BuildServiceProvider();
+        var host = new EngineHost(folder, services);
+        await services.GetRequiredService<Persistence.Storage.DatabaseSetup>().MigrateAsync();
+        return host;
+    }
+
+    public Task<PublishedDefinition> PublishAsync(string json) => Definitions.PublishAsync(json, "test", "tester");
+
+    public Task<PublishedDefinition> PublishSampleAsync(string file) =>
+        Definitions.PublishAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", file)), file, "tester");
+
+    public Task<TransitionResult> StartAsync(string definitionId, JsonObject? input = null, string actor = "officer-1") =>
+        Runtime.StartAsync(definitionId, input ?? [], correlationId: null, actor);
+
+    public Task<TransitionResult> DecideAsync(Guid bookmarkId, string outcome, JsonObject? form = null, string actor = "approver-1") =>
+        Runtime.ResumeAsync(new ResumeRequest(bookmarkId, actor, outcome, form));
+
+    /// <summary>Fires every scheduled timer that is due at the clock's current time, as the host's job server would.</summary>
+    public async Task FireDueTimersAsync()
+    {
+        foreach (var timer in Scheduler.Due(Clock.GetUtcNow()))
+        {
+            Scheduler.Forget(timer.Key);
+            await Runtime.FireTimerAsync(timer.Key);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
