@@ -75,7 +75,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode),
             escalated ? $"已逾期：{title}" : $"待办提醒：{title}",
             escalated ? $"“{title}”已超过办理期限（{due}），请尽快处理或督办。" : $"“{title}”将于 {due} 到期，请及时办理。");
-        return run.Finish(keepStatus: true);
+        return run.Finish(InstanceStatus.Blocked);
     }
 
     public Transition Cancel(WorkflowDefinition definition, Guid instanceId, InstanceState current, string actor, string? reason)
@@ -83,9 +83,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         var run = new Run(this, definition, instanceId, new Transition(current.Clone()), actor, clock.GetUtcNow(), CancellationToken.None);
         run.CancelAll(null);
         run.Record(JournalKind.Cancelled, null, null, null, reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(EngineJson.Options));
-        var transition = run.Finish();
-        transition.Status = InstanceStatus.Cancelled;
-        return transition;
+        return run.Finish(InstanceStatus.Cancelled);
     }
 
     private sealed class Run(WorkflowExecutor executor, WorkflowDefinition definition, Guid instanceId, Transition transition, string actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -103,9 +101,14 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         public void Notify(string kind, Guid? bookmarkId, Recipient to, string subject, string body) =>
             transition.Notifications.Add(new NotificationMessage(Guid.CreateVersion7(now), kind, instanceId, bookmarkId, to, subject, body, now));
 
-        public Transition Finish(bool keepStatus = false)
+        /// <summary>Settles the status from the remaining paths, unless the caller already knows it.</summary>
+        public Transition Finish(InstanceStatus? known = null)
         {
-            if (keepStatus) return transition;
+            if (known is { } status)
+            {
+                transition.Status = status;
+                return transition;
+            }
             transition.Status = _ended || State.Tokens.Count == 0 ? InstanceStatus.Finished : InstanceStatus.Blocked;
             if (transition.Status == InstanceStatus.Finished && !_ended)
                 Record(JournalKind.Finished, null, State.Result, null, null);
@@ -295,11 +298,11 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
             State.Tokens.Remove(token);
             var needed = join.Mode switch { JoinMode.All => frame.Branches, JoinMode.Any => 1, _ => join.Count };
             if (frame.Arrived < needed) return;
-            CancelAll(frame.Id);
-            State.Frames.Remove(frame.Id);
-            Record(JournalKind.Joined, join.Id, ActivityDefinition.Done, null, $"{{\"arrived\":{frame.Arrived},\"branches\":{frame.Branches}}}");
+            // The continuation joins the live paths first, so clearing the frame keeps the frames around it.
             var continuation = token with { ActivityId = join.Id, Frames = token.Frames.Take(token.Frames.Count - 1).ToList() };
             State.Tokens.Add(continuation);
+            CancelAll(frame.Id);
+            Record(JournalKind.Joined, join.Id, ActivityDefinition.Done, null, $"{{\"arrived\":{frame.Arrived},\"branches\":{frame.Branches}}}");
             Move(continuation, ActivityDefinition.Done);
         }
 

@@ -29,9 +29,9 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             JsEngine.PrepareScript(expression, strict: true);
             return null;
         }
-        catch (ParseErrorException ex)
+        catch (ScriptPreparationException ex)
         {
-            return $"expression does not parse: {ex.Message}";
+            return $"expression does not parse: {ex.InnerException?.Message ?? ex.Message}";
         }
     }
 

@@ -25,6 +25,9 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
     public List<string> ToUnschedule { get; } = [];
     public List<NotificationMessage> ToSend { get; } = [];
 
+    /// <summary>Bookmarks this scope opened that are still open: a child's first task shows up beside its parent's.</summary>
+    public List<Bookmark> Opened { get; } = [];
+
     public async Task<InstanceRow?> FindInstanceAsync(Guid id)
     {
         if (_instances.TryGetValue(id, out var row)) return row;
@@ -80,6 +83,7 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
             var row = BookmarkRow.From(bookmark, transition.Timers.Exists(t => t.BookmarkId == bookmark.Id));
             db.Bookmarks.Add(row);
             _bookmarks[row.Id] = row;
+            Opened.Add(bookmark);
         }
         foreach (var timer in transition.Timers)
         {
@@ -100,6 +104,7 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
         var row = await FindBookmarkAsync(id) ?? throw new ConcurrencyConflictException(id, null, null);
         db.Bookmarks.Remove(row);
         _bookmarks.Remove(id);
+        Opened.RemoveAll(b => b.Id == id);
         if (row.HasTimers)
         {
             foreach (var timer in await db.Timers.Where(t => t.BookmarkId == id).ToListAsync(cancellationToken))

@@ -38,7 +38,7 @@ public sealed class WorkflowRuntime(
             });
             var transition = await executor.StartAsync(definition, instanceId, input, actor, cancellationToken);
             await scope.ApplyAsync(row, transition);
-            return Result(row, transition);
+            return Result(scope, row);
         }, cancellationToken), () => new InstanceRow
         {
             Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
@@ -85,7 +85,7 @@ public sealed class WorkflowRuntime(
             var transition = executor.Cancel(definition, instanceId, InstanceState.FromJson(instance.State), actor, reason);
             await scope.ApplyAsync(instance, transition);
             await ResolveIncidentsAsync(scope, instanceId, actor);
-            return Result(instance, transition);
+            return Result(scope, instance);
         }, cancellationToken);
 
     /// <summary>Applies an incident's failed event again, after its cause has been fixed.</summary>
@@ -107,7 +107,7 @@ public sealed class WorkflowRuntime(
             {
                 var transition = await executor.StartAsync(definition, instance.Id, failed.Input ?? [], failed.Actor, cancellationToken);
                 await scope.ApplyAsync(instance, transition);
-                outcome = Result(instance, transition);
+                outcome = Result(scope, instance);
             }
             else
             {
@@ -164,7 +164,7 @@ public sealed class WorkflowRuntime(
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
         var transition = await executor.ResumeAsync(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), request, scope.CancellationToken);
         await scope.ApplyAsync(instance, transition);
-        return Result(instance, transition);
+        return Result(scope, instance);
     }
 
     private async Task<TransitionResult> FireInScopeAsync(TransitionScope scope, InstanceRow instance, TimerRow timer)
@@ -178,13 +178,13 @@ public sealed class WorkflowRuntime(
         var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose);
         transition.Status = instance.Status;
         await scope.ApplyAsync(instance, transition);
-        return Result(instance, transition);
+        return Result(scope, instance);
     }
 
     private async Task<TransitionResult> RetryTimerAsync(TransitionScope scope, InstanceRow instance, string key)
     {
         var timer = await scope.Db.Timers.FindAsync([key], scope.CancellationToken);
-        return timer is null || timer.FiredAt is not null ? Result(instance, null) : await FireInScopeAsync(scope, instance, timer);
+        return timer is null || timer.FiredAt is not null ? Result(scope, instance) : await FireInScopeAsync(scope, instance, timer);
     }
 
     private static async Task ResolveIncidentsAsync(TransitionScope scope, Guid instanceId, string actor)
@@ -196,8 +196,8 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private static TransitionResult Result(InstanceRow instance, Transition? transition) =>
-        new(instance.Id, instance.Status, instance.Result, transition?.Opened ?? []);
+    private static TransitionResult Result(TransitionScope scope, InstanceRow instance) =>
+        new(instance.Id, instance.Status, instance.Result, [.. scope.Opened]);
 
     private static WorkflowException NotFound(Guid id) => new(WorkflowError.InstanceNotFound, $"no instance {id}");
 
