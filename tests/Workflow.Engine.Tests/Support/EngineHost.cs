@@ -13,10 +13,13 @@ public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private EngineHost(string folder, ServiceProvider services)
+    private readonly bool _ownsFolder;
+
+    private EngineHost(string folder, ServiceProvider services, bool ownsFolder)
     {
         Folder = folder;
         _services = services;
+        _ownsFolder = ownsFolder;
     }
 
     public string Folder { get; }
@@ -31,9 +34,14 @@ public sealed class EngineHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<EngineHost> StartAsync(string? folder = null)
+    /// <summary>A second engine on the same file, with its own connections and write queue, as another process or node would be.</summary>
+    public Task<EngineHost> SecondNodeAsync() => StartAsync(Folder, ownsFolder: false);
+
+    public static async Task<EngineHost> StartAsync() =>
+        await StartAsync(Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N")), ownsFolder: true);
+
+    private static async Task<EngineHost> StartAsync(string folder, bool ownsFolder)
     {
-        folder ??= Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var services = new ServiceCollection()
             .AddSingleton(new ManualClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)))
@@ -47,7 +55,7 @@ public sealed class EngineHost : IAsyncDisposable
             .AddLogging()
             .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))
             .BuildServiceProvider();
-        var host = new EngineHost(folder, services);
+        var host = new EngineHost(folder, services, ownsFolder);
         await services.GetRequiredService<Persistence.Storage.DatabaseSetup>().MigrateAsync();
         return host;
     }
@@ -77,6 +85,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder) return;
         try
         {
             Directory.Delete(Folder, recursive: true);
