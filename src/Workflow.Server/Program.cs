@@ -1,14 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Workflow.Persistence;
-using Workflow.Server;
+using Workflow.Server.Hosting;
 
-// Until the HTTP service exists, this console loads workflows/ into the embedded SQLite store and runs the
-// sample approval once, so a newcomer sees the engine work end to end.
-var options = ConsoleOptions.Parse(args);
-Directory.CreateDirectory(options.DataFolder);
-await using var services = new ServiceCollection()
-    .AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-    .AddWorkflowEngine(Path.Combine(options.DataFolder, "workflow.db"))
-    .BuildServiceProvider();
-return await SampleRun.RunAsync(services, options, Console.Out);
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkflowService();
+var app = builder.Build();
+app.MapWorkflowService();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Workflow service listening on {string.Join(", ", app.Urls)} — API page /api-docs, data in {app.Services.GetRequiredService<ServerOptions>().DataFolder}"));
+app.Run();
+
+/// <summary>Entry point, visible to integration tests.</summary>
+public partial class Program;

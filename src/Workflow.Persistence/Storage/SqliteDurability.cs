@@ -8,7 +8,7 @@ namespace Workflow.Persistence.Storage;
 /// (survives power loss, not only a crash), and waits for the write lock instead of failing at once.
 /// WAL mode is a property of the file, set once when the database is created.
 /// </summary>
-internal sealed class SqliteDurability : DbConnectionInterceptor
+public sealed class SqliteDurability : DbConnectionInterceptor
 {
     public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workflow.Server.Problems;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Accounts;
+
+/// <summary>Sign-in with lockout, refresh-token rotation and revocation, password changes.</summary>
+public sealed class AccountService(
+    IDbContextFactory<ServiceDbContext> contexts,
+    TokenIssuer tokens,
+    IPasswordHasher<UserRow> hasher,
+    IOptions<AuthOptions> options,
+    TimeProvider clock)
+{
+    private static readonly ProblemException s_badCredentials = new(401, "invalid-credentials", "用户名或密码错误 / Wrong user name or password");
+
+    public async Task<TokenPair> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (user is null || !user.Active)
+        {
+            // Same work as a real check, so response time does not reveal which names exist.
+            hasher.VerifyHashedPassword(new UserRow { Id = Guid.Empty, UserName = "", DisplayName = "", PasswordHash = "", Roles = "", RegionCode = "", CreatedAt = now }, s_dummyHash, password);
+            throw s_badCredentials;
+        }
+        if (user.LockedUntil > now)
+            throw new ProblemException(423, "account-locked", "账号已锁定 / Account locked",
+                $"too many failed sign-ins; try again after {user.LockedUntil:O}", new Dictionary<string, object?> { ["lockedUntil"] = user.LockedUntil });
+
+        var check = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (check == PasswordVerificationResult.Failed)
+        {
+            user.FailedSignIns++;
+            if (user.FailedSignIns >= options.Value.LockoutThreshold)
+            {
+                user.LockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
+                user.FailedSignIns = 0;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            throw s_badCredentials;
+        }
+        if (check == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, password);
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
+        return await IssueAsync(db, user, cancellationToken);
+    }
+
+    public async Task<TokenPair> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = TokenIssuer.Hash(refreshToken);
+        var row = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        var now = clock.GetUtcNow();
+        var invalid = new ProblemException(401, "invalid-refresh-token", "登录已失效 / Session expired", "the refresh token is unknown, expired or revoked");
+        if (row is null || row.ExpiresAt <= now) throw invalid;
+        if (row.RevokedAt is not null)
+        {
+            // A revoked token presented again means it leaked: end every session of that person.
+            await db.RefreshTokens.Where(t => t.UserId == row.UserId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            throw invalid;
+        }
+        var user = await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken);
+        if (!user.Active) throw invalid;
+        row.RevokedAt = now;
+        var pair = await IssueAsync(db, user, cancellationToken, replacing: row);
+        return pair;
+    }
+
+    public async Task SignOutAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = TokenIssuer.Hash(refreshToken);
+        await db.RefreshTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public async Task<TokenPair> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        PasswordPolicy.Check(newPassword);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw s_badCredentials;
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) throw s_badCredentials;
+        if (currentPassword == newPassword) throw ProblemException.Validation(("newPassword", "must differ from the current password"));
+        user.PasswordHash = hasher.HashPassword(user, newPassword);
+        user.MustChangePassword = false;
+        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken);
+        return await IssueAsync(db, user, cancellationToken);
+    }
+
+    private async Task<TokenPair> IssueAsync(ServiceDbContext db, UserRow user, CancellationToken cancellationToken, RefreshTokenRow? replacing = null)
+    {
+        var (access, expires) = tokens.AccessToken(user);
+        var refresh = TokenIssuer.NewRefreshToken();
+        var now = clock.GetUtcNow();
+        var row = new RefreshTokenRow { TokenHash = TokenIssuer.Hash(refresh), UserId = user.Id, CreatedAt = now, ExpiresAt = now.AddDays(options.Value.RefreshTokenDays) };
+        if (replacing is not null) replacing.ReplacedBy = row.TokenHash;
+        db.RefreshTokens.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return new TokenPair(access, expires, refresh, row.ExpiresAt, user.MustChangePassword);
+    }
+
+    private static readonly string s_dummyHash = new PasswordHasher<object>().HashPassword(new object(), Guid.NewGuid().ToString());
+}

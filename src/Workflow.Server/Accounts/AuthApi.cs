@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Server.Problems;
+
+namespace Workflow.Server.Accounts;
+
+public sealed record SignInRequest(string UserName, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record CurrentUser(Guid Id, string UserName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, bool MustChangePassword);
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth").WithCommonProblems();
+        group.MapPost("/token", SignIn).AllowAnonymous().WithSummary("Sign in with user name and password; returns an access token and a refresh token").WithProblems(423);
+        group.MapPost("/refresh", Refresh).AllowAnonymous().WithSummary("Exchange a refresh token for a new pair (the old one is revoked)");
+        group.MapPost("/signout", SignOut).AllowAnonymous().WithSummary("Revoke a refresh token");
+        group.MapPost("/password", ChangePassword).RequireAuthorization().WithSummary("Change one's own password (required after a one-time password)");
+        group.MapGet("/me", GetMe).RequireAuthorization().WithSummary("Who the token belongs to");
+        return app;
+    }
+
+    private static async Task<Ok<TokenPair>> SignIn(SignInRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.SignInAsync(request.UserName ?? "", request.Password ?? "", cancellationToken));
+
+    private static async Task<Ok<TokenPair>> Refresh(RefreshRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.RefreshAsync(request.RefreshToken ?? "", cancellationToken));
+
+    private static async Task<NoContent> SignOut(RefreshRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        await accounts.SignOutAsync(request.RefreshToken ?? "", cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<TokenPair>> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.ChangePasswordAsync(Caller.From(user).Id, request.CurrentPassword ?? "", request.NewPassword ?? "", cancellationToken));
+
+    private static Ok<CurrentUser> GetMe(ClaimsPrincipal user)
+    {
+        var caller = Caller.From(user);
+        return TypedResults.Ok(new CurrentUser(caller.Id, caller.UserName, caller.Roles, caller.ApproverKind, caller.RegionCode, user.HasClaim(Caller.MustChangePasswordClaim, "true")));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+
+namespace Workflow.Server.Accounts;
+
+/// <summary>The signed-in person as the server sees them: every authorization decision starts here, never from the request body.</summary>
+public sealed record Caller(Guid Id, string UserName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode)
+{
+    public const string RegionClaim = "region";
+    public const string ApproverKindClaim = "approver_kind";
+    public const string MustChangePasswordClaim = "must_change_password";
+
+    public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
+
+    public bool Has(string role) => Roles.Contains(role);
+
+    /// <summary>Whether a record in <paramref name="regionCode"/> lies in the caller's region or below it.</summary>
+    public bool Covers(string? regionCode) => IsAdmin || (regionCode is not null && regionCode.StartsWith(RegionCode, StringComparison.Ordinal));
+
+    public static Caller From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub");
+        return new Caller(
+            Guid.TryParse(id, out var guid) ? guid : Guid.Empty,
+            principal.FindFirstValue(ClaimTypes.Name) ?? principal.FindFirstValue("name") ?? id ?? "",
+            principal.Claims.Where(c => c.Type is "role" or ClaimTypes.Role).Select(c => c.Value).Distinct().ToList(),
+            principal.FindFirstValue(ApproverKindClaim),
+            principal.FindFirstValue(RegionClaim) ?? "\u0000");
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using Workflow.Server.Problems;
+
+namespace Workflow.Server.Accounts;
+
+public static class PasswordPolicy
+{
+    public const int MinimumLength = 10;
+
+    public static void Check(string password)
+    {
+        if (password.Length < MinimumLength)
+            throw ProblemException.Validation(("newPassword", $"at least {MinimumLength} characters"));
+        if (password.All(char.IsDigit) || password.All(char.IsLetter))
+            throw ProblemException.Validation(("newPassword", "mix letters with digits or symbols"));
+    }
+
+    /// <summary>A one-time password people can type: no 0/O or 1/l look-alikes.</summary>
+    public static string Generate()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 14);
+        chars[4] = '-';
+        chars[9] = '-';
+        chars[13] = RandomNumberGenerator.GetItems<char>("23456789", 1)[0];
+        return new string(chars);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Workflow.Server.Accounts;
+
+public static class Roles
+{
+    public const string Officer = "officer";
+    public const string Approver = "approver";
+    public const string Chair = "chair";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Approver, Chair, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role);
+}
+
+/// <summary>Who signs off a step: the party organization, the superior federation or the registrar.</summary>
+public static class ApproverKinds
+{
+    public const string PartyOrganization = "partyOrganization";
+    public const string SuperiorFederation = "superiorFederation";
+    public const string Registrar = "registrar";
+
+    public static readonly IReadOnlyList<string> All = [PartyOrganization, SuperiorFederation, Registrar];
+}

@@ -1,0 +1,41 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Workflow.Server.Accounts;
+
+public sealed record TokenPair(string AccessToken, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshExpiresAt, bool MustChangePassword)
+{
+    public string TokenType => "Bearer";
+}
+
+public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private readonly JwtSecurityTokenHandler _handler = new();
+
+    public (string Token, DateTimeOffset ExpiresAt) AccessToken(UserRow user)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+            new(JwtRegisteredClaimNames.Name, user.UserName),
+            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(Caller.RegionClaim, user.RegionCode),
+        };
+        claims.AddRange(user.RoleList.Select(r => new Claim("role", r)));
+        if (user.ApproverKind is not null) claims.Add(new Claim(Caller.ApproverKindClaim, user.ApproverKind));
+        if (user.MustChangePassword) claims.Add(new Claim(Caller.MustChangePasswordClaim, "true"));
+        var token = new JwtSecurityToken(options.Value.Issuer, options.Value.Audience, claims, now.UtcDateTime, expires.UtcDateTime,
+            new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256));
+        return (_handler.WriteToken(token), expires);
+    }
+
+    public static string NewRefreshToken() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Server.Problems;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Accounts;
+
+public sealed record UserView(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode,
+    string? Email, string Language, bool Active, bool Locked, DateTimeOffset CreatedAt)
+{
+    public static UserView From(UserRow u, DateTimeOffset now) =>
+        new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
+}
+
+public sealed record NewUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+
+public sealed record UserChange(string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+
+/// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
+public sealed record UserWithPassword(UserView User, string? OneTimePassword);
+
+public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, IPasswordHasher<UserRow> hasher, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserView>> ListAsync(Caller caller, string? role, string? search, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Users.AsNoTracking();
+        if (!caller.IsAdmin) query = query.Where(u => u.RegionCode.StartsWith(caller.RegionCode));
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName.Contains(search) || u.DisplayName.Contains(search));
+        var rows = await query.OrderBy(u => u.UserName).Take(1000).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return rows.Where(u => role is null || u.RoleList.Contains(role)).Select(u => UserView.From(u, now)).ToList();
+    }
+
+    public async Task<UserView> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        return UserView.From(user, clock.GetUtcNow());
+    }
+
+    public async Task<UserWithPassword> CreateAsync(NewUser request, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var errors = Validate(request.Roles, request.ApproverKind).ToList();
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || request.UserName.Any(char.IsWhiteSpace))
+            errors.Add(("userName", "1–64 characters without spaces"));
+        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
+        if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
+        if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
+        if (request.Password is not null) PasswordPolicy.Check(request.Password);
+        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
+            throw ProblemException.Conflict("user-exists", $"user name '{request.UserName}' is taken");
+
+        var oneTime = request.Password is null ? PasswordPolicy.Generate() : null;
+        var user = new UserRow
+        {
+            Id = Guid.NewGuid(), UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim(), PasswordHash = "",
+            Roles = string.Join(',', request.Roles.Distinct()), ApproverKind = request.ApproverKind, RegionCode = request.RegionCode,
+            Email = request.Email, Language = request.Language ?? "zh-CN", MustChangePassword = oneTime is not null, CreatedAt = clock.GetUtcNow(),
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password ?? oneTime!);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserWithPassword(UserView.From(user, clock.GetUtcNow()), oneTime);
+    }
+
+    public async Task<UserView> UpdateAsync(Guid id, UserChange change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        var roles = change.Roles ?? user.RoleList;
+        var kind = change.Roles is null && change.ApproverKind is null ? user.ApproverKind : change.ApproverKind;
+        var errors = Validate(roles, kind).ToList();
+        if (change.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == change.RegionCode, cancellationToken))
+            errors.Add(("regionCode", $"no region '{change.RegionCode}'"));
+        if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
+        user.Roles = string.Join(',', roles.Distinct());
+        user.ApproverKind = kind;
+        if (change.DisplayName is not null) user.DisplayName = change.DisplayName.Trim();
+        if (change.RegionCode is not null) user.RegionCode = change.RegionCode;
+        if (change.Email is not null) user.Email = change.Email;
+        if (change.Language is not null) user.Language = change.Language;
+        if (change.Active is { } active)
+        {
+            user.Active = active;
+            if (!active) await RevokeSessionsAsync(db, id, cancellationToken);
+        }
+        user.Revision++;
+        await db.SaveChangesAsync(cancellationToken);
+        return UserView.From(user, clock.GetUtcNow());
+    }
+
+    public async Task<UserWithPassword> ResetPasswordAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        var oneTime = PasswordPolicy.Generate();
+        user.PasswordHash = hasher.HashPassword(user, oneTime);
+        user.MustChangePassword = true;
+        user.LockedUntil = null;
+        user.FailedSignIns = 0;
+        await RevokeSessionsAsync(db, id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserWithPassword(UserView.From(user, clock.GetUtcNow()), oneTime);
+    }
+
+    /// <summary>On the very first start there is nobody to sign in: create the admin with a configured or one-time password.</summary>
+    public async Task<string?> EnsureFirstAdminAsync(string? configuredPassword, string rootRegion, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            if (await db.Users.AnyAsync(cancellationToken)) return null;
+        var created = await CreateAsync(new NewUser("admin", "系统管理员", [Roles.Admin], null, rootRegion, Password: configuredPassword), cancellationToken);
+        return created.OneTimePassword ?? "";
+    }
+
+    private async Task RevokeSessionsAsync(ServiceDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken);
+
+    private static IEnumerable<(string, string)> Validate(IReadOnlyList<string> roles, string? approverKind)
+    {
+        if (roles.Count == 0) yield return ("roles", "at least one role");
+        foreach (var role in roles.Where(r => !Roles.IsKnown(r)))
+            yield return ("roles", $"unknown role '{role}' (known: {string.Join(", ", Roles.All)})");
+        if (roles.Contains(Roles.Approver) && (approverKind is null || !ApproverKinds.All.Contains(approverKind)))
+            yield return ("approverKind", $"an approver needs one of {string.Join(", ", ApproverKinds.All)}");
+        if (!roles.Contains(Roles.Approver) && approverKind is not null)
+            yield return ("approverKind", "only approvers have an approver kind");
+    }
+}

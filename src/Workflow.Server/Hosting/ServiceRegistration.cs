@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Persistence;
+using Workflow.Persistence.Storage;
+using Workflow.Server.Accounts;
+using Workflow.Server.ApiDocs;
+using Workflow.Server.Engine;
+using Workflow.Server.Idempotency;
+using Workflow.Server.Jobs;
+using Workflow.Server.Problems;
+using Workflow.Server.Regions;
+using Workflow.Server.Storage;
+using Workflow.Server.Tasks;
+
+namespace Workflow.Server.Hosting;
+
+public static class ServiceRegistration
+{
+    public const long DefaultBodyLimit = 1024 * 1024;
+
+    public static WebApplicationBuilder AddWorkflowService(this WebApplicationBuilder builder)
+    {
+        var server = ServerOptions.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(server);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataFolder, "keys")));
+        services.AddWorkflowEngine(server.DatabaseFile);
+        services.AddPooledDbContextFactory<ServiceDbContext>(o => o
+            .UseSqlite($"Data Source={server.DatabaseFile};Pooling=True;Default Timeout=30", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable))
+            .AddInterceptors(new SqliteDurability()));
+        services.AddJwtAuth(builder.Configuration, server);
+        services.AddSingleton<RegionService>();
+        services.AddSingleton<TaskInbox>();
+        services.AddSingleton<TaskActions>();
+        services.AddSingleton<InstanceService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddHostedService<StartupTasks>();
+        services.AddJobs(builder.Configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        services.AddApiDocs();
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowService(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            await next(context);
+        });
+        app.UseRouting();
+        app.UseBodyLimit(app.Configuration.GetValue("Limits:MaxRequestBytes", DefaultBodyLimit));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePasswordChangeGate();
+
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapRegionsApi();
+        app.MapTasksApi();
+        app.MapInstancesApi();
+        app.MapDefinitionsApi();
+        app.MapJobsDashboard();
+        app.MapApiDocs();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/api-docs")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Unknown fields are refused so a typo never silently drops a value; enums are written as their names.</summary>
+    internal static void Configure(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+}

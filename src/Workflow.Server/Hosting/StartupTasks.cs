@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
+using Workflow.Server.Accounts;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Hosting;
+
+/// <summary>
+/// Before the first request: create and migrate the database, publish <c>workflows/</c>, create the first admin, and
+/// re-schedule every pending timer (the in-memory job store starts empty).
+/// </summary>
+internal sealed class StartupTasks(IServiceProvider services, ServerOptions server, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(server.DataFolder);
+        await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync(cancellationToken))
+            await db.Database.MigrateAsync(cancellationToken);
+
+        if (Directory.Exists(server.WorkflowsFolder))
+        {
+            var published = await services.GetRequiredService<DefinitionStore>().PublishDirectoryAsync(server.WorkflowsFolder, "startup", cancellationToken);
+            foreach (var d in published.Where(d => d.IsNew)) logger.LogInformation("Published workflow {DefinitionId} v{Version}", d.DefinitionId, d.Version);
+        }
+
+        var rootCode = configuration["Regions:RootCode"] ?? "350583";
+        var rootName = configuration["Regions:RootName"] ?? "南安市";
+        var regions = services.GetRequiredService<Regions.RegionService>();
+        if ((await regions.ListAsync(new Caller(Guid.Empty, "startup", [Roles.Admin], null, ""), rootCode, cancellationToken)).Count == 0)
+            await regions.CreateAsync(new Regions.NewRegion(rootCode, rootName), cancellationToken);
+
+        var password = await services.GetRequiredService<UserDirectory>().EnsureFirstAdminAsync(configuration["Admin:InitialPassword"], rootCode, cancellationToken);
+        if (password is { Length: > 0 })
+        {
+            // Shown once, never logged to files: the admin must replace it at first sign-in.
+            Console.WriteLine();
+            Console.WriteLine("  First start: created user 'admin' with one-time password " + password);
+            Console.WriteLine("  首次启动：已创建管理员 admin，一次性密码见上，首次登录后须修改。");
+            Console.WriteLine();
+        }
+
+        var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
+        logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,23 @@
+namespace Workflow.Server.Problems;
+
+/// <summary>A refusal the caller can act on; the exception handler turns it into RFC 9457 problem details with a stable type.</summary>
+public sealed class ProblemException(int status, string code, string title, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(detail ?? title)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ProblemException NotFound(string what, object id) => new(404, "not-found", "找不到 / Not found", $"{what} '{id}' does not exist or is outside your region");
+
+    public static ProblemException Forbidden(string detail) => new(403, "forbidden", "无权操作 / Forbidden", detail);
+
+    public static ProblemException Validation(params (string Field, string Message)[] errors) =>
+        new(400, "validation", "输入有误 / Invalid input", string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
+            new Dictionary<string, object?> { ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) });
+
+    public static ProblemException Conflict(string code, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(409, code, "冲突 / Conflict", detail, extensions);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Workflow.Engine;
+using Workflow.Engine.Definitions;
+
+namespace Workflow.Server.Problems;
+
+/// <summary>Turns every known failure into problem details; anything unknown stays a 500 without internals.</summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled failure on {Path}", httpContext.Request.Path);
+            return false;
+        }
+        httpContext.Response.StatusCode = problem.Status;
+        var details = new ProblemDetails
+        {
+            Status = problem.Status,
+            Type = ProblemTypes.For(problem.Code),
+            Title = problem.Title,
+            Detail = problem.Detail,
+            Instance = httpContext.Request.Path,
+        };
+        foreach (var (key, value) in problem.Extensions) details.Extensions[key] = value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    internal static ProblemException? Map(Exception exception) => exception switch
+    {
+        ProblemException p => p,
+        ConcurrencyConflictException c => ProblemException.Conflict("concurrency-conflict", c.Message,
+            new Dictionary<string, object?> { ["decidedBy"] = c.ResumedBy, ["decidedAt"] = c.ResumedAt }),
+        InvalidPayloadException p => new ProblemException(400, "invalid-payload", "表单有误 / Invalid form", p.Message,
+            new Dictionary<string, object?> { ["errors"] = p.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) }),
+        DefinitionException d => new ProblemException(400, "definition-invalid", "流程定义有误 / Invalid definition", d.Message,
+            new Dictionary<string, object?> { ["errors"] = d.Errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() }),
+        WorkflowException w => w.Error switch
+        {
+            WorkflowError.DefinitionInvalid => new ProblemException(400, "definition-invalid", "流程定义有误 / Invalid definition", w.Message),
+            WorkflowError.DefinitionNotFound or WorkflowError.InstanceNotFound or WorkflowError.BookmarkNotFound or WorkflowError.IncidentNotFound =>
+                new ProblemException(404, "not-found", "找不到 / Not found", w.Message),
+            WorkflowError.InstanceNotActive => ProblemException.Conflict("instance-not-active", w.Message),
+            WorkflowError.ActivityFaulted => new ProblemException(422, "activity-faulted", "步骤执行失败 / Activity failed", w.Message),
+            _ => null,
+        },
+        BadHttpRequestException { StatusCode: 413 } => new ProblemException(413, "payload-too-large", "请求过大 / Payload too large", exception.Message),
+        BadHttpRequestException b when FindJsonError(b) is { } json => BodyError(json),
+        BadHttpRequestException b => new ProblemException(b.StatusCode, "bad-request", "请求有误 / Bad request", b.Message),
+        JsonException json => BodyError(json),
+        _ => null,
+    };
+
+    private static JsonException? FindJsonError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is JsonException json) return json;
+        return null;
+    }
+
+    private static ProblemException BodyError(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path;
+        // The serializer's message names CLR types; people need the field and what was wrong with it.
+        var reason = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field"
+            : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "wrong type"
+            : json.Message.Contains("missing required properties", StringComparison.Ordinal) ? "required field missing: " + RequiredNames(json.Message)
+            : "malformed JSON";
+        return new ProblemException(400, "invalid-body", "请求体有误 / Invalid request body", $"{field}: {reason}",
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+    }
+
+    private static string RequiredNames(string message)
+    {
+        var colon = message.LastIndexOf(':');
+        return colon < 0 ? "" : message[(colon + 1)..].Trim().TrimEnd('.');
+    }
+}

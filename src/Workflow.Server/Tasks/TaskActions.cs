@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Execution;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Runtime;
+using Workflow.Server.Accounts;
+using Workflow.Server.Problems;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Tasks;
+
+/// <summary>What a person does with a task: read it, claim or release it, hand it to a colleague, decide it.</summary>
+public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, WorkflowRuntime runtime, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
+{
+    public async Task<TaskDetail> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var activity = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
+        return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim), activity.Outcomes,
+            activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId);
+    }
+
+    public async Task<TaskView> ClaimAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
+        if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        var row = new TaskClaimRow { BookmarkId = id, AssigneeId = caller.Id, AssigneeName = caller.UserName, ClaimedAt = clock.GetUtcNow() };
+        if (claim is null) db.TaskClaims.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone claimed it between our read and our write: the primary key decided.
+            var winner = await db.TaskClaims.AsNoTracking().SingleAsync(c => c.BookmarkId == id, cancellationToken);
+            if (winner.AssigneeId != caller.Id) throw HeldBy(winner);
+        }
+        return inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim ?? row);
+    }
+
+    public async Task ReleaseAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var (_, _, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
+        if (claim is null) return;
+        if (claim.AssigneeId != caller.Id) throw HeldBy(claim);
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        await db.TaskClaims.Where(c => c.BookmarkId == id && c.AssigneeId == caller.Id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<TaskView> DelegateAsync(Caller caller, Guid id, DelegationRequest request, CancellationToken cancellationToken)
+    {
+        var (bookmark, instance, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
+        if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        var colleague = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId && u.Active, cancellationToken)
+            ?? throw ProblemException.Validation(("userId", "no active user with this id"));
+        var colleagueCaller = new Caller(colleague.Id, colleague.UserName, colleague.RoleList, colleague.ApproverKind, colleague.RegionCode);
+        if (!TaskInbox.MayAct(colleagueCaller, bookmark))
+            throw ProblemException.Validation(("userId", $"{colleague.UserName} does not have the role, approver kind or region this task needs"));
+        var row = await db.TaskClaims.SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
+        if (row is null)
+        {
+            row = new TaskClaimRow { BookmarkId = id, AssigneeId = colleague.Id, AssigneeName = colleague.UserName, ClaimedAt = clock.GetUtcNow() };
+            db.TaskClaims.Add(row);
+        }
+        row.AssigneeId = colleague.Id;
+        row.AssigneeName = colleague.UserName;
+        row.DelegatedBy = caller.UserName;
+        row.Note = request.Note;
+        row.ClaimedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, row);
+    }
+
+    public async Task<DecisionResult> DecideAsync(Caller caller, Guid id, DecisionRequest request, CancellationToken cancellationToken)
+    {
+        var (_, _, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
+        if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
+        if (string.IsNullOrWhiteSpace(request.Outcome)) throw ProblemException.Validation(("outcome", "required"));
+        if (request.Comment is { Length: > 4000 }) throw ProblemException.Validation(("comment", "at most 4000 characters"));
+        var result = await runtime.ResumeAsync(new ResumeRequest(id, caller.UserName, request.Outcome, request.Form, request.Comment), cancellationToken);
+        if (claim is not null)
+        {
+            await using var db = await service.CreateDbContextAsync(cancellationToken);
+            await db.TaskClaims.Where(c => c.BookmarkId == id).ExecuteDeleteAsync(cancellationToken);
+        }
+        return new DecisionResult(result.InstanceId, result.Status.ToString().ToLowerInvariant(), result.Result,
+            result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());
+    }
+
+    private static ProblemException HeldBy(TaskClaimRow claim) =>
+        ProblemException.Conflict("task-claimed", $"the task is held by {claim.AssigneeName}", new Dictionary<string, object?> { ["claimedBy"] = claim.AssigneeName });
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
+using Workflow.Persistence.Storage;
+using Workflow.Server.Accounts;
+using Workflow.Server.Problems;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Tasks;
+
+/// <summary>Open user tasks the caller may act on: their role (and approver kind) in their region or below.</summary>
+public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller);
+        var show = query.Show ?? "available";
+        if (show == "mine")
+        {
+            var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => mine.Contains(b.Id));
+        }
+        else if (show == "available")
+        {
+            var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => !others.Contains(b.Id));
+        }
+        else if (show != "all") throw ProblemException.Validation(("show", "one of available, mine, all"));
+        if (query.DefinitionId is not null)
+            tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
+        if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
+        if (query.RegionCode is not null) tasks = tasks.Where(b => b.RegionCode!.StartsWith(query.RegionCode));
+        var now = clock.GetUtcNow();
+        if (query.Overdue is true) tasks = tasks.Where(b => b.DueAt != null && b.DueAt < now);
+        if (query.Overdue is false) tasks = tasks.Where(b => b.DueAt == null || b.DueAt >= now);
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await tasks.OrderBy(b => b.DueAt == null).ThenBy(b => b.DueAt).ThenBy(b => b.CreatedAt)
+            .Skip((page - 1) * size).Take(size)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Bookmark.Id).ToList();
+        var claims = await claimsDb.TaskClaims.AsNoTracking().Where(c => ids.Contains(c.BookmarkId)).ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
+        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.GetValueOrDefault(r.Bookmark.Id), now)).ToList();
+        return new TaskPage(items, page, size, total);
+    }
+
+    public async Task<DecidedPage> DecidedAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Journal.AsNoTracking()
+            .Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null)
+            .OrderByDescending(j => j.At).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(j => new DecidedTask(j.BookmarkId!.Value, j.InstanceId, j.ActivityId, j.Outcome, j.At, j.Data))
+            .ToListAsync(cancellationToken);
+        return new DecidedPage(rows, page, pageSize);
+    }
+
+    /// <summary>The open task if the caller may act on it; otherwise 404, so tasks outside one's scope are not even confirmed to exist.</summary>
+    public async Task<(BookmarkRow Bookmark, InstanceRow Instance, TaskClaimRow? Claim)> FindForAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.Kind == BookmarkKind.UserTask, cancellationToken);
+        if (bookmark is null)
+        {
+            var decided = await db.Journal.AsNoTracking().Where(j => j.BookmarkId == id && j.Kind == JournalKind.Resumed)
+                .Select(j => new { j.Actor, j.At }).FirstOrDefaultAsync(cancellationToken);
+            if (decided is not null)
+                throw ProblemException.Conflict("task-already-decided", $"the task was already decided by {decided.Actor} at {decided.At:O}",
+                    new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
+            throw ProblemException.NotFound("task", id);
+        }
+        if (!caller.Covers(bookmark.RegionCode)) throw ProblemException.NotFound("task", id);
+        if (!MayAct(caller, bookmark)) throw ProblemException.Forbidden($"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}");
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
+        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
+        var claim = await claimsDb.TaskClaims.AsNoTracking().SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
+        return (bookmark, instance, claim);
+    }
+
+    public static bool MayAct(Caller caller, BookmarkRow task) =>
+        task.Role is not null && caller.Has(task.Role)
+        && (task.ApproverKind is null || task.ApproverKind == caller.ApproverKind)
+        && task.RegionCode is not null && task.RegionCode.StartsWith(caller.RegionCode, StringComparison.Ordinal);
+
+    public TaskView View(BookmarkRow b, string definitionId, int version, TaskClaimRow? claim) => View(b, definitionId, version, claim, clock.GetUtcNow());
+
+    private static TaskView View(BookmarkRow b, string definitionId, int version, TaskClaimRow? claim, DateTimeOffset now) =>
+        new(b.Id, b.InstanceId, definitionId, version, b.ActivityId, b.Title, b.Role, b.ApproverKind, b.RegionCode, b.CreatedAt, b.DueAt,
+            b.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy);
+
+    private static IQueryable<BookmarkRow> Eligible(IQueryable<BookmarkRow> bookmarks, Caller caller)
+    {
+        var roles = caller.Roles.ToList();
+        return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Role != null && roles.Contains(b.Role)
+            && (b.ApproverKind == null || b.ApproverKind == caller.ApproverKind)
+            && b.RegionCode != null && b.RegionCode.StartsWith(caller.RegionCode));
+    }
+}

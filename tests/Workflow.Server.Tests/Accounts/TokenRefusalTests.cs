@@ -1,0 +1,69 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Accounts;
+
+/// <summary>Every way a token can be wrong gives 401, never access.</summary>
+public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    private SymmetricSecurityKey ServiceKey()
+    {
+        _ = factory.Server; // the key is generated at first start
+        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(Path.Combine(factory.DataFolder, "keys", "jwt-signing.key"))));
+    }
+
+    private static string Token(SecurityKey key, string issuer = "workflow", string audience = "workflow-api", DateTime? expires = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new[] { new Claim("sub", Guid.NewGuid().ToString()), new Claim("name", "admin"), new Claim("role", "admin"), new Claim("region", "350583") };
+        var token = new JwtSecurityToken(issuer, audience, claims, (expires ?? now.AddMinutes(10)).AddMinutes(-20), expires ?? now.AddMinutes(10),
+            new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    private async Task AssertRefusedAsync(string? token)
+    {
+        var client = token is null ? factory.CreateClient() : factory.WithToken(token);
+        var problem = await (await client.GetAsync("/api/admin/users")).AssertProblemAsync(401, "unauthorized");
+        Assert.NotNull(problem["detail"]);
+    }
+
+    [Fact]
+    public async Task AValidToken_IsAccepted_SoTheRefusalsBelowAreAboutTheirFlaw()
+    {
+        var response = await factory.WithToken(Token(ServiceKey())).GetAsync("/api/admin/users");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public Task NoToken_Is401() => AssertRefusedAsync(null);
+
+    [Fact]
+    public Task AnExpiredToken_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: DateTime.UtcNow.AddMinutes(-5)));
+
+    [Fact]
+    public Task ATokenSignedWithAnotherKey_Is401() =>
+        AssertRefusedAsync(Token(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("another key that is long enough for HMAC-SHA256!!"))));
+
+    [Fact]
+    public Task ATokenFromAnotherIssuer_Is401() => AssertRefusedAsync(Token(ServiceKey(), issuer: "someone-else"));
+
+    [Fact]
+    public Task ATokenForAnotherAudience_Is401() => AssertRefusedAsync(Token(ServiceKey(), audience: "another-api"));
+
+    [Fact]
+    public Task AnUnsignedAlgNoneToken_Is401()
+    {
+        static string Segment(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+        var token = Segment("""{"alg":"none","typ":"JWT"}""") + "." +
+            Segment($$"""{"sub":"{{Guid.NewGuid()}}","name":"admin","role":"admin","region":"350583","iss":"workflow","aud":"workflow-api","exp":{{exp}}}""") + ".";
+        return AssertRefusedAsync(token);
+    }
+
+    [Fact]
+    public Task AGarbageToken_Is401() => AssertRefusedAsync("not.a.jwt");
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Hosting;
+
+public sealed class ServiceSurfaceTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task Health_ReportsTheDatabaseAndTheJobServer_WithoutSigningIn()
+    {
+        var response = await factory.CreateClient().GetAsync("/health");
+        var body = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", (string?)body["checks"]!["database"]!["status"]);
+        Assert.Equal("Healthy", (string?)body["checks"]!["jobs"]!["status"]);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheEndpointsAndTheirErrors()
+    {
+        var doc = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadObjectAsync();
+        var paths = (JsonObject)doc["paths"]!;
+        foreach (var path in new[] { "/api/auth/token", "/api/tasks", "/api/tasks/{id}/decision", "/api/instances", "/api/definitions", "/api/admin/users", "/api/regions" })
+            Assert.True(paths.ContainsKey(path), $"missing {path}");
+        var decision = paths["/api/tasks/{id}/decision"]!["post"]!;
+        Assert.NotNull(decision["requestBody"]);
+        Assert.True(((JsonObject)decision["responses"]!).ContainsKey("409"), "decision must document 409");
+    }
+
+    [Fact]
+    public async Task TheApiPage_IsServed()
+    {
+        var page = await factory.CreateClient().GetStringAsync("/api-docs");
+        Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesARequestId()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/tasks");
+        Assert.True(response.Headers.Contains("X-Request-Id"));
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), (string?)problem["requestId"]);
+    }
+}

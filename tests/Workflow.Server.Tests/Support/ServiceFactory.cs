@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Workflow.Server.Accounts;
+
+namespace Workflow.Server.Tests.Support;
+
+/// <summary>The real service on a real SQLite file in a fresh folder, with an admin and a small region tree.</summary>
+public sealed class ServiceFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-Pass-2026";
+    public const string Password = "Pass-word-2026";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "wf-server-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra configuration a test class needs (e.g. no initial password).</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data", DataFolder);
+        builder.UseSetting("Admin:InitialPassword", AdminPassword);
+        builder.UseSetting("Regions:RootCode", TestRegions.District);
+        builder.UseSetting("Regions:RootName", "南安市");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public async Task<HttpClient> SignInAsync(string userName, string password = Password)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var tokens = (await response.Content.ReadFromJsonAsync<TokenPair>(Json.Options))!;
+        return WithToken(tokens.AccessToken);
+    }
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => SignInAsync("admin", AdminPassword);
+
+    /// <summary>Creates a person through the admin API, the way an admin would.</summary>
+    public async Task<Guid> CreateUserAsync(string userName, string role, string regionCode, string? approverKind = null)
+    {
+        await SeedRegionsAsync();
+        var admin = await AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/admin/users",
+            new { userName, displayName = userName, roles = new[] { role }, approverKind, regionCode, password = Password });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<UserWithPassword>(Json.Options);
+        return created!.User.Id;
+    }
+
+    private readonly SemaphoreSlim _seeding = new(1, 1);
+    private bool _seeded;
+
+    public async Task SeedRegionsAsync()
+    {
+        await _seeding.WaitAsync();
+        try
+        {
+            if (!_seeded) await CreateRegionsAsync();
+            _seeded = true;
+        }
+        finally
+        {
+            _seeding.Release();
+        }
+    }
+
+    private async Task CreateRegionsAsync()
+    {
+        var admin = await AdminAsync();
+        foreach (var (code, name) in TestRegions.Tree)
+        {
+            var response = await admin.PostAsJsonAsync("/api/admin/regions", new { code, name });
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _seeding.Dispose();
+        if (disposing && Directory.Exists(DataFolder))
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>南安市 and two of its towns (seed 004), each with a village.</summary>
+public static class TestRegions
+{
+    public const string District = "350583";
+    public const string Town = "350583104";
+    public const string Village = "350583104201";
+    public const string NeighbourTown = "350583105";
+    public const string NeighbourVillage = "350583105201";
+
+    public static readonly (string Code, string Name)[] Tree =
+    [
+        (Town, "官桥镇"), (Village, "官桥村"), (NeighbourTown, "水头镇"), (NeighbourVillage, "水头村"),
+    ];
+}
