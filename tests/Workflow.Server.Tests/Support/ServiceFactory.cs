@@ -12,7 +12,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Pass-2026";
     public const string Password = "Pass-word-2026";
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "wf-server-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A start on the data folder of an earlier one: a restart.</summary>
+    public static ServiceFactory On(string dataFolder) => new() { DataFolder = dataFolder };
+
+    /// <summary>Leave the data folder behind at dispose, for a restart on it.</summary>
+    public bool KeepDataFolder { get; set; }
+
+    public string DataFolder { get; private init; } = Path.Combine(Path.GetTempPath(), "wf-server-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra configuration a test class needs (e.g. no initial password).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -86,7 +92,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing) _seeding.Dispose();
-        if (disposing && Directory.Exists(DataFolder))
+        if (disposing && !KeepDataFolder && Directory.Exists(DataFolder))
         {
             try
             {

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Jobs;
+
+/// <summary>The engine's timers run as Hangfire jobs in the service, and a restart re-schedules what is pending.</summary>
+public sealed class TimerJobTests
+{
+    private const string CoolingOff = """
+        { "id": "cooling-off", "name": "冷静期后提交", "activities": [
+            { "id": "start", "type": "start", "next": "wait" },
+            { "id": "wait", "type": "timer", "delay": "PT2S", "next": "submit" },
+            { "id": "submit", "type": "userTask", "title": "提交", "assignee": { "role": "officer", "region": "input.regionCode" },
+              "outcomes": ["done"], "next": { "done": "end" } },
+            { "id": "end", "type": "end" } ] }
+        """;
+
+    private static async Task<Guid> StartAsync(ServiceFactory factory)
+    {
+        var admin = await factory.AdminAsync();
+        (await admin.PostAsync("/api/definitions", new StringContent(CoolingOff, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await factory.CreateUserAsync("timer-officer", "officer", TestRegions.Town);
+        var officer = await factory.SignInAsync("timer-officer");
+        var started = await officer.PostAsJsonAsync("/api/instances", new { definitionId = "cooling-off", input = new JsonObject { ["regionCode"] = TestRegions.Village } });
+        return Guid.Parse((string)(await started.ReadObjectAsync())["instanceId"]!);
+    }
+
+    private static async Task<string?> WaitForActivityAsync(ServiceFactory factory, Guid instance, string activity, TimeSpan within)
+    {
+        var admin = await factory.AdminAsync();
+        var deadline = DateTime.UtcNow + within;
+        string? seen = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var view = await (await admin.GetAsync($"/api/instances/{instance}")).ReadObjectAsync();
+            seen = string.Join(",", ((JsonArray)view["bookmarks"]!).Select(b => (string?)b!["activityId"]));
+            if (seen == activity) return seen;
+            await Task.Delay(200);
+        }
+        return seen;
+    }
+
+    [Fact]
+    public async Task ATimer_FiresThroughHangfire_AndTheFlowMovesOn()
+    {
+        await using var factory = new ServiceFactory();
+        var instance = await StartAsync(factory);
+        Assert.Equal("submit", await WaitForActivityAsync(factory, instance, "submit", TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task ATimerPendingAtShutdown_FiresAfterTheRestart()
+    {
+        string folder;
+        Guid instance;
+        await using (var first = new ServiceFactory())
+        {
+            instance = await StartAsync(first);
+            folder = first.DataFolder;
+            first.KeepDataFolder = true;
+        }
+        await using var second = ServiceFactory.On(folder);
+        Assert.Equal("submit", await WaitForActivityAsync(second, instance, "submit", TimeSpan.FromSeconds(20)));
+    }
+}
