@@ -15,12 +15,20 @@ public static class ElectionCount
     private static readonly Electorate Delegates = new("代表", "delegates");
     private static readonly Electorate Executives = new("执委", "executive members");
 
+    /// <summary>Which election an explanation speaks of, since the first executive meeting votes for chair and vice-chairs at once.</summary>
+    private sealed record Office(string Chinese, string English);
+
+    private static readonly Office ExecutiveMember = new("执委", "Executive members");
+    private static readonly Office Chair = new("主席", "Chair");
+    private static readonly Office ViceChair = new("副主席", "Vice-chairs");
+
     private sealed record Ranking(
         IReadOnlyList<string> Elected,
         IReadOnlyList<string> Tied,
         IReadOnlyList<string> BelowMajority,
         IReadOnlyList<string> BeyondSeats);
 
+    /// <summary>Counts the congress's vote for executive members; the slate is the one <see cref="CandidateSlateCheck"/> accepted.</summary>
     public static ElectionOutcome CountCongress(CandidateSlate slate, ElectionRules rules, BallotRecord ballots)
     {
         const ElectionStage stage = ElectionStage.Congress;
@@ -35,7 +43,7 @@ public static class ElectionCount
         if (!held) return Outcome(stage, ElectionStatus.Failed, explanations);
 
         var ranking = Rank(candidateIds, ballots, slate.ExecutiveSeats);
-        explanations.AddRange(RankingExplanations(ranking, ballots, slate.ExecutiveSeats, slate, Delegates));
+        explanations.AddRange(RankingExplanations(ranking, ballots, slate.ExecutiveSeats, slate, Delegates, ExecutiveMember));
         var elected = ranking.Elected.Select(id => Elect(id, ElectedRole.ExecutiveMember, slate, ballots)).ToList();
         var vacant = slate.ExecutiveSeats - elected.Count;
         if (ranking.Tied.Count > 0)
@@ -99,8 +107,8 @@ public static class ElectionCount
 
         var chair = Rank(nomination.ChairCandidateIds, ballots, seats: 1);
         var viceChairs = Rank(nomination.ViceChairCandidateIds, ballots, slate.ViceChairSeats);
-        explanations.AddRange(RankingExplanations(chair, ballots, 1, slate, Executives));
-        explanations.AddRange(RankingExplanations(viceChairs, ballots, slate.ViceChairSeats, slate, Executives));
+        explanations.AddRange(RankingExplanations(chair, ballots, 1, slate, Executives, Chair));
+        explanations.AddRange(RankingExplanations(viceChairs, ballots, slate.ViceChairSeats, slate, Executives, ViceChair));
 
         var failed = false;
         if (chair.Elected.Count == 0)
@@ -260,15 +268,15 @@ public static class ElectionCount
             majority.Where(id => ballots.VotesFor(id) < lastSeatVotes).ToList());
     }
 
-    private static IEnumerable<Explanation> RankingExplanations(Ranking ranking, BallotRecord ballots, int seats, CandidateSlate slate, Electorate who)
+    private static IEnumerable<Explanation> RankingExplanations(Ranking ranking, BallotRecord ballots, int seats, CandidateSlate slate, Electorate who, Office office)
     {
         var needed = VotesNeeded(ballots.Due);
         var thresholds = new Dictionary<string, int> { ["due"] = ballots.Due, ["needed"] = needed, ["seats"] = seats };
         Explanation? AboutVotes(string code, IReadOnlyList<string> ids, string chinese, string english, Dictionary<string, int>? figures = null) =>
             ids.Count == 0 ? null : new Explanation(
                 code,
-                $"{chinese}:{VotesList(ids, ballots, slate, chinese: true)}。",
-                $"{english}: {VotesList(ids, ballots, slate, chinese: false)}.")
+                $"{office.Chinese}选举:{chinese}:{VotesList(ids, ballots, slate, chinese: true)}。",
+                $"{office.English}: {english}: {VotesList(ids, ballots, slate, chinese: false)}.")
             { Figures = figures ?? thresholds, Subjects = ids };
 
         var open = seats - ranking.Elected.Count;

@@ -50,6 +50,9 @@ public sealed class ExecutiveMeetingCountTests
 
         Assert.Equal(ElectionStatus.Failed, outcome.Status);
         Assert.Equal([Id(1)], Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.ChairNotElected).Subjects);
+        var below = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority);
+        Assert.StartsWith("主席选举", below.Chinese, StringComparison.Ordinal);
+        Assert.StartsWith("Chair:", below.English, StringComparison.Ordinal);
     }
 
     [Fact]
