@@ -1,0 +1,52 @@
+using Workflow.Federation.Kinds;
+
+namespace Workflow.Federation.Elections;
+
+/// <summary>
+/// How many executive members and vice-chairs a committee of one kind has. Executive members include
+/// the chair and vice-chairs, who are elected from among them; every elected committee has one chair.
+/// </summary>
+public sealed record CommitteeSize
+{
+    public int MinExecutiveMembers { get; init; }
+
+    public int MaxExecutiveMembers { get; init; }
+
+    public int MinViceChairs { get; init; }
+
+    public int MaxViceChairs { get; init; }
+
+    public static CommitteeSize Of(int minExecutiveMembers, int maxExecutiveMembers, int minViceChairs, int maxViceChairs) => new()
+    {
+        MinExecutiveMembers = minExecutiveMembers,
+        MaxExecutiveMembers = maxExecutiveMembers,
+        MinViceChairs = minViceChairs,
+        MaxViceChairs = maxViceChairs,
+    };
+}
+
+/// <summary>
+/// Election settings as configuration gives them (section <see cref="SectionName"/>). Every property has
+/// the default of DESIGN.md; <see cref="CommitteeSizes"/> only lists the kinds whose sizes differ from
+/// <see cref="ElectionRules.DefaultCommitteeSizes"/>. Turn them into rules with <see cref="ElectionRules.FromOptions"/>.
+/// </summary>
+public sealed record ElectionOptions
+{
+    public const string SectionName = "Federation:Elections";
+
+    /// <summary>Overrides per kind; kinds not listed keep their default size.</summary>
+    public Dictionary<FederationKind, CommitteeSize> CommitteeSizes { get; init; } = [];
+
+    /// <summary>
+    /// A federation's executive committee represents women, and the seeds speak of women only
+    /// ("吸收优秀女性企业主、高管、科研人员成为执委", seed 004), so candidates must be women by default.
+    /// Some places admit men as executive members; they can switch this off.
+    /// </summary>
+    public bool CandidatesMustBeWomen { get; init; } = true;
+
+    /// <summary>差额: at least this many more executive-member candidates than seats.</summary>
+    public int MinimumExtraExecutiveCandidates { get; init; } = 1;
+
+    /// <summary>Age reached in the year of the congress (birth years only are recorded).</summary>
+    public int MinimumCandidateAge { get; init; } = 18;
+}
