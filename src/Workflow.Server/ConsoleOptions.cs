@@ -1,3 +1,5 @@
+using Workflow.Engine.Definitions;
+
 namespace Workflow.Server;
 
 public sealed record ConsoleOptions(string DataFolder, string WorkflowsFolder)
@@ -11,6 +13,13 @@ public sealed record ConsoleOptions(string DataFolder, string WorkflowsFolder)
             if (args[i] == "--workflows") workflows = args[i + 1];
         }
         return new ConsoleOptions(data ?? Path.Combine(Environment.CurrentDirectory, "data"), workflows ?? FindWorkflows());
+    }
+
+    /// <summary>The roles and approver kinds of <c>schema.json</c> beside the definitions, so the loader refuses what an editor marks.</summary>
+    public AssignmentVocabulary ReadAssignmentVocabulary()
+    {
+        var schema = Path.Combine(WorkflowsFolder, "schema.json");
+        return File.Exists(schema) ? AssignmentVocabulary.FromSchema(File.ReadAllText(schema)) : AssignmentVocabulary.Open;
     }
 
     private static string FindWorkflows()

@@ -9,6 +9,6 @@ var options = ConsoleOptions.Parse(args);
 Directory.CreateDirectory(options.DataFolder);
 await using var services = new ServiceCollection()
     .AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-    .AddWorkflowEngine(Path.Combine(options.DataFolder, "workflow.db"))
+    .AddWorkflowEngine(Path.Combine(options.DataFolder, "workflow.db"), vocabulary: options.ReadAssignmentVocabulary())
     .BuildServiceProvider();
 return await SampleRun.RunAsync(services, options, Console.Out);
