@@ -107,10 +107,13 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
         Opened.RemoveAll(b => b.Id == id);
         if (row.HasTimers)
         {
-            foreach (var timer in await db.Timers.Where(t => t.BookmarkId == id).ToListAsync(cancellationToken))
+            // A bookmark opened earlier in this scope (its path cancelled when a child that ended at once resumed the parent)
+            // has timer rows that are not in the database yet, only in the change tracker.
+            var stored = await db.Timers.Where(t => t.BookmarkId == id).ToListAsync(cancellationToken);
+            foreach (var timer in stored.Union(db.Timers.Local.Where(t => t.BookmarkId == id)).ToList())
             {
                 db.Timers.Remove(timer);
-                ToUnschedule.Add(timer.Key);
+                if (ToSchedule.RemoveAll(t => t.Key == timer.Key) == 0) ToUnschedule.Add(timer.Key);
             }
         }
         if (row.Kind == BookmarkKind.ChildWorkflow && row.ChildInstanceId is { } childId
