@@ -33,6 +33,9 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<WorkflowExecutor>();
         services.TryAddSingleton<WriteGate>();
+        // The writer keeps its own connection open: the prepared statements of the transition path live with it.
+        var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
+        services.TryAddSingleton(_ => new TransitionStore(writer));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();
