@@ -17,8 +17,9 @@ public static class WorkflowEngineRegistration
     /// <summary>
     /// The engine on a SQLite file. Register an <see cref="IWorkflowScheduler"/> and an <see cref="INotificationPort"/>
     /// (or keep the defaults: timers not scheduled, notifications dropped) and any <see cref="IActionHandler"/>s.
+    /// <paramref name="vocabulary"/> names the roles and approver kinds definitions may assign to; without it any name is accepted.
     /// </summary>
-    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string sqliteFile, ExpressionLimits? limits = null)
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string sqliteFile, ExpressionLimits? limits = null, AssignmentVocabulary? vocabulary = null)
     {
         var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
         services.AddPooledDbContextFactory<WorkflowDbContext>(o => o
@@ -27,10 +28,14 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(limits ?? new ExpressionLimits());
         services.TryAddSingleton<ExpressionEvaluator>();
+        services.TryAddSingleton(vocabulary ?? AssignmentVocabulary.Open);
         services.TryAddSingleton<ActionRegistry>();
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<WorkflowExecutor>();
         services.TryAddSingleton<WriteGate>();
+        // The writer keeps its own connection open: the prepared statements of the transition path live with it.
+        var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
+        services.TryAddSingleton(_ => new TransitionStore(writer));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();

@@ -34,6 +34,14 @@ public sealed record UserTaskActivity(
     IReadOnlyList<TimeSpan> RemindBefore,
     TimeSpan? EscalateAfter) : ActivityDefinition(Id, Next)
 {
+    /// <summary>What a decision stores beside its form fields in <c>vars.&lt;task id&gt;</c>; no form field may take these names.</summary>
+    public static IReadOnlyList<string> DecisionFields { get; } = [DecisionOutcome, DecisionBy, DecisionAt, DecisionComment];
+
+    public const string DecisionOutcome = "outcome";
+    public const string DecisionBy = "by";
+    public const string DecisionAt = "at";
+    public const string DecisionComment = "comment";
+
     public override bool Blocks => true;
 }
 

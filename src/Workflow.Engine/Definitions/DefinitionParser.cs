@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml;
 
 namespace Workflow.Engine.Definitions;
 
 /// <summary>Reads definition JSON into the model, collecting every problem with its JSON path instead of stopping at the first.</summary>
-internal sealed class DefinitionParser
+internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
 {
     private static readonly string[] s_types = ["start", "end", "userTask", "decision", "fork", "join", "timer", "setVariable", "notify", "action", "childWorkflow"];
     private readonly List<DefinitionError> _errors = [];
@@ -121,6 +120,8 @@ internal sealed class DefinitionParser
                     if (field.ValueKind != JsonValueKind.Object) { _errors.Add(new DefinitionError(fieldPath, "a field is a JSON object")); continue; }
                     RejectUnknown(field, fieldPath, ["name", "type", "required", "label"]);
                     var name = RequiredString(field, fieldPath, "name") ?? "";
+                    if (UserTaskActivity.DecisionFields.Contains(name, StringComparer.Ordinal))
+                        _errors.Add(new DefinitionError($"{fieldPath}.name", $"'{name}' is reserved: the decision stores {string.Join(", ", UserTaskActivity.DecisionFields)} beside the form fields"));
                     var typeName = OptionalString(field, fieldPath, "type") ?? "string";
                     if (!Enum.TryParse<FormFieldType>(typeName, ignoreCase: true, out var fieldType) || int.TryParse(typeName, out _))
                         _errors.Add(new DefinitionError($"{fieldPath}.type", $"unknown field type '{typeName}' (string, text, number, integer, boolean, date)"));
@@ -181,7 +182,17 @@ internal sealed class DefinitionParser
         }
         var p = $"{path}.{property}";
         RejectUnknown(a, p, ["role", "approverKind", "region"]);
-        return new TaskAssignment(RequiredString(a, p, "role") ?? "", OptionalString(a, p, "approverKind"), OptionalString(a, p, "region"));
+        var role = RequiredString(a, p, "role") ?? "";
+        var approverKind = OptionalString(a, p, "approverKind");
+        CheckKnown(role, vocabulary.Roles, $"{p}.role", "role");
+        CheckKnown(approverKind, vocabulary.ApproverKinds, $"{p}.approverKind", "approver kind");
+        return new TaskAssignment(role, approverKind, OptionalString(a, p, "region"));
+    }
+
+    private void CheckKnown(string? name, IReadOnlyList<string>? known, string path, string what)
+    {
+        if (string.IsNullOrEmpty(name) || known is null || known.Contains(name, StringComparer.Ordinal)) return;
+        _errors.Add(new DefinitionError(path, $"'{name}' is not a known {what} (one of {string.Join(", ", known)})"));
     }
 
     private Dictionary<string, string> SingleNext(JsonElement e, string path)
@@ -239,15 +250,8 @@ internal sealed class DefinitionParser
 
     private TimeSpan? Duration(string text, string path)
     {
-        try
-        {
-            var span = XmlConvert.ToTimeSpan(text);
-            if (span > TimeSpan.Zero) return span;
-        }
-        catch (FormatException)
-        {
-        }
-        _errors.Add(new DefinitionError(path, $"'{text}' is not a positive ISO 8601 duration (e.g. P15D, PT2H)"));
+        if (IsoDuration.TryParse(text, out var span) && span > TimeSpan.Zero) return span;
+        _errors.Add(new DefinitionError(path, $"'{text}' is not a positive ISO 8601 duration (e.g. P15D, PT2H, P2W)"));
         return null;
     }
 

@@ -41,11 +41,16 @@ internal static class FormValidator
             FormFieldType.String or FormFieldType.Text when kind != JsonValueKind.String => "must be text",
             FormFieldType.String or FormFieldType.Text when field.Required && string.IsNullOrWhiteSpace(value.GetValue<string>()) => "required",
             FormFieldType.Number when kind != JsonValueKind.Number => "must be a number",
-            FormFieldType.Integer when kind != JsonValueKind.Number || !value.AsValue().TryGetValue<long>(out _) => "must be a whole number",
+            FormFieldType.Integer when kind != JsonValueKind.Number || !IsWholeNumber(value) => "must be a whole number",
             FormFieldType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false",
             FormFieldType.Date when kind != JsonValueKind.String
                 || !DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "must be a date (yyyy-MM-dd)",
             _ => null,
         };
     }
+
+    // A form built in C# (form["members"] = 7) holds an int rather than a parsed JSON number, and TryGetValue<long> refuses
+    // an int; the JSON text is the same either way.
+    private static bool IsWholeNumber(JsonNode value) =>
+        long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 }

@@ -45,8 +45,11 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         {
             case UserTaskActivity:
                 outcome = request.Outcome!;
-                var decision = new JsonObject { ["outcome"] = outcome, ["by"] = request.Actor, ["at"] = run.Now.ToString("O") };
-                if (request.Comment is not null) decision["comment"] = request.Comment;
+                var decision = new JsonObject
+                {
+                    [UserTaskActivity.DecisionOutcome] = outcome, [UserTaskActivity.DecisionBy] = request.Actor, [UserTaskActivity.DecisionAt] = run.Now.ToString("O"),
+                };
+                if (request.Comment is not null) decision[UserTaskActivity.DecisionComment] = request.Comment;
                 foreach (var (name, value) in request.Form ?? new JsonObject()) decision[name] = value?.DeepClone();
                 state.Variables[activity.Id] = decision;
                 run.Record(JournalKind.Resumed, activity.Id, outcome, bookmark.Id, decision.ToJsonString(EngineJson.Options));

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
@@ -13,12 +12,17 @@ namespace Workflow.Persistence.Runtime;
 /// them and resume their parents: all of it lands in the same transaction. Timers and notifications are
 /// handed out only after commit.
 /// </summary>
-internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore definitions, WorkflowExecutor executor, DateTimeOffset now, CancellationToken cancellationToken)
+/// <remarks>
+/// Journal rows, bookmarks, timers and outbox rows are written as they come, so later reads in the same transaction see
+/// them. Instance rows are written once, by <see cref="Flush"/>: inserted, or updated only if their revision is still the
+/// one read here (optimistic concurrency).
+/// </remarks>
+internal sealed class TransitionScope(TransitionStore store, DefinitionStore definitions, WorkflowExecutor executor, DateTimeOffset now, CancellationToken cancellationToken)
 {
-    private readonly Dictionary<Guid, InstanceRow> _instances = [];
+    private readonly Dictionary<Guid, TrackedInstance> _instances = [];
     private readonly Dictionary<Guid, BookmarkRow> _bookmarks = [];
 
-    public WorkflowDbContext Db => db;
+    public TransitionStore Store => store;
     public DateTimeOffset Now => now;
     public CancellationToken CancellationToken => cancellationToken;
     public List<ScheduledTimer> ToSchedule { get; } = [];
@@ -28,26 +32,25 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
     /// <summary>Bookmarks this scope opened that are still open: a child's first task shows up beside its parent's.</summary>
     public List<Bookmark> Opened { get; } = [];
 
-    public async Task<InstanceRow?> FindInstanceAsync(Guid id)
+    public InstanceRow? FindInstance(Guid id)
     {
-        if (_instances.TryGetValue(id, out var row)) return row;
-        row = await db.Instances.FindAsync([id], cancellationToken);
-        if (row is not null) _instances[id] = row;
+        if (_instances.TryGetValue(id, out var tracked)) return tracked.Row;
+        var row = store.FindInstance(id);
+        if (row is not null) _instances[id] = new TrackedInstance(row, Stored(row));
         return row;
     }
 
-    public async Task<BookmarkRow?> FindBookmarkAsync(Guid id)
+    public BookmarkRow? FindBookmark(Guid id)
     {
         if (_bookmarks.TryGetValue(id, out var row)) return row;
-        row = await db.Bookmarks.FindAsync([id], cancellationToken);
+        row = store.FindBookmark(id);
         if (row is not null) _bookmarks[id] = row;
         return row;
     }
 
     public InstanceRow AddInstance(InstanceRow row)
     {
-        db.Instances.Add(row);
-        _instances[row.Id] = row;
+        _instances[row.Id] = new TrackedInstance(row, null);
         return row;
     }
 
@@ -57,7 +60,7 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
         {
             var sequence = instance.JournalLength + 1;
             var hash = JournalHasher.Hash(instance.JournalHead, instance.Id, sequence, record);
-            db.Journal.Add(new JournalRow
+            store.InsertJournal(new JournalRow
             {
                 InstanceId = instance.Id, Sequence = sequence, At = record.At, Actor = record.Actor, Kind = record.Kind,
                 ActivityId = record.ActivityId, Outcome = record.Outcome, BookmarkId = record.BookmarkId, Data = record.Data,
@@ -81,40 +84,53 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
         foreach (var bookmark in transition.Opened)
         {
             var row = BookmarkRow.From(bookmark, transition.Timers.Exists(t => t.BookmarkId == bookmark.Id));
-            db.Bookmarks.Add(row);
+            store.InsertBookmark(row);
             _bookmarks[row.Id] = row;
             Opened.Add(bookmark);
         }
         foreach (var timer in transition.Timers)
         {
-            db.Timers.Add(new TimerRow { Key = timer.Key, InstanceId = timer.InstanceId, BookmarkId = timer.BookmarkId, DueAt = timer.DueAt, Purpose = timer.Purpose });
+            store.InsertTimer(new TimerRow { Key = timer.Key, InstanceId = timer.InstanceId, BookmarkId = timer.BookmarkId, DueAt = timer.DueAt, Purpose = timer.Purpose });
             ToSchedule.Add(timer);
         }
         foreach (var message in transition.Notifications)
         {
-            db.Outbox.Add(new OutboxRow { Id = message.Id, InstanceId = message.InstanceId, Message = NotificationJson.Write(message), CreatedAt = now });
+            store.InsertOutbox(new OutboxRow { Id = message.Id, InstanceId = message.InstanceId, Message = NotificationJson.Write(message), CreatedAt = now });
             ToSend.Add(message);
         }
         foreach (var child in transition.ChildStarts) await StartChildAsync(instance, child, transition);
         if (transition.Status == InstanceStatus.Finished && instance.ParentInstanceId is { } parentId) await ResumeParentAsync(parentId, instance);
     }
 
+    /// <summary>Writes every instance row this scope created or changed.</summary>
+    /// <exception cref="ConcurrencyConflictException">Another writer changed an instance since this scope read it.</exception>
+    public void Flush()
+    {
+        foreach (var (row, stored) in _instances.Values)
+        {
+            if (stored is null) store.InsertInstance(row);
+            else if (stored != Stored(row) && !store.UpdateInstance(row, stored.Revision))
+                throw new ConcurrencyConflictException(Guid.Empty, null, null);
+        }
+    }
+
     private async Task CloseBookmarkAsync(Guid id)
     {
-        var row = await FindBookmarkAsync(id) ?? throw new ConcurrencyConflictException(id, null, null);
-        db.Bookmarks.Remove(row);
+        var row = FindBookmark(id) ?? throw new ConcurrencyConflictException(id, null, null);
+        store.DeleteBookmark(id);
         _bookmarks.Remove(id);
         Opened.RemoveAll(b => b.Id == id);
         if (row.HasTimers)
         {
-            foreach (var timer in await db.Timers.Where(t => t.BookmarkId == id).ToListAsync(cancellationToken))
+            foreach (var timer in store.TimersOf(id))
             {
-                db.Timers.Remove(timer);
-                ToUnschedule.Add(timer.Key);
+                store.DeleteTimer(timer.Key);
+                // A timer opened earlier in this scope was never handed to the scheduler: forget it instead of cancelling it.
+                if (ToSchedule.RemoveAll(t => t.Key == timer.Key) == 0) ToUnschedule.Add(timer.Key);
             }
         }
         if (row.Kind == BookmarkKind.ChildWorkflow && row.ChildInstanceId is { } childId
-            && await FindInstanceAsync(childId) is { Status: InstanceStatus.Blocked or InstanceStatus.Faulted } child)
+            && FindInstance(childId) is { Status: InstanceStatus.Blocked or InstanceStatus.Faulted } child)
         {
             var definition = await definitions.GetAsync(child.DefinitionId, child.DefinitionVersion, cancellationToken);
             await ApplyAsync(child, executor.Cancel(definition, child.Id, InstanceState.FromJson(child.State), "system", "parent path closed"));
@@ -129,7 +145,7 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
         WorkflowDefinition definition;
         try
         {
-            definition = await definitions.GetAsync(start.WorkflowId, cancellationToken: cancellationToken);
+            definition = await definitions.GetAsync(start.WorkflowId, store.LatestDefinitionVersion(start.WorkflowId), cancellationToken);
         }
         catch (WorkflowException ex) when (ex.Error == WorkflowError.DefinitionNotFound)
         {
@@ -147,11 +163,19 @@ internal sealed class TransitionScope(WorkflowDbContext db, DefinitionStore defi
 
     private async Task ResumeParentAsync(Guid parentId, InstanceRow child)
     {
-        var parent = await FindInstanceAsync(parentId);
-        var bookmark = child.ParentBookmarkId is { } b ? await FindBookmarkAsync(b) : null;
+        var parent = FindInstance(parentId);
+        var bookmark = child.ParentBookmarkId is { } b ? FindBookmark(b) : null;
         if (parent is null || bookmark is null || parent.Status != InstanceStatus.Blocked) return;
         var definition = await definitions.GetAsync(parent.DefinitionId, parent.DefinitionVersion, cancellationToken);
         var request = new ResumeRequest(bookmark.Id, "system", child.Result ?? ActivityDefinition.Done);
         await ApplyAsync(parent, await executor.ResumeAsync(definition, parent.Id, InstanceState.FromJson(parent.State), bookmark.ToModel(), request, cancellationToken));
     }
+
+    private static StoredInstance Stored(InstanceRow row) =>
+        new(row.Status, row.State, row.Result, row.Revision, row.JournalLength, row.JournalHead, row.UpdatedAt);
+
+    /// <summary>The columns of an instance row as the database holds them; null for a row this scope creates.</summary>
+    private sealed record StoredInstance(InstanceStatus Status, string State, string? Result, int Revision, long JournalLength, string JournalHead, DateTimeOffset UpdatedAt);
+
+    private sealed record TrackedInstance(InstanceRow Row, StoredInstance? Stored);
 }

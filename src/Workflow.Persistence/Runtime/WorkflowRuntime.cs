@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workflow.Engine;
+using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Persistence.Definitions;
@@ -16,6 +17,7 @@ namespace Workflow.Persistence.Runtime;
 /// </summary>
 public sealed class WorkflowRuntime(
     IDbContextFactory<WorkflowDbContext> contexts,
+    TransitionStore store,
     DefinitionStore definitions,
     WorkflowExecutor executor,
     WriteGate gate,
@@ -26,11 +28,13 @@ public sealed class WorkflowRuntime(
 {
     public async Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default)
     {
-        var definition = await definitions.GetAsync(definitionId, version, cancellationToken);
+        WorkflowDefinition definition = null!;
         var instanceId = Guid.CreateVersion7(clock.GetUtcNow());
         var failed = new FailedEvent(FailedEvent.Start, actor, Input: input);
         return await GuardAsync(instanceId, failed, () => TransactAsync(async scope =>
         {
+            // The latest version is read in the transaction: a start never runs on a version older than one already committed.
+            definition = await definitions.GetAsync(definitionId, version ?? scope.Store.LatestDefinitionVersion(definitionId), cancellationToken);
             var row = scope.AddInstance(new InstanceRow
             {
                 Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
@@ -54,7 +58,7 @@ public sealed class WorkflowRuntime(
         Guid instanceId = default;
         return await GuardAsync(() => instanceId, failed, () => TransactAsync(async scope =>
         {
-            var (instance, bookmark) = await LoadWaitingAsync(scope, request.BookmarkId, allowFaulted: false);
+            var (instance, bookmark) = LoadWaiting(scope, request.BookmarkId, allowFaulted: false);
             instanceId = instance.Id;
             return await ResumeInScopeAsync(scope, instance, bookmark, request);
         }, cancellationToken), cancellationToken);
@@ -66,9 +70,9 @@ public sealed class WorkflowRuntime(
         Guid instanceId = default;
         await GuardAsync(() => instanceId, new FailedEvent(FailedEvent.Timer, "timer", TimerKey: key), () => TransactAsync(async scope =>
         {
-            var timer = await scope.Db.Timers.FindAsync([key], cancellationToken);
+            var timer = scope.Store.FindTimer(key);
             if (timer is null || timer.FiredAt is not null) return None;
-            var instance = await scope.FindInstanceAsync(timer.InstanceId);
+            var instance = scope.FindInstance(timer.InstanceId);
             if (instance is null || instance.Status != InstanceStatus.Blocked) return None;
             instanceId = instance.Id;
             return await FireInScopeAsync(scope, instance, timer);
@@ -78,13 +82,13 @@ public sealed class WorkflowRuntime(
     public async Task<TransitionResult> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken cancellationToken = default) =>
         await TransactAsync(async scope =>
         {
-            var instance = await scope.FindInstanceAsync(instanceId) ?? throw NotFound(instanceId);
+            var instance = scope.FindInstance(instanceId) ?? throw NotFound(instanceId);
             if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
                 throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()} and cannot be cancelled");
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var transition = executor.Cancel(definition, instanceId, InstanceState.FromJson(instance.State), actor, reason);
             await scope.ApplyAsync(instance, transition);
-            await ResolveIncidentsAsync(scope, instanceId, actor);
+            scope.Store.ResolveIncidents(instanceId, scope.Now, actor);
             return Result(scope, instance);
         }, cancellationToken);
 
@@ -94,13 +98,12 @@ public sealed class WorkflowRuntime(
     {
         var (result, timers) = await TransactAsync(async scope =>
         {
-            var incident = await scope.Db.Incidents.FindAsync([incidentId], cancellationToken);
-            if (incident is null || incident.ResolvedAt is not null)
-                throw new WorkflowException(WorkflowError.IncidentNotFound, $"no open incident {incidentId}");
-            var instance = await scope.FindInstanceAsync(incident.InstanceId) ?? throw NotFound(incident.InstanceId);
+            var incident = scope.Store.FindOpenIncident(incidentId)
+                ?? throw new WorkflowException(WorkflowError.IncidentNotFound, $"no open incident {incidentId}");
+            var instance = scope.FindInstance(incident.InstanceId) ?? throw NotFound(incident.InstanceId);
             var failed = FailedEvent.FromJson(incident.Event);
             scope.AppendJournal(instance, [new JournalRecord(scope.Now, actor, JournalKind.Retried, incident.ActivityId, null, null, null)]);
-            await ResolveIncidentsAsync(scope, instance.Id, actor);
+            scope.Store.ResolveIncidents(instance.Id, scope.Now, actor);
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             TransitionResult outcome;
             if (failed.Kind == FailedEvent.Start)
@@ -114,11 +117,10 @@ public sealed class WorkflowRuntime(
                 instance.Status = InstanceStatus.Blocked;
                 outcome = failed.Kind == FailedEvent.Timer
                     ? await RetryTimerAsync(scope, instance, failed.TimerKey!)
-                    : await ResumeInScopeAsync(scope, instance, (await LoadWaitingAsync(scope, failed.BookmarkId!.Value, allowFaulted: true)).Bookmark,
+                    : await ResumeInScopeAsync(scope, instance, LoadWaiting(scope, failed.BookmarkId!.Value, allowFaulted: true).Bookmark,
                         new ResumeRequest(failed.BookmarkId!.Value, failed.Actor, failed.Outcome, failed.Form, failed.Comment));
             }
-            var pending = await scope.Db.Timers.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.FiredAt == null).ToListAsync(cancellationToken);
-            return (outcome, pending);
+            return (outcome, scope.Store.UnfiredTimersOf(instance.Id));
         }, cancellationToken);
         // Timers that came due while the instance was faulted were skipped; hand them to the scheduler again.
         foreach (var timer in timers) scheduler.Schedule(new ScheduledTimer(timer.Key, timer.InstanceId, timer.BookmarkId, timer.DueAt, timer.Purpose));
@@ -138,20 +140,17 @@ public sealed class WorkflowRuntime(
 
     private static readonly TransitionResult None = new(Guid.Empty, InstanceStatus.Blocked, null, []);
 
-    private static async Task<(InstanceRow Instance, BookmarkRow Bookmark)> LoadWaitingAsync(TransitionScope scope, Guid bookmarkId, bool allowFaulted)
+    private static (InstanceRow Instance, BookmarkRow Bookmark) LoadWaiting(TransitionScope scope, Guid bookmarkId, bool allowFaulted)
     {
-        var bookmark = await scope.FindBookmarkAsync(bookmarkId);
+        var bookmark = scope.FindBookmark(bookmarkId);
         if (bookmark is null)
         {
-            var taken = await scope.Db.Journal.AsNoTracking()
-                .Where(j => j.BookmarkId == bookmarkId && (j.Kind == JournalKind.Resumed || j.Kind == JournalKind.TimerFired || j.Kind == JournalKind.ChildFinished || j.Kind == JournalKind.BranchCancelled))
-                .Select(j => new { j.Actor, j.At, j.Kind }).FirstOrDefaultAsync();
-            if (taken is null) throw new WorkflowException(WorkflowError.BookmarkNotFound, $"no open bookmark {bookmarkId}");
+            if (scope.Store.FindClosing(bookmarkId) is not { } taken) throw new WorkflowException(WorkflowError.BookmarkNotFound, $"no open bookmark {bookmarkId}");
             if (taken.Kind == JournalKind.BranchCancelled)
                 throw new WorkflowException(WorkflowError.BookmarkNotFound, $"bookmark {bookmarkId} was closed when its branch was cancelled at {taken.At:O}");
             throw new ConcurrencyConflictException(bookmarkId, taken.Actor, taken.At);
         }
-        var instance = await scope.FindInstanceAsync(bookmark.InstanceId) ?? throw NotFound(bookmark.InstanceId);
+        var instance = scope.FindInstance(bookmark.InstanceId) ?? throw NotFound(bookmark.InstanceId);
         if (instance.Status == InstanceStatus.Faulted && !allowFaulted)
             throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instance.Id} is faulted: retry or cancel its incident first");
         if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
@@ -169,8 +168,8 @@ public sealed class WorkflowRuntime(
 
     private async Task<TransitionResult> FireInScopeAsync(TransitionScope scope, InstanceRow instance, TimerRow timer)
     {
-        timer.FiredAt = scope.Now;
-        var bookmark = await scope.FindBookmarkAsync(timer.BookmarkId);
+        scope.Store.MarkTimerFired(timer.Key, scope.Now);
+        var bookmark = scope.FindBookmark(timer.BookmarkId);
         if (bookmark is null) return None;
         if (timer.Purpose == TimerPurpose.Resume)
             return await ResumeInScopeAsync(scope, instance, bookmark, new ResumeRequest(bookmark.Id, "timer"));
@@ -183,17 +182,8 @@ public sealed class WorkflowRuntime(
 
     private async Task<TransitionResult> RetryTimerAsync(TransitionScope scope, InstanceRow instance, string key)
     {
-        var timer = await scope.Db.Timers.FindAsync([key], scope.CancellationToken);
+        var timer = scope.Store.FindTimer(key);
         return timer is null || timer.FiredAt is not null ? Result(scope, instance) : await FireInScopeAsync(scope, instance, timer);
-    }
-
-    private static async Task ResolveIncidentsAsync(TransitionScope scope, Guid instanceId, string actor)
-    {
-        foreach (var incident in await scope.Db.Incidents.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).ToListAsync(scope.CancellationToken))
-        {
-            incident.ResolvedAt = scope.Now;
-            incident.ResolvedBy = actor;
-        }
     }
 
     private static TransitionResult Result(TransitionScope scope, InstanceRow instance) =>
@@ -219,7 +209,7 @@ public sealed class WorkflowRuntime(
             logger.LogWarning(fault, "Instance {InstanceId} faulted at {ActivityId}", instanceId(), fault.ActivityId);
             return await TransactAsync(async scope =>
             {
-                var instance = await scope.FindInstanceAsync(instanceId()) ?? scope.AddInstance(newRow!());
+                var instance = scope.FindInstance(instanceId()) ?? scope.AddInstance(newRow!());
                 instance.Status = InstanceStatus.Faulted;
                 instance.Revision++;
                 instance.UpdatedAt = scope.Now;
@@ -228,7 +218,7 @@ public sealed class WorkflowRuntime(
                     Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, ActivityId = fault.ActivityId, Message = fault.Message,
                     Detail = fault.InnerException?.ToString() ?? fault.ToString(), Event = failed.ToJson(), CreatedAt = scope.Now,
                 };
-                scope.Db.Incidents.Add(incident);
+                scope.Store.InsertIncident(incident);
                 scope.AppendJournal(instance, [new JournalRecord(scope.Now, failed.Actor, JournalKind.Faulted, fault.ActivityId, null, failed.BookmarkId,
                     new JsonObject { ["incident"] = incident.Id.ToString(), ["message"] = fault.Message }.ToJsonString(EngineJson.Options))]);
                 return new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident.Id);
@@ -242,19 +232,11 @@ public sealed class WorkflowRuntime(
         T result;
         using (await gate.EnterAsync(cancellationToken))
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            scope = new TransitionScope(db, definitions, executor, clock.GetUtcNow(), cancellationToken);
+            using var transaction = store.Begin();
+            scope = new TransitionScope(store, definitions, executor, clock.GetUtcNow(), cancellationToken);
             result = await work(scope);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException ex)
-            {
-                throw new ConcurrencyConflictException(ex.Entries.Select(e => e.Entity).OfType<BookmarkRow>().FirstOrDefault()?.Id ?? Guid.Empty, null, null);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            scope.Flush();
+            transaction.Commit();
         }
         foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
         foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);

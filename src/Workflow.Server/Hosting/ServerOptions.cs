@@ -1,9 +1,18 @@
+using Workflow.Engine.Definitions;
+
 namespace Workflow.Server.Hosting;
 
 /// <summary>Where the embedded default keeps its files: the SQLite database, the signing key, and the workflow definitions it publishes at start.</summary>
 public sealed record ServerOptions(string DataFolder, string WorkflowsFolder)
 {
     public string DatabaseFile => Path.Combine(DataFolder, "workflow.db");
+
+    /// <summary>The roles and approver kinds of <c>schema.json</c> beside the definitions, so the loader refuses what an editor marks.</summary>
+    public AssignmentVocabulary ReadAssignmentVocabulary()
+    {
+        var schema = Path.Combine(WorkflowsFolder, "schema.json");
+        return File.Exists(schema) ? AssignmentVocabulary.FromSchema(File.ReadAllText(schema)) : AssignmentVocabulary.Open;
+    }
 
     /// <summary>Reads <c>--data &lt;dir&gt;</c> (or <c>Data</c> in configuration) and <c>--workflows &lt;dir&gt;</c>.</summary>
     public static ServerOptions From(IConfiguration configuration)

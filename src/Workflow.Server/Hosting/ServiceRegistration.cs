@@ -35,7 +35,7 @@ public static class ServiceRegistration
         });
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataFolder, "keys")));
-        services.AddWorkflowEngine(server.DatabaseFile);
+        services.AddWorkflowEngine(server.DatabaseFile, vocabulary: server.ReadAssignmentVocabulary());
         services.AddPooledDbContextFactory<ServiceDbContext>(o => o
             .UseSqlite($"Data Source={server.DatabaseFile};Pooling=True;Default Timeout=30", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable))
             .AddInterceptors(new SqliteDurability()));

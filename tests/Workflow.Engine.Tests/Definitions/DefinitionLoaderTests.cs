@@ -14,13 +14,70 @@ public sealed class DefinitionLoaderTests
     public static TheoryData<string> SampleFiles() =>
         [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.json").Where(f => !f.EndsWith("schema.json", StringComparison.Ordinal)).Select(f => Path.GetFileName(f))];
 
+    private static string SchemaText() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "schema.json"));
+
     [Theory]
     [MemberData(nameof(SampleFiles))]
-    public void EverySampleInWorkflowsFolder_Loads(string file)
+    public void EveryFileInWorkflowsFolder_LoadsWithTheRolesOfTheSchema(string file)
     {
-        var definition = _loader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", file)), file);
+        var loader = new DefinitionLoader(new ActionRegistry([]), AssignmentVocabulary.FromSchema(SchemaText()));
+
+        var definition = loader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", file)), file);
 
         Assert.Equal(Path.GetFileNameWithoutExtension(file), definition.Id);
+    }
+
+    [Theory]
+    [InlineData("outcome")]
+    [InlineData("by")]
+    [InlineData("at")]
+    [InlineData("comment")]
+    public void FormFieldNamedLikeAPartOfTheDecisionRecord_IsRefusedWithItsPlace(string name)
+    {
+        var task = Approve("review", "done");
+        task["form"] = new JsonArray(new JsonObject { ["name"] = "opinion" }, new JsonObject { ["name"] = name });
+
+        var error = Assert.Single(Refusal(Flow("f", Start("review"), task, End("done"))));
+
+        Assert.Equal($"activities[1].form[1].name: '{name}' is reserved: the decision stores outcome, by, at, comment beside the form fields", error);
+    }
+
+    [Theory]
+    [InlineData("assignee", "role", "aprover", "activities[1].assignee.role: 'aprover' is not a known role (one of officer, approver, chair, admin)")]
+    [InlineData("assignee", "approverKind", "party", "activities[1].assignee.approverKind: 'party' is not a known approver kind (one of partyOrganization, superiorFederation, registrar)")]
+    [InlineData("to", "role", "everyone", "activities[2].to.role: 'everyone' is not a known role (one of officer, approver, chair, admin)")]
+    public void AssignmentOutsideTheSchemaVocabulary_IsRefusedWithItsPlace(string assignment, string property, string value, string expected)
+    {
+        var loader = new DefinitionLoader(new ActionRegistry([]), AssignmentVocabulary.FromSchema(SchemaText()));
+        var task = Approve("review", "tell");
+        var notify = new JsonObject { ["id"] = "tell", ["type"] = "notify", ["to"] = new JsonObject { ["role"] = "officer" }, ["subject"] = "done", ["next"] = "done" };
+        (assignment == "to" ? notify : task)[assignment]![property] = value;
+        var json = Flow("f", Start("review"), task, notify, End("done"));
+
+        var error = Assert.Single(Assert.Throws<DefinitionException>(() => loader.Load(json, "test.json")).Errors);
+
+        Assert.Equal(expected, error.ToString());
+    }
+
+    [Fact]
+    public void WithoutAVocabulary_AnyRoleIsAccepted()
+    {
+        var task = Approve("review", "done");
+        task["assignee"]!["role"] = "aprover";
+
+        Assert.Equal("aprover", ((UserTaskActivity)_loader.Load(Flow("f", Start("review"), task, End("done")), "open").Activity("review")).Assignee.Role);
+    }
+
+    [Fact]
+    public void DueDateInWeeks_Loads()
+    {
+        var task = Approve("review", "done");
+        task["due"] = "P2W";
+        task["remindBefore"] = new JsonArray("P1W");
+
+        var loaded = (UserTaskActivity)_loader.Load(Flow("f", Start("review"), task, End("done")), "weeks").Activity("review");
+
+        Assert.Equal((TimeSpan.FromDays(14), TimeSpan.FromDays(7)), (loaded.Due, loaded.RemindBefore.Single()));
     }
 
     [Fact]
@@ -73,7 +130,7 @@ public sealed class DefinitionLoaderTests
 
         var errors = Refusal(json);
 
-        Assert.Contains("activities[1].due: '15 days' is not a positive ISO 8601 duration (e.g. P15D, PT2H)", errors);
+        Assert.Contains("activities[1].due: '15 days' is not a positive ISO 8601 duration (e.g. P15D, PT2H, P2W)", errors);
         Assert.Contains(errors, e => e.StartsWith("activities[1].colour: unknown property", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("activities[2].cron: cron expression does not parse", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("activities[3].type: unknown activity type 'teleport'", StringComparison.Ordinal));
@@ -117,6 +174,23 @@ public sealed class DefinitionLoaderTests
         Assert.Equal(DefinitionLoader.ActivityTypes.Order(), types);
         foreach (var type in DefinitionLoader.ActivityTypes)
             Assert.True(schema.RootElement.GetProperty("$defs").TryGetProperty(type, out _), $"schema.json has no $defs.{type}");
+    }
+
+    [Fact]
+    public void SchemaJson_DurationPattern_IsTheOneTheLoaderUses()
+    {
+        var schema = JsonNode.Parse(SchemaText())!;
+
+        Assert.Equal(IsoDuration.Pattern, schema["$defs"]!["duration"]!["pattern"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SchemaJson_RefusesTheFormFieldNamesTheLoaderReserves()
+    {
+        var schema = JsonNode.Parse(SchemaText())!;
+        var reserved = schema["$defs"]!["formField"]!["properties"]!["name"]!["allOf"]![1]!["not"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+
+        Assert.Equal(UserTaskActivity.DecisionFields, reserved);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Tests.Support;
+using Workflow.Persistence.Storage;
 using static Workflow.Engine.Tests.Support.Definitions;
 
 namespace Workflow.Engine.Tests.Runtime;
@@ -30,6 +32,23 @@ public sealed class ChildAndVersionTests : IAsyncLifetime
         Assert.Equal(InstanceStatus.Finished, decided.Status);
         var parentView = await _host.Instances.GetAsync(parent.InstanceId);
         Assert.Equal("register", Assert.Single(parentView.Bookmarks).ActivityId);
+    }
+
+    [Fact]
+    public async Task ChildThatEndsAtOnce_AndCancelsSiblingPathsOpenedInTheSameStep_LeavesNoTimerBehind()
+    {
+        await _host.PublishAsync(Flow("instant", Start("mark"), Set("mark", "marked", "true", "done"), End("done")));
+        var sign = Approve("sign", "join");
+        sign["due"] = "P15D";
+        sign["remindBefore"] = new JsonArray("P3D");
+        await _host.PublishAsync(Flow("race", Start("split"), Fork("split", "sign", "wait", "sub"), sign, Timer("wait", "delay", "P7D", "join"),
+            Child("sub", "instant", Outcomes(("done", "join"))), Join("join", "split", "any", "after"), Approve("after", "done"), End("done")));
+
+        var started = await _host.StartAsync("race");
+
+        Assert.Equal("after", Assert.Single(started.NewBookmarks).ActivityId);
+        Assert.Empty(await DatabaseAudit.ProblemsAsync(_host.Get<IDbContextFactory<WorkflowDbContext>>(), _host.Instances));
+        Assert.Empty(_host.Scheduler.Pending);
     }
 
     [Fact]

@@ -73,4 +73,14 @@ public sealed class DecisionPayloadTests : IAsyncLifetime
         var sign = (await _host.Instances.GetAsync(_instance)).Variables["sign"]!;
         Assert.Equal(("endorse", 7, true, "党委会研究通过"), (sign["outcome"]!.GetValue<string>(), sign["members"]!.GetValue<int>(), sign["unanimous"]!.GetValue<bool>(), sign["comment"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task DecisionBuiltInCode_WithAWholeNumberField_IsAccepted()
+    {
+        var form = new JsonObject { ["opinion"] = "同意", ["members"] = 7, ["share"] = 0.5, ["unanimous"] = true, ["meetingDate"] = "2026-11-20" };
+
+        await _host.Runtime.ResumeAsync(new Execution.ResumeRequest(_task, "approver-1", "endorse", form));
+
+        Assert.Equal(7, (await _host.Instances.GetAsync(_instance)).Variables["sign"]!["members"]!.GetValue<int>());
+    }
 }

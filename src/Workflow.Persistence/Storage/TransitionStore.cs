@@ -1,0 +1,280 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Workflow.Engine;
+using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
+
+namespace Workflow.Persistence.Storage;
+
+/// <summary>
+/// The statements a transition runs, as SQL prepared once on one writer connection. EF Core's change tracking and command
+/// building cost several times the row work itself, and a transition is the engine's hot path; the schema, migrations and
+/// every read outside a transition stay with EF Core (<see cref="WorkflowDbContext"/>), and these statements write the same
+/// columns in the same encodings: GUIDs as upper-case text, times as UTC ticks, enums by name.
+/// One writer per process is what SQLite allows anyway: callers hold the <see cref="WriteGate"/>.
+/// Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete synchronously), so these methods are synchronous.
+/// </summary>
+public sealed class TransitionStore : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;
+    private SqliteTransaction? _transaction;
+
+    internal TransitionStore(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>Begins a write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read).</summary>
+    internal StoreTransaction Begin()
+    {
+        if (_transaction is not null) throw new InvalidOperationException("a transition is already open on the writer connection");
+        try
+        {
+            _transaction = Connection().BeginTransaction(deferred: false);
+        }
+        catch (SqliteException)
+        {
+            Reset();
+            throw;
+        }
+        return new StoreTransaction(this);
+    }
+
+    internal InstanceRow? FindInstance(Guid id)
+    {
+        using var reader = Run("""
+            SELECT "Id", "DefinitionId", "DefinitionVersion", "CorrelationId", "Status", "State", "Result", "Revision", "JournalLength", "JournalHead",
+                   "ParentInstanceId", "ParentBookmarkId", "CreatedAt", "UpdatedAt"
+            FROM "instances" WHERE "Id" = @id
+            """, ("@id", Text(id))).ExecuteReader();
+        if (!reader.Read()) return null;
+        return new InstanceRow
+        {
+            Id = Guid.Parse(reader.GetString(0)), DefinitionId = reader.GetString(1), DefinitionVersion = reader.GetInt32(2), CorrelationId = NullableString(reader, 3),
+            Status = Enum.Parse<InstanceStatus>(reader.GetString(4)), State = reader.GetString(5), Result = NullableString(reader, 6), Revision = reader.GetInt32(7),
+            JournalLength = reader.GetInt64(8), JournalHead = reader.GetString(9), ParentInstanceId = NullableGuid(reader, 10), ParentBookmarkId = NullableGuid(reader, 11),
+            CreatedAt = Time(reader.GetInt64(12)), UpdatedAt = Time(reader.GetInt64(13)),
+        };
+    }
+
+    internal void InsertInstance(InstanceRow row) => Run("""
+        INSERT INTO "instances" ("Id", "DefinitionId", "DefinitionVersion", "CorrelationId", "Status", "State", "Result", "Revision", "JournalLength", "JournalHead",
+                                 "ParentInstanceId", "ParentBookmarkId", "CreatedAt", "UpdatedAt")
+        VALUES (@id, @definition, @version, @correlation, @status, @state, @result, @revision, @length, @head, @parent, @parentBookmark, @created, @updated)
+        """, ("@id", Text(row.Id)), ("@definition", row.DefinitionId), ("@version", row.DefinitionVersion), ("@correlation", row.CorrelationId),
+        ("@status", row.Status.ToString()), ("@state", row.State), ("@result", row.Result), ("@revision", row.Revision), ("@length", row.JournalLength),
+        ("@head", row.JournalHead), ("@parent", Text(row.ParentInstanceId)), ("@parentBookmark", Text(row.ParentBookmarkId)), ("@created", row.CreatedAt.UtcTicks),
+        ("@updated", row.UpdatedAt.UtcTicks)).ExecuteNonQuery();
+
+    /// <summary>Writes the row's changing columns if its revision in the database is still <paramref name="storedRevision"/>.</summary>
+    internal bool UpdateInstance(InstanceRow row, int storedRevision) => Run("""
+        UPDATE "instances" SET "Status" = @status, "State" = @state, "Result" = @result, "Revision" = @revision, "JournalLength" = @length, "JournalHead" = @head,
+                               "UpdatedAt" = @updated
+        WHERE "Id" = @id AND "Revision" = @stored
+        """, ("@status", row.Status.ToString()), ("@state", row.State), ("@result", row.Result), ("@revision", row.Revision), ("@length", row.JournalLength),
+        ("@head", row.JournalHead), ("@updated", row.UpdatedAt.UtcTicks), ("@id", Text(row.Id)), ("@stored", storedRevision)).ExecuteNonQuery() == 1;
+
+    internal void InsertJournal(JournalRow row) => Run("""
+        INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash")
+        VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash)
+        """, ("@instance", Text(row.InstanceId)), ("@sequence", row.Sequence), ("@at", row.At.UtcTicks), ("@actor", row.Actor), ("@kind", row.Kind.ToString()),
+        ("@activity", row.ActivityId), ("@outcome", row.Outcome), ("@bookmark", Text(row.BookmarkId)), ("@data", row.Data), ("@previous", row.PreviousHash),
+        ("@hash", row.Hash)).ExecuteNonQuery();
+
+    /// <summary>The journal row that closed a bookmark by resuming or cancelling it, to tell a late caller who was first.</summary>
+    internal (string Actor, DateTimeOffset At, JournalKind Kind)? FindClosing(Guid bookmarkId)
+    {
+        using var reader = Run("""
+            SELECT "Actor", "At", "Kind" FROM "journal"
+            WHERE "BookmarkId" = @bookmark AND "Kind" IN ('Resumed', 'TimerFired', 'ChildFinished', 'BranchCancelled')
+            LIMIT 1
+            """, ("@bookmark", Text(bookmarkId))).ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), Time(reader.GetInt64(1)), Enum.Parse<JournalKind>(reader.GetString(2))) : null;
+    }
+
+    internal BookmarkRow? FindBookmark(Guid id)
+    {
+        using var reader = Run("""
+            SELECT "Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers"
+            FROM "bookmarks" WHERE "Id" = @id
+            """, ("@id", Text(id))).ExecuteReader();
+        if (!reader.Read()) return null;
+        return new BookmarkRow
+        {
+            Id = Guid.Parse(reader.GetString(0)), InstanceId = Guid.Parse(reader.GetString(1)), ActivityId = reader.GetString(2), Kind = Enum.Parse<BookmarkKind>(reader.GetString(3)),
+            TokenId = reader.GetString(4), CreatedAt = Time(reader.GetInt64(5)), DueAt = reader.IsDBNull(6) ? null : Time(reader.GetInt64(6)), Role = NullableString(reader, 7),
+            ApproverKind = NullableString(reader, 8), RegionCode = NullableString(reader, 9), Title = NullableString(reader, 10), ChildInstanceId = NullableGuid(reader, 11),
+            HasTimers = reader.GetBoolean(12),
+        };
+    }
+
+    internal void InsertBookmark(BookmarkRow row) => Run("""
+        INSERT INTO "bookmarks" ("Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers")
+        VALUES (@id, @instance, @activity, @kind, @token, @created, @due, @role, @approverKind, @region, @title, @child, @hasTimers)
+        """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@activity", row.ActivityId), ("@kind", row.Kind.ToString()), ("@token", row.TokenId),
+        ("@created", row.CreatedAt.UtcTicks), ("@due", row.DueAt?.UtcTicks), ("@role", row.Role), ("@approverKind", row.ApproverKind), ("@region", row.RegionCode),
+        ("@title", row.Title), ("@child", Text(row.ChildInstanceId)), ("@hasTimers", row.HasTimers)).ExecuteNonQuery();
+
+    internal void DeleteBookmark(Guid id) => Run("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("@id", Text(id))).ExecuteNonQuery();
+
+    internal TimerRow? FindTimer(string key) => ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
+
+    /// <summary>The timers of a bookmark, including those written earlier in this transaction.</summary>
+    internal List<TimerRow> TimersOf(Guid bookmarkId) => ReadTimers("""WHERE "BookmarkId" = @value""", Text(bookmarkId));
+
+    internal List<TimerRow> UnfiredTimersOf(Guid instanceId) => ReadTimers("""WHERE "InstanceId" = @value AND "FiredAt" IS NULL""", Text(instanceId));
+
+    internal void InsertTimer(TimerRow row) => Run("""
+        INSERT INTO "timers" ("Key", "InstanceId", "BookmarkId", "DueAt", "Purpose", "FiredAt") VALUES (@key, @instance, @bookmark, @due, @purpose, @fired)
+        """, ("@key", row.Key), ("@instance", Text(row.InstanceId)), ("@bookmark", Text(row.BookmarkId)), ("@due", row.DueAt.UtcTicks), ("@purpose", row.Purpose.ToString()),
+        ("@fired", row.FiredAt?.UtcTicks)).ExecuteNonQuery();
+
+    internal void MarkTimerFired(string key, DateTimeOffset at) =>
+        Run("""UPDATE "timers" SET "FiredAt" = @at WHERE "Key" = @key""", ("@at", at.UtcTicks), ("@key", key)).ExecuteNonQuery();
+
+    internal void DeleteTimer(string key) => Run("""DELETE FROM "timers" WHERE "Key" = @key""", ("@key", key)).ExecuteNonQuery();
+
+    internal void InsertOutbox(OutboxRow row) => Run("""
+        INSERT INTO "outbox" ("Id", "InstanceId", "Message", "CreatedAt", "DispatchedAt") VALUES (@id, @instance, @message, @created, NULL)
+        """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@message", row.Message), ("@created", row.CreatedAt.UtcTicks)).ExecuteNonQuery();
+
+    internal void InsertIncident(IncidentRow row) => Run("""
+        INSERT INTO "incidents" ("Id", "InstanceId", "ActivityId", "Message", "Detail", "Event", "CreatedAt", "ResolvedAt", "ResolvedBy")
+        VALUES (@id, @instance, @activity, @message, @detail, @event, @created, NULL, NULL)
+        """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@activity", row.ActivityId), ("@message", row.Message), ("@detail", row.Detail),
+        ("@event", row.Event), ("@created", row.CreatedAt.UtcTicks)).ExecuteNonQuery();
+
+    /// <summary>An incident that is still open, with what a retry needs: its instance, activity and failed event.</summary>
+    internal (Guid InstanceId, string? ActivityId, string Event)? FindOpenIncident(Guid id)
+    {
+        using var reader = Run("""SELECT "InstanceId", "ActivityId", "Event" FROM "incidents" WHERE "Id" = @id AND "ResolvedAt" IS NULL""", ("@id", Text(id))).ExecuteReader();
+        return reader.Read() ? (Guid.Parse(reader.GetString(0)), NullableString(reader, 1), reader.GetString(2)) : null;
+    }
+
+    internal void ResolveIncidents(Guid instanceId, DateTimeOffset at, string by) => Run("""
+        UPDATE "incidents" SET "ResolvedAt" = @at, "ResolvedBy" = @by WHERE "InstanceId" = @instance AND "ResolvedAt" IS NULL
+        """, ("@at", at.UtcTicks), ("@by", by), ("@instance", Text(instanceId))).ExecuteNonQuery();
+
+    internal int? LatestDefinitionVersion(string definitionId) =>
+        Run("""SELECT MAX("Version") FROM "definitions" WHERE "DefinitionId" = @id""", ("@id", definitionId)).ExecuteScalar() is long version ? (int)version : null;
+
+    public void Dispose() => Reset();
+
+    private void Commit()
+    {
+        try
+        {
+            _transaction!.Commit();
+        }
+        catch (SqliteException)
+        {
+            Reset();
+            throw;
+        }
+        finally
+        {
+            _transaction?.Dispose();
+            _transaction = null;
+        }
+    }
+
+    private void Rollback()
+    {
+        if (_transaction is null) return;
+        try
+        {
+            _transaction.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // The connection is unusable (the file went away, the disk failed): open a new one next time.
+            Reset();
+        }
+        finally
+        {
+            _transaction?.Dispose();
+            _transaction = null;
+        }
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is not null) return _connection;
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqliteDurability.Pragmas;
+            pragmas.ExecuteNonQuery();
+        }
+        return _connection = connection;
+    }
+
+    private void Reset()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>The command for <paramref name="sql"/>, created once per connection so SQLite keeps its prepared statement.</summary>
+    private SqliteCommand Run(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (_transaction is null) throw new InvalidOperationException("no transition is open on the writer connection");
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection().CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+        command.Transaction = _transaction;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private List<TimerRow> ReadTimers(string where, string value)
+    {
+        using var reader = Run($"""SELECT "Key", "InstanceId", "BookmarkId", "DueAt", "Purpose", "FiredAt" FROM "timers" {where}""", ("@value", value)).ExecuteReader();
+        var timers = new List<TimerRow>();
+        while (reader.Read())
+        {
+            timers.Add(new TimerRow
+            {
+                Key = reader.GetString(0), InstanceId = Guid.Parse(reader.GetString(1)), BookmarkId = Guid.Parse(reader.GetString(2)), DueAt = Time(reader.GetInt64(3)),
+                Purpose = Enum.Parse<TimerPurpose>(reader.GetString(4)), FiredAt = reader.IsDBNull(5) ? null : Time(reader.GetInt64(5)),
+            });
+        }
+        return timers;
+    }
+
+    // EF Core's encodings for SQLite, which the rest of the persistence layer reads.
+    private static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
+
+    private static string? Text(Guid? id) => id is { } value ? Text(value) : null;
+
+    private static DateTimeOffset Time(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static Guid? NullableGuid(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Guid.Parse(reader.GetString(ordinal));
+
+    /// <summary>An open write transaction: commit it, or dispose it to roll back.</summary>
+    internal sealed class StoreTransaction(TransitionStore store) : IDisposable
+    {
+        private bool _done;
+
+        public void Commit()
+        {
+            _done = true;
+            store.Commit();
+        }
+
+        public void Dispose()
+        {
+            if (!_done) store.Rollback();
+        }
+    }
+}

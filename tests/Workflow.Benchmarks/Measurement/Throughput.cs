@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace Workflow.Benchmarks.Measurement;
+
+/// <summary>
+/// Operations per second of one workload, summed over the slices it ran in, with what they allocated and their latencies.
+/// Running two workloads in alternating slices exposes both to the same background load, so their ratio stays fair on a
+/// shared machine.
+/// </summary>
+internal sealed class Throughput(int clients, Func<int, Latencies, Task<int>> operation)
+{
+    private int _next;
+
+    public long Operations { get; private set; }
+    public TimeSpan Elapsed { get; private set; }
+    public long AllocatedBytes { get; private set; }
+    public Latencies Latencies { get; } = new();
+
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    public double AllocatedPerOperation => (double)AllocatedBytes / Operations;
+
+    /// <summary>Runs the operation from the clients' concurrent loops for <paramref name="duration"/>; each call returns the operations it completed.</summary>
+    public async Task RunAsync(TimeSpan duration)
+    {
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            long done = 0;
+            while (clock.Elapsed < duration) done += await operation(Interlocked.Increment(ref _next), Latencies);
+            return done;
+        })));
+        Elapsed += clock.Elapsed;
+        Operations += counts.Sum();
+        AllocatedBytes += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    }
+
+    /// <summary>A run not to be counted, such as a warm-up.</summary>
+    public static Task WarmUpAsync(TimeSpan duration, Func<int, Latencies, Task<int>> operation) => new Throughput(1, operation).RunAsync(duration);
+}

@@ -1,0 +1,24 @@
+using Workflow.Benchmarks;
+using Workflow.Benchmarks.Engine;
+using Workflow.Benchmarks.Http;
+
+// One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n]`.
+// Adding a mode is one line in this table.
+var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordinal)
+{
+    ["engine"] = () => new EngineBenchmark(),
+    ["http"] = () => new HttpBenchmark(),
+};
+
+var options = BenchmarkOptions.Parse(args.Skip(1).ToList());
+if (args.Length == 0 || !modes.TryGetValue(args[0], out var create) || options is null)
+{
+    var problem = args.Length == 0 ? "no mode given" : options is null ? "the only option is --seconds <a positive number>" : $"unknown mode '{args[0]}'";
+    await Console.Error.WriteLineAsync($"""
+        {problem}
+        usage: dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds <per phase, default 8>]
+        modes: {string.Join(", ", modes.Keys)}
+        """);
+    return 2;
+}
+return await create().RunAsync(options, Console.Out);
