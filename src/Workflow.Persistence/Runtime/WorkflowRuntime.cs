@@ -233,10 +233,18 @@ public sealed class WorkflowRuntime(
         using (await gate.EnterAsync(cancellationToken))
         {
             using var transaction = store.Begin();
-            scope = new TransitionScope(store, definitions, executor, clock.GetUtcNow(), cancellationToken);
-            result = await work(scope);
-            scope.Flush();
-            transaction.Commit();
+            CurrentTransition.Set(store.OpenTransaction);
+            try
+            {
+                scope = new TransitionScope(store, definitions, executor, clock.GetUtcNow(), cancellationToken);
+                result = await work(scope);
+                scope.Flush();
+                transaction.Commit();
+            }
+            finally
+            {
+                CurrentTransition.Set(null);
+            }
         }
         foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
         foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);

@@ -23,6 +23,8 @@ public sealed class TransitionStore : IDisposable
 
     internal TransitionStore(string connectionString) => _connectionString = connectionString;
 
+    internal SqliteTransaction? OpenTransaction => _transaction;
+
     /// <summary>Begins a write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read).</summary>
     internal StoreTransaction Begin()
     {
