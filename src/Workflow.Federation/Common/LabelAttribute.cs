@@ -27,8 +27,12 @@ public static class Labels
     }
 
     /// <summary>Reads a label, an alias or the member name, ignoring case, surrounding spaces and full-width forms.</summary>
-    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum =>
-        Table<T>().ByText.TryGetValue(TextNormalizer.Key(text), out value);
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        var table = Table<T>();
+        // Most cells hold a label exactly as exported; only the rest pay for normalizing.
+        return text is not null && table.Exact.TryGetValue(text, out value) || table.ByText.TryGetValue(TextNormalizer.Key(text), out value);
+    }
 
     /// <summary>Every Chinese label, for messages that list what is accepted.</summary>
     public static string AllZhCn<T>() where T : struct, Enum => string.Join("、", Table<T>().Labels.Values.Select(l => l.ZhCn));
@@ -48,11 +52,15 @@ public static class Labels
                     ?? throw new InvalidOperationException($"{typeof(T).Name}.{field.Name} has no [Label]");
                 Labels[value] = label;
                 foreach (var text in label.Aliases.Append(label.ZhCn).Append(label.En).Append(field.Name))
+                {
+                    Exact.TryAdd(text, value);
                     ByText.TryAdd(TextNormalizer.Key(text), value);
+                }
             }
         }
 
         public Dictionary<T, LabelAttribute> Labels { get; } = [];
+        public Dictionary<string, T> Exact { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, T> ByText { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -52,22 +52,24 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
     public async Task<CoverageNode> GetCoverageAsync(RegionCode root, int year, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var flags = Flags();
-        var organizations = db.Organizations.AsNoTracking().Within(o => o.RegionCode, root);
-
-        var surveyed = await organizations.Select(flags)
+        var coveredIds = from m in db.BodyMembers
+                         join b in db.Bodies on m.BodyId equals b.Id
+                         where b.Status == FederationBodyStatus.Founded
+                         select m.OrganizationId;
+        // One pass over the region's organizations, answered from the covering index (see OrganizationMapping).
+        var organizations = await db.Organizations.AsNoTracking().Within(o => o.RegionCode, root)
+            .Select(Flags(coveredIds))
             .GroupBy(f => new { f.RegionCode, f.Sector })
-            .Select(g => new { g.Key.RegionCode, g.Key.Sector, Surveyed = g.Count(), Eligible = g.Count(f => f.Eligible), KeyUnits = g.Count(f => f.KeyUnit) })
-            .ToListAsync(cancellationToken);
-
-        var coveredIds = (from m in db.BodyMembers
-                          join b in db.Bodies on m.BodyId equals b.Id
-                          where b.Status == FederationBodyStatus.Founded
-                          select m.OrganizationId).Distinct();
-        var covered = await organizations.Join(coveredIds, o => o.Id, id => id, (o, _) => o).Select(flags)
-            .Where(f => f.Eligible)
-            .GroupBy(f => new { f.RegionCode, f.Sector })
-            .Select(g => new { g.Key.RegionCode, g.Key.Sector, Covered = g.Count(), KeyUnits = g.Count(f => f.KeyUnit) })
+            .Select(g => new
+            {
+                g.Key.RegionCode,
+                g.Key.Sector,
+                Surveyed = g.Count(),
+                Eligible = g.Count(f => f.Eligible),
+                KeyUnits = g.Count(f => f.KeyUnit),
+                Covered = g.Count(f => f.Eligible && f.Covered),
+                KeyUnitsCovered = g.Count(f => f.KeyUnit && f.Covered),
+            })
             .ToListAsync(cancellationToken);
 
         var yearEnd = new DateOnly(Math.Clamp(year, FirstYear, LastYear), 12, 31);
@@ -81,8 +83,8 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
             .ToDictionaryAsync(t => t.RegionCode, cancellationToken);
 
         var tree = new CoverageTree(root);
-        foreach (var s in surveyed) tree.Add(s.RegionCode, s.Sector, new CoverageFigures(s.Surveyed, s.Eligible, s.KeyUnits, 0, 0, 0, 0));
-        foreach (var c in covered) tree.Add(c.RegionCode, c.Sector, CoverageFigures.Zero with { Covered = c.Covered, KeyUnitsCovered = c.KeyUnits });
+        foreach (var o in organizations)
+            tree.Add(o.RegionCode, o.Sector, new CoverageFigures(o.Surveyed, o.Eligible, o.KeyUnits, o.Covered, o.KeyUnitsCovered, 0, 0));
         foreach (var b in bodies)
         {
             tree.Add(b.RegionCode, b.Sector, b.MicroHome ? CoverageFigures.Zero with { MicroHomes = b.Count } : CoverageFigures.Zero with { BodiesFounded = b.Count });
@@ -98,17 +100,23 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
         public required Sector Sector { get; init; }
         public required bool Eligible { get; init; }
         public required bool KeyUnit { get; init; }
+        public required bool Covered { get; init; }
     }
 
-    private Expression<Func<OrganizationRow, OrganizationFlags>> Flags()
+    /// <summary>o => new OrganizationFlags { …, Eligible = (rule), KeyUnit = (rule), Covered = coveredIds.Contains(o.Id) }.</summary>
+    private Expression<Func<OrganizationRow, OrganizationFlags>> Flags(IQueryable<Guid> coveredIds)
     {
         var o = Expression.Parameter(typeof(OrganizationRow), "o");
         var type = typeof(OrganizationFlags);
+        MemberAssignment Set(string property, Expression value) => Expression.Bind(type.GetProperty(property)!, value);
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], coveredIds.Expression,
+            Expression.Property(o, nameof(OrganizationRow.Id)));
         return Expression.Lambda<Func<OrganizationRow, OrganizationFlags>>(Expression.MemberInit(Expression.New(type),
-            Expression.Bind(type.GetProperty(nameof(OrganizationFlags.RegionCode))!, Expression.Property(o, nameof(OrganizationRow.RegionCode))),
-            Expression.Bind(type.GetProperty(nameof(OrganizationFlags.Sector))!, Expression.Property(o, nameof(OrganizationRow.Sector))),
-            Expression.Bind(type.GetProperty(nameof(OrganizationFlags.Eligible))!, Inline(rules.IsEligible, o)),
-            Expression.Bind(type.GetProperty(nameof(OrganizationFlags.KeyUnit))!, Inline(rules.IsKeyUnit, o))), o);
+            Set(nameof(OrganizationFlags.RegionCode), Expression.Property(o, nameof(OrganizationRow.RegionCode))),
+            Set(nameof(OrganizationFlags.Sector), Expression.Property(o, nameof(OrganizationRow.Sector))),
+            Set(nameof(OrganizationFlags.Eligible), Inline(rules.IsEligible, o)),
+            Set(nameof(OrganizationFlags.KeyUnit), Inline(rules.IsKeyUnit, o)),
+            Set(nameof(OrganizationFlags.Covered), contains)), o);
     }
 
     private static Expression Inline(Expression<Func<OrganizationRow, bool>> rule, ParameterExpression row) =>

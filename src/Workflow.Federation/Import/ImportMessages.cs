@@ -6,8 +6,10 @@ namespace Workflow.Federation.Import;
 internal static class ImportMessages
 {
     public static CodedMessage TooLarge(long limit) => new("import.file-too-large",
-        $"文件过大，上限为 {limit / (1024 * 1024)} MB；请按乡镇（街道）分成几个文件导入",
-        $"the file is larger than {limit / (1024 * 1024)} MB; split it, e.g. by township");
+        $"文件过大，上限为 {Size(limit)}；请按乡镇（街道）分成几个文件导入",
+        $"the file is larger than {Size(limit)}; split it, e.g. by township");
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 
     public static CodedMessage TooManyRows(int limit) => new("import.too-many-rows",
         $"数据超过 {limit:N0} 行，请按乡镇（街道）分成几个文件导入", $"more than {limit:N0} rows; split the file, e.g. by township");

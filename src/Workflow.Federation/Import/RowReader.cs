@@ -125,7 +125,7 @@ internal sealed class RowReader
         {
             var cell = Cell(field);
             if (cell is double d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue) return (int)d;
-            var text = SheetReader.Text(cell);
+            var text = TextNormalizer.Narrow(SheetReader.Text(cell));
             if (text is null)
             {
                 problems.Add(reader.Problem(row, field.Key, ImportMessages.Required(field)));

@@ -35,13 +35,17 @@ internal static class SheetReader
         return new Sheet("csv", encoding, ReadCsv(text));
     }
 
+    // Shared strings stay in memory: the file is already in memory and size-limited, and MiniExcel's disk cache for
+    // large string tables costs more time than it saves.
+    private static readonly MiniExcelLibs.OpenXml.OpenXmlConfiguration XlsxConfiguration = new() { EnableSharedStringCache = false };
+
     private static IEnumerable<SheetRow> ReadXlsx(byte[] bytes, int length)
     {
         using var stream = new MemoryStream(bytes, 0, length, writable: false);
         var number = 0;
         // Without a heading row MiniExcel keys cells by column letter and yields every row from row 1,
         // blank ones included, so the count is the row number Excel shows.
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: XlsxConfiguration))
             yield return new SheetRow(++number, [.. row.Values]);
     }
 

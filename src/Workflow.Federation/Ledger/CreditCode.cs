@@ -58,7 +58,7 @@ public sealed record CreditCode
     public static bool TryParse(string? text, [NotNullWhen(true)] out CreditCode? code, [NotNullWhen(false)] out CodedMessage? error)
     {
         code = null;
-        var cleaned = TextNormalizer.Clean(text)?.ToUpperInvariant();
+        var cleaned = TextNormalizer.Narrow(text)?.ToUpperInvariant();
         error = Check(cleaned);
         if (error is not null) return false;
         code = new CreditCode(cleaned!);

@@ -133,7 +133,7 @@ public sealed class LedgerService(FederationWriter writer, ClassificationRules r
         if (query.KeyUnit is { } keyUnit) rows = rows.Where(keyUnit ? rules.IsKeyUnit : Not(rules.IsKeyUnit));
         if (TextNormalizer.Clean(query.Text) is { } text)
         {
-            var code = text.ToUpperInvariant();
+            var code = TextNormalizer.Narrow(text)!.ToUpperInvariant();
             rows = rows.Where(o => o.Name.Contains(text) || o.CreditCode == code);
         }
         var paging = query.Paging ?? new Paging();

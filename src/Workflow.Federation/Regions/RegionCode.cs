@@ -59,7 +59,7 @@ public sealed record RegionCode
     public static bool TryParse(string? text, [NotNullWhen(true)] out RegionCode? code, [NotNullWhen(false)] out CodedMessage? error)
     {
         code = null;
-        var cleaned = TextNormalizer.Clean(text);
+        var cleaned = TextNormalizer.Narrow(text);
         if (cleaned is null)
         {
             error = new CodedMessage("region.empty", "缺少区域代码", "the region code is missing");

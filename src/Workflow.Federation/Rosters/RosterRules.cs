@@ -42,7 +42,7 @@ internal static class RosterRules
     /// <summary>A mainland mobile (11 digits from 1) or a landline with area code; separators and +86 are allowed.</summary>
     private static string? Phone(string? value, List<FieldProblem> problems)
     {
-        var cleaned = TextNormalizer.Clean(value);
+        var cleaned = TextNormalizer.Narrow(value);
         if (cleaned is null) return null;
         var digits = new string([.. cleaned.Where(char.IsAsciiDigit)]);
         if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13) digits = digits[2..];

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflow.Federation.Coverage;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rosters;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Federation.Storage;
 
@@ -24,18 +24,10 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<FederationBodyMemberRow> BodyMembers => Set<FederationBodyMemberRow>();
     public DbSet<CoverageTargetRow> CoverageTargets => Set<CoverageTargetRow>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // The engine's conventions (WorkflowDbContext): UTC ticks so SQLite compares and orders instants, enums by name.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-    }
+    // The engine's conventions: instants as UTC ticks, enums by name.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        StorageConventions.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FederationDbContext).Assembly);
-
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
 }

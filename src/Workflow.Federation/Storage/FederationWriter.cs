@@ -10,13 +10,22 @@ namespace Workflow.Federation.Storage;
 /// </summary>
 public sealed class FederationWriter(IDbContextFactory<FederationDbContext> contexts, WriteGate gate)
 {
-    public async Task<T> WriteAsync<T>(Func<FederationDbContext, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<FederationDbContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, _ => true, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync{T}(Func{FederationDbContext, Task{T}}, CancellationToken)"/>, rolling back instead when <paramref name="commit"/> says no.</summary>
+    public async Task<T> WriteAsync<T>(Func<FederationDbContext, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await work(db);
+            if (!commit(result))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return result;
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -13,13 +13,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // Stored as UTC ticks so SQLite can compare and order them; every value the engine writes is UTC.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        StorageConventions.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,6 +64,18 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DispatchedAt);
         });
+    }
+}
+
+/// <summary>How every context of this service stores values, so that rows written by one read the same in another.</summary>
+public static class StorageConventions
+{
+    public static void Apply(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC ticks so SQLite can compare and order them; every value the service writes is UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -131,11 +131,7 @@ namespace Workflow.Federation.Storage.Migrations
                         .IsUnique()
                         .HasFilter("\"CreditCode\" IS NOT NULL");
 
-                    b.HasIndex("OwnerGroup");
-
-                    b.HasIndex("Site");
-
-                    b.HasIndex("RegionCode", "Sector");
+                    b.HasIndex(new[] { "RegionCode", "Sector", "OperatingStatus", "WomenCount", "Kind", "PartyOrganization", "Id" }, "IX_organizations_Coverage");
 
                     b.ToTable("organizations", (string)null);
                 });

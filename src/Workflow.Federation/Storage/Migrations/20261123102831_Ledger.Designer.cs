@@ -11,7 +11,7 @@ using Workflow.Federation.Storage;
 namespace Workflow.Federation.Storage.Migrations
 {
     [DbContext(typeof(FederationDbContext))]
-    [Migration("20261123101306_Ledger")]
+    [Migration("20261123102831_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -134,11 +134,7 @@ namespace Workflow.Federation.Storage.Migrations
                         .IsUnique()
                         .HasFilter("\"CreditCode\" IS NOT NULL");
 
-                    b.HasIndex("OwnerGroup");
-
-                    b.HasIndex("Site");
-
-                    b.HasIndex("RegionCode", "Sector");
+                    b.HasIndex(new[] { "RegionCode", "Sector", "OperatingStatus", "WomenCount", "Kind", "PartyOrganization", "Id" }, "IX_organizations_Coverage");
 
                     b.ToTable("organizations", (string)null);
                 });

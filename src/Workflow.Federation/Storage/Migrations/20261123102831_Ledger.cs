@@ -214,26 +214,16 @@ namespace Workflow.Federation.Storage.Migrations
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_organizations_Coverage",
+                table: "organizations",
+                columns: new[] { "RegionCode", "Sector", "OperatingStatus", "WomenCount", "Kind", "PartyOrganization", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organizations_CreditCode",
                 table: "organizations",
                 column: "CreditCode",
                 unique: true,
                 filter: "\"CreditCode\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_organizations_OwnerGroup",
-                table: "organizations",
-                column: "OwnerGroup");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_organizations_RegionCode_Sector",
-                table: "organizations",
-                columns: new[] { "RegionCode", "Sector" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_organizations_Site",
-                table: "organizations",
-                column: "Site");
 
             migrationBuilder.CreateIndex(
                 name: "IX_roster_entries_OrganizationId_Roster",
