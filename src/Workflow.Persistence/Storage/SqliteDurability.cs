@@ -7,6 +7,7 @@ namespace Workflow.Persistence.Storage;
 /// Every connection runs with synchronous=FULL so a commit the caller was told about is on disk
 /// (survives power loss, not only a crash), and waits for the write lock instead of failing at once.
 /// WAL mode is a property of the file, set once when the database is created.
+/// Public so that other contexts on the same file (the federation domain's) run with the same pragmas.
 /// </summary>
 public sealed class SqliteDurability : DbConnectionInterceptor
 {

@@ -1,0 +1,132 @@
+using Workflow.Federation.Kinds;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Classification;
+using Workflow.Federation.Common;
+using Workflow.Federation.Ledger;
+using Workflow.Federation.Regions;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Storage;
+
+namespace Workflow.Federation.Coverage;
+
+/// <summary>
+/// Coverage per region and sector against the year's targets. SQLite groups the ledger by region code and sector
+/// (one row per village or community, not per organization); the tree is then rolled up in memory by code prefix,
+/// village → township → district.
+/// </summary>
+public sealed class CoverageService(FederationWriter writer, ClassificationRules rules, TimeProvider clock)
+{
+    private const int FirstYear = 2000;
+    private const int LastYear = 2100;
+
+    /// <summary>Sets (or replaces) a region's target for a year, e.g. 1,000 bodies and 100 micro-homes by 2026 (seed 003).</summary>
+    public async Task<CoverageTarget> SetTargetAsync(RegionCode region, int year, int bodies, int microHomes, string actor, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<FieldProblem>();
+        if (year is < FirstYear or > LastYear)
+            problems.Add(new FieldProblem("year", new CodedMessage("target.year", $"目标年度应在 {FirstYear}–{LastYear} 之间", $"the target year must be between {FirstYear} and {LastYear}")));
+        if (bodies < 0 || microHomes < 0)
+            problems.Add(new FieldProblem(bodies < 0 ? "bodies" : "microHomes", new CodedMessage("target.negative", "目标数不能为负数", "a target cannot be negative")));
+        if (problems.Count > 0) throw new FederationValidationException(problems);
+        return await writer.WriteAsync(async db =>
+        {
+            var row = await db.CoverageTargets.FindAsync([region.Value, year], cancellationToken);
+            if (row is null) db.CoverageTargets.Add(row = new CoverageTargetRow { RegionCode = region.Value, Year = year });
+            row.Bodies = bodies;
+            row.MicroHomes = microHomes;
+            row.SetAt = clock.GetUtcNow();
+            row.SetBy = actor;
+            return Target(row);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CoverageTarget>> ListTargetsAsync(RegionCode within, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var rows = await db.CoverageTargets.AsNoTracking().Within(t => t.RegionCode, within)
+            .OrderBy(t => t.RegionCode).ThenBy(t => t.Year).ToListAsync(cancellationToken);
+        return [.. rows.Select(Target)];
+    }
+
+    /// <summary>The coverage tree under <paramref name="root"/>, with each region's target for <paramref name="year"/>.</summary>
+    public async Task<CoverageNode> GetCoverageAsync(RegionCode root, int year, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var coveredIds = from m in db.BodyMembers
+                         join b in db.Bodies on m.BodyId equals b.Id
+                         where b.Status == FederationBodyStatus.Founded
+                         select m.OrganizationId;
+        // One pass over the region's organizations, answered from the covering index (see OrganizationMapping).
+        var organizations = await db.Organizations.AsNoTracking().Within(o => o.RegionCode, root)
+            .Select(Flags(coveredIds))
+            .GroupBy(f => new { f.RegionCode, f.Sector })
+            .Select(g => new
+            {
+                g.Key.RegionCode,
+                g.Key.Sector,
+                Surveyed = g.Count(),
+                Eligible = g.Count(f => f.Eligible),
+                KeyUnits = g.Count(f => f.KeyUnit),
+                Covered = g.Count(f => f.Eligible && f.Covered),
+                KeyUnitsCovered = g.Count(f => f.KeyUnit && f.Covered),
+            })
+            .ToListAsync(cancellationToken);
+
+        var yearEnd = new DateOnly(Math.Clamp(year, FirstYear, LastYear), 12, 31);
+        var bodies = await db.Bodies.AsNoTracking().Within(b => b.RegionCode, root)
+            .Where(b => b.Status == FederationBodyStatus.Founded)
+            .GroupBy(b => new { b.RegionCode, b.Sector, MicroHome = b.Kind == FederationKind.MicroHome, ByYearEnd = b.FoundedOn == null || b.FoundedOn <= yearEnd })
+            .Select(g => new { g.Key.RegionCode, g.Key.Sector, g.Key.MicroHome, g.Key.ByYearEnd, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var targets = await db.CoverageTargets.AsNoTracking().Within(t => t.RegionCode, root).Where(t => t.Year == year)
+            .ToDictionaryAsync(t => t.RegionCode, cancellationToken);
+
+        var tree = new CoverageTree(root);
+        foreach (var o in organizations)
+            tree.Add(o.RegionCode, o.Sector, new CoverageFigures(o.Surveyed, o.Eligible, o.KeyUnits, o.Covered, o.KeyUnitsCovered, 0, 0));
+        foreach (var b in bodies)
+        {
+            tree.Add(b.RegionCode, b.Sector, b.MicroHome ? CoverageFigures.Zero with { MicroHomes = b.Count } : CoverageFigures.Zero with { BodiesFounded = b.Count });
+            if (b.ByYearEnd) tree.AddFoundedByYearEnd(b.RegionCode, b.MicroHome, b.Count);
+        }
+        return tree.Build(code => targets.GetValueOrDefault(code) is { } t ? (t.Year, t.Bodies, t.MicroHomes) : null);
+    }
+
+    /// <summary>One organization reduced to what coverage counts, with the classification rules inlined so SQLite evaluates them.</summary>
+    private sealed class OrganizationFlags
+    {
+        public required string RegionCode { get; init; }
+        public required Sector Sector { get; init; }
+        public required bool Eligible { get; init; }
+        public required bool KeyUnit { get; init; }
+        public required bool Covered { get; init; }
+    }
+
+    /// <summary>o => new OrganizationFlags { …, Eligible = (rule), KeyUnit = (rule), Covered = coveredIds.Contains(o.Id) }.</summary>
+    private Expression<Func<OrganizationRow, OrganizationFlags>> Flags(IQueryable<Guid> coveredIds)
+    {
+        var o = Expression.Parameter(typeof(OrganizationRow), "o");
+        var type = typeof(OrganizationFlags);
+        MemberAssignment Set(string property, Expression value) => Expression.Bind(type.GetProperty(property)!, value);
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], coveredIds.Expression,
+            Expression.Property(o, nameof(OrganizationRow.Id)));
+        return Expression.Lambda<Func<OrganizationRow, OrganizationFlags>>(Expression.MemberInit(Expression.New(type),
+            Set(nameof(OrganizationFlags.RegionCode), Expression.Property(o, nameof(OrganizationRow.RegionCode))),
+            Set(nameof(OrganizationFlags.Sector), Expression.Property(o, nameof(OrganizationRow.Sector))),
+            Set(nameof(OrganizationFlags.Eligible), Inline(rules.IsEligible, o)),
+            Set(nameof(OrganizationFlags.KeyUnit), Inline(rules.IsKeyUnit, o)),
+            Set(nameof(OrganizationFlags.Covered), contains)), o);
+    }
+
+    private static Expression Inline(Expression<Func<OrganizationRow, bool>> rule, ParameterExpression row) =>
+        new ParameterSwap(rule.Parameters[0], row).Visit(rule.Body);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    private static CoverageTarget Target(CoverageTargetRow row) => new(row.RegionCode, row.Year, row.Bodies, row.MicroHomes, row.SetAt, row.SetBy);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Federation.Classification;
+using Workflow.Federation.Coverage;
+using Workflow.Federation.Export;
+using Workflow.Federation.Import;
+using Workflow.Federation.Ledger;
+using Workflow.Federation.Rosters;
+using Workflow.Federation.Storage;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Federation;
+
+public static class FederationRegistration
+{
+    /// <summary>
+    /// The federation domain on a SQLite file, normally the engine's (<c>AddWorkflowEngine</c>): same pragmas, same
+    /// writer queue, its own migration history. Thresholds and import limits come from the configuration sections
+    /// <c>Federation:Classification</c> and <c>Federation:Import</c>, with defaults when absent. Call
+    /// <see cref="FederationDatabaseSetup.MigrateAsync"/> at start-up.
+    /// </summary>
+    public static IServiceCollection AddFederation(this IServiceCollection services, string sqliteFile, IConfiguration? configuration = null)
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
+        services.AddPooledDbContextFactory<FederationDbContext>(o => o
+            .UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(FederationDbContext.MigrationsHistoryTable))
+            .AddInterceptors(new SqliteDurability()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton(ClassificationOptions.From(configuration));
+        services.TryAddSingleton(ImportOptions.From(configuration));
+        services.TryAddSingleton<FederationDatabaseSetup>();
+        services.TryAddSingleton<FederationWriter>();
+        services.TryAddSingleton<ClassificationRules>();
+        services.TryAddSingleton<Classifier>();
+        services.TryAddSingleton<ClassificationService>();
+        services.TryAddSingleton<LedgerService>();
+        services.TryAddSingleton<LedgerImporter>();
+        services.TryAddSingleton<LedgerExporter>();
+        services.TryAddSingleton<RosterService>();
+        services.TryAddSingleton<CoverageService>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Workflow.Federation.Kinds;
+using Workflow.Federation.Ledger;
+
+namespace Workflow.Federation.Registry;
+
+/// <summary>
+/// A federation body (or micro-home) in the registry: the minimum that coverage counts. The registry feature
+/// (leadership, terms, history) extends this row; keep the columns coverage reads stable.
+/// </summary>
+public sealed class FederationBodyRow
+{
+    public required Guid Id { get; init; }
+    public required string Name { get; set; }
+    public required FederationKind Kind { get; set; }
+    public required FoundingMode Mode { get; set; }
+    public required Sector Sector { get; set; }
+    public required string RegionCode { get; set; }
+    public FederationBodyStatus Status { get; set; }
+    public DateOnly? FoundedOn { get; set; }
+    public string? RegistrationNumber { get; set; }
+    public List<FederationBodyMemberRow> Members { get; init; } = [];
+}
+
+/// <summary>An organization a body covers: one for a standalone body, several for a joint one.</summary>
+public sealed class FederationBodyMemberRow
+{
+    public required Guid BodyId { get; init; }
+    public required Guid OrganizationId { get; init; }
+}

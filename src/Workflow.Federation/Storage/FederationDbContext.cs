@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Coverage;
+using Workflow.Federation.Ledger;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Rosters;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Federation.Storage;
+
+/// <summary>
+/// The federation domain's tables, on the engine's SQLite file with their own migration history
+/// (<see cref="MigrationsHistoryTable"/>), so each context migrates only what it owns. Each feature folder
+/// maps its rows with an <see cref="IEntityTypeConfiguration{TEntity}"/>; the context picks them all up.
+/// </summary>
+public sealed class FederationDbContext(DbContextOptions<FederationDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__FederationMigrations";
+
+    public DbSet<OrganizationRow> Organizations => Set<OrganizationRow>();
+    public DbSet<SurveyCampaignRow> Campaigns => Set<SurveyCampaignRow>();
+    public DbSet<SurveyRecordRow> SurveyRecords => Set<SurveyRecordRow>();
+    public DbSet<RosterEntryRow> RosterEntries => Set<RosterEntryRow>();
+    public DbSet<FederationBodyRow> Bodies => Set<FederationBodyRow>();
+    public DbSet<FederationBodyMemberRow> BodyMembers => Set<FederationBodyMemberRow>();
+    public DbSet<CoverageTargetRow> CoverageTargets => Set<CoverageTargetRow>();
+
+    // The engine's conventions: instants as UTC ticks, enums by name.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        StorageConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FederationDbContext).Assembly);
+}
