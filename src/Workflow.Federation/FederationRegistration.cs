@@ -4,10 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Federation.Classification;
+using Workflow.Engine;
 using Workflow.Federation.Coverage;
+using Workflow.Federation.Elections;
 using Workflow.Federation.Export;
+using Workflow.Federation.Founding;
 using Workflow.Federation.Import;
 using Workflow.Federation.Ledger;
+using Workflow.Federation.Registry;
 using Workflow.Federation.Rosters;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Storage;
@@ -42,6 +46,12 @@ public static class FederationRegistration
         services.TryAddSingleton<LedgerExporter>();
         services.TryAddSingleton<RosterService>();
         services.TryAddSingleton<CoverageService>();
+        services.TryAddSingleton(ElectionRules.Default);
+        services.TryAddSingleton<FoundingService>();
+        services.TryAddSingleton<RegistryService>();
+        services.AddSingleton<IActionHandler, CheckCandidatesAction>();
+        services.AddSingleton<IActionHandler, EvaluateElectionAction>();
+        services.AddSingleton<IActionHandler, RegisterAction>();
         return services;
     }
 }

@@ -18,7 +18,33 @@ public sealed class FederationBodyRow
     public FederationBodyStatus Status { get; set; }
     public DateOnly? FoundedOn { get; set; }
     public string? RegistrationNumber { get; set; }
+    /// <summary>Five years after founding; re-election (换届) is due then.</summary>
+    public DateOnly? TermEndsOn { get; set; }
+    public Guid? FoundingRequestId { get; init; }
     public List<FederationBodyMemberRow> Members { get; init; } = [];
+    public List<BodyLeaderRow> Leaders { get; init; } = [];
+}
+
+public enum LeaderRole
+{
+    Chair,
+    ViceChair,
+    ExecutiveMember,
+    /// <summary>微家长: a micro-home's head, appointed rather than elected.</summary>
+    Head,
+}
+
+/// <summary>A member of the body's leadership for one term, in the order they rotate (chair first).</summary>
+public sealed class BodyLeaderRow
+{
+    public required Guid Id { get; init; }
+    public required Guid BodyId { get; init; }
+    public required string Name { get; init; }
+    public required LeaderRole Role { get; init; }
+    public required int Order { get; init; }
+    public string? Organization { get; init; }
+    public required DateOnly TermStart { get; init; }
+    public required DateOnly TermEnd { get; init; }
 }
 
 /// <summary>An organization a body covers: one for a standalone body, several for a joint one.</summary>

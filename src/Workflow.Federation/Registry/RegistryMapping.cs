@@ -11,6 +11,7 @@ internal sealed class FederationBodyMapping : IEntityTypeConfiguration<Federatio
         e.ToTable("federation_bodies");
         e.HasKey(x => x.Id);
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Leaders).WithOne().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.RegionCode, x.Status });
         e.HasIndex(x => x.RegistrationNumber).IsUnique().HasFilter("\"RegistrationNumber\" IS NOT NULL");
     }
@@ -24,5 +25,15 @@ internal sealed class FederationBodyMemberMapping : IEntityTypeConfiguration<Fed
         e.HasKey(x => new { x.BodyId, x.OrganizationId });
         e.HasOne<OrganizationRow>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.OrganizationId);
+    }
+}
+
+internal sealed class BodyLeaderMapping : IEntityTypeConfiguration<BodyLeaderRow>
+{
+    public void Configure(EntityTypeBuilder<BodyLeaderRow> e)
+    {
+        e.ToTable("federation_body_leaders");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => new { x.BodyId, x.Order });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Coverage;
+using Workflow.Federation.Founding;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rosters;
@@ -23,6 +24,10 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<FederationBodyRow> Bodies => Set<FederationBodyRow>();
     public DbSet<FederationBodyMemberRow> BodyMembers => Set<FederationBodyMemberRow>();
     public DbSet<CoverageTargetRow> CoverageTargets => Set<CoverageTargetRow>();
+    public DbSet<BodyLeaderRow> BodyLeaders => Set<BodyLeaderRow>();
+    public DbSet<FoundingRequestRow> FoundingRequests => Set<FoundingRequestRow>();
+    public DbSet<FoundingMemberRow> FoundingMembers => Set<FoundingMemberRow>();
+    public DbSet<ElectionAttemptRow> ElectionAttempts => Set<ElectionAttemptRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

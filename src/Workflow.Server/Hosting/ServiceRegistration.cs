@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation;
+using Workflow.Federation.Elections;
 using Workflow.Persistence;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.ApiDocs;
 using Workflow.Server.Engine;
+using Workflow.Server.Foundings;
 using Workflow.Server.Idempotency;
 using Workflow.Server.Jobs;
+using Workflow.Server.Ledger;
 using Workflow.Server.Problems;
 using Workflow.Server.Regions;
 using Workflow.Server.Storage;
@@ -39,6 +43,8 @@ public static class ServiceRegistration
         services.AddPooledDbContextFactory<ServiceDbContext>(o => o
             .UseSqlite($"Data Source={server.DatabaseFile};Pooling=True;Default Timeout=30", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable))
             .AddInterceptors(new SqliteDurability()));
+        services.AddSingleton(ElectionRules.FromOptions(builder.Configuration.GetSection(ElectionOptions.SectionName).Get<ElectionOptions>() ?? new ElectionOptions()));
+        services.AddFederation(server.DatabaseFile, builder.Configuration);
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
         services.AddSingleton<TaskInbox>();
@@ -78,6 +84,9 @@ public static class ServiceRegistration
         app.MapTasksApi();
         app.MapInstancesApi();
         app.MapDefinitionsApi();
+        app.MapLedgerApi();
+        app.MapRostersApi();
+        app.MapFoundingsApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

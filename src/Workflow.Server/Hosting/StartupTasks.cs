@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Storage;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
@@ -19,6 +20,7 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
         await using (var db = await services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync(cancellationToken))
             await db.Database.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync(cancellationToken);
 
         if (Directory.Exists(server.WorkflowsFolder))
         {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Engine;
 using Workflow.Engine.Definitions;
+using Workflow.Federation.Common;
+using Workflow.Federation.Founding;
 
 namespace Workflow.Server.Problems;
 
@@ -33,6 +35,28 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     internal static ProblemException? Map(Exception exception) => exception switch
     {
         ProblemException p => p,
+        FoundingRefusedException r => new ProblemException(422, "rule-refused", "不符合规则 / Refused by the rules", r.Reason.ZhCn,
+            new Dictionary<string, object?> { ["explanations"] = r.Explanations, ["detailEn"] = r.Reason.En }),
+        FederationValidationException v => new ProblemException(400, "validation", "输入有误 / Invalid input", v.Reason.ZhCn,
+            new Dictionary<string, object?>
+            {
+                ["errors"] = v.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason.ZhCn).ToArray()),
+                ["problems"] = v.Problems.Select(p => new { field = p.Field, code = p.Reason.Code, zh = p.Reason.ZhCn, en = p.Reason.En }).ToArray(),
+            }),
+        FederationException f => new ProblemException(f.Error switch
+        {
+            FederationError.NotFound => 404,
+            FederationError.Conflict => 409,
+            FederationError.Refused => 422,
+            _ => 400,
+        }, f.Error switch
+        {
+            FederationError.NotFound => "not-found",
+            FederationError.Conflict => "conflict",
+            FederationError.Refused => "refused",
+            _ => "validation",
+        }, f.Error == FederationError.NotFound ? "找不到 / Not found" : "无法办理 / Cannot be done", f.Reason.ZhCn,
+            new Dictionary<string, object?> { ["code"] = f.Reason.Code, ["detailEn"] = f.Reason.En }),
         ConcurrencyConflictException c => ProblemException.Conflict("concurrency-conflict", c.Message,
             new Dictionary<string, object?> { ["decidedBy"] = c.ResumedBy, ["decidedAt"] = c.ResumedAt }),
         InvalidPayloadException p => new ProblemException(400, "invalid-payload", "表单有误 / Invalid form", p.Message,

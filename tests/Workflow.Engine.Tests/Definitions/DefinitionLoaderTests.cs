@@ -20,9 +20,12 @@ public sealed class DefinitionLoaderTests
     [MemberData(nameof(SampleFiles))]
     public void EveryFileInWorkflowsFolder_LoadsWithTheRolesOfTheSchema(string file)
     {
-        var loader = new DefinitionLoader(new ActionRegistry([]), AssignmentVocabulary.FromSchema(SchemaText()));
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", file));
+        // The domain's handlers live outside the engine; the host's tests publish these files with the real ones.
+        var handlers = System.Text.RegularExpressions.Regex.Matches(json, "\"handler\"\\s*:\\s*\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct();
+        var loader = new DefinitionLoader(new ActionRegistry(handlers.Select(h => new Support.StandInAction(h))), AssignmentVocabulary.FromSchema(SchemaText()));
 
-        var definition = loader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", file)), file);
+        var definition = loader.Load(json, file);
 
         Assert.Equal(Path.GetFileNameWithoutExtension(file), definition.Id);
     }

@@ -43,6 +43,126 @@ namespace Workflow.Federation.Storage.Migrations
                     b.ToTable("coverage_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Founding.ElectionAttemptRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Stage", "Number")
+                        .IsUnique();
+
+                    b.ToTable("election_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.Founding.FoundingMemberRow", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("founding_members", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.Founding.FoundingRequestRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CongressDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("founding_requests", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Federation.Ledger.OrganizationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -268,6 +388,43 @@ namespace Workflow.Federation.Storage.Migrations
                     b.ToTable("survey_records", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Registry.BodyLeaderRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "Order");
+
+                    b.ToTable("federation_body_leaders", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Federation.Registry.FederationBodyMemberRow", b =>
                 {
                     b.Property<Guid>("BodyId")
@@ -290,6 +447,9 @@ namespace Workflow.Federation.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FoundingRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -321,6 +481,9 @@ namespace Workflow.Federation.Storage.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermEndsOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -392,6 +555,15 @@ namespace Workflow.Federation.Storage.Migrations
                     b.ToTable("roster_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Founding.FoundingMemberRow", b =>
+                {
+                    b.HasOne("Workflow.Federation.Founding.FoundingRequestRow", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workflow.Federation.Ledger.SurveyRecordRow", b =>
                 {
                     b.HasOne("Workflow.Federation.Ledger.SurveyCampaignRow", null)
@@ -403,6 +575,15 @@ namespace Workflow.Federation.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Federation.Registry.BodyLeaderRow", b =>
+                {
+                    b.HasOne("Workflow.Federation.Registry.FederationBodyRow", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -430,8 +611,15 @@ namespace Workflow.Federation.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Founding.FoundingRequestRow", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Workflow.Federation.Registry.FederationBodyRow", b =>
                 {
+                    b.Navigation("Leaders");
+
                     b.Navigation("Members");
                 });
 #pragma warning restore 612, 618

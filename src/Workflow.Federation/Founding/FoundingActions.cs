@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine;
+using Workflow.Federation.Elections;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Schedules;
+using Workflow.Federation.Storage;
+
+namespace Workflow.Federation.Founding;
+
+/// <summary>
+/// The founding workflow's C# steps. They run inside the engine's transition and write through its transaction
+/// (<see cref="TransitionDatabase"/>), so a registration and the step that made it commit together or not at all.
+/// </summary>
+internal static class FoundingVariables
+{
+    public static Guid RequestId(ActionContext context) =>
+        Guid.Parse(context.Variables["requestId"]?.GetValue<string>() ?? throw new InvalidOperationException("the founding workflow sets 'requestId' first"));
+}
+
+public sealed class CheckCandidatesAction(ElectionRules rules) : IActionHandler
+{
+    public string Name => "founding.checkCandidates";
+
+    public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        await using var db = TransitionDatabase.Open();
+        var row = await db.FoundingRequests.AsNoTracking().SingleAsync(r => r.Id == FoundingVariables.RequestId(context), cancellationToken);
+        var slate = FoundingService.SlateOf(row);
+        if (slate is null || row.CongressDate is not { } congress)
+            return new ActionResult("invalid", new JsonObject { ["candidateProblems"] = new JsonArray("尚未提名候选人 / no candidates nominated") });
+        var check = CandidateSlateCheck.Check(slate, rules, congress);
+        return check.IsAccepted
+            ? ActionResult.Done(new JsonObject { ["candidateProblems"] = new JsonArray() })
+            : new ActionResult("invalid", new JsonObject { ["candidateProblems"] = new JsonArray(check.Refusals.Select(r => (JsonNode)r.Chinese).ToArray()) });
+    }
+}
+
+public sealed class EvaluateElectionAction : IActionHandler
+{
+    public string Name => "founding.evaluateElection";
+
+    public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        await using var db = TransitionDatabase.Open();
+        var id = FoundingVariables.RequestId(context);
+        var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).ToListAsync(cancellationToken);
+        var congress = FoundingService.LatestValid(attempts, ElectionStage.Congress);
+        var meeting = FoundingService.LatestValid(attempts, ElectionStage.FirstExecutiveMeeting);
+        var valid = congress is not null && meeting is not null;
+        var summary = new JsonObject
+        {
+            ["valid"] = valid,
+            ["executives"] = congress?.Elected.Count ?? 0,
+            ["chair"] = meeting?.Elected.FirstOrDefault(e => e.Role == ElectedRole.Chair)?.Name,
+            ["why"] = valid ? null : congress is null ? "妇女大会尚未有效选出执委 / the congress has not validly elected the executives"
+                : "第一次执委会议尚未有效选出主席、副主席 / the first executive meeting has not validly elected the chair and vice-chairs",
+        };
+        return new ActionResult(valid ? "valid" : "failed", new JsonObject { ["election"] = summary });
+    }
+}
+
+/// <summary>Enters the body in the registry with its leadership and term; a retry finds it there and does nothing twice.</summary>
+public sealed class RegisterAction : IActionHandler
+{
+    public string Name => "founding.register";
+
+    public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        await using var db = TransitionDatabase.Open();
+        var row = await db.FoundingRequests.Include(r => r.Members).SingleAsync(r => r.Id == FoundingVariables.RequestId(context), cancellationToken);
+        if (row.BodyId is { } existing) return ActionResult.Done(new JsonObject { ["bodyId"] = existing.ToString() });
+
+        var registration = context.Variables["registration"] as JsonObject ?? throw new InvalidOperationException("registration form missing");
+        var founded = DateOnly.Parse(registration["foundingDate"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var termEnd = ReElection.TermEnd(founded);
+        var body = new FederationBodyRow
+        {
+            Id = Guid.NewGuid(), Name = row.Name, Kind = row.Kind, Mode = row.Mode, Sector = row.Sector, RegionCode = row.RegionCode,
+            Status = FederationBodyStatus.Founded, FoundedOn = founded, RegistrationNumber = registration["registrationNumber"]!.GetValue<string>().Trim(),
+            TermEndsOn = termEnd, FoundingRequestId = row.Id,
+        };
+        body.Members.AddRange(row.Members.Select(m => new FederationBodyMemberRow { BodyId = body.Id, OrganizationId = m.OrganizationId }));
+        body.Leaders.AddRange(await LeadersAsync(db, row, context, body.Id, founded, termEnd, cancellationToken));
+        db.Bodies.Add(body);
+        row.BodyId = body.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return ActionResult.Done(new JsonObject { ["bodyId"] = body.Id.ToString() });
+    }
+
+    private static async Task<IEnumerable<BodyLeaderRow>> LeadersAsync(FederationDbContext db, FoundingRequestRow row, ActionContext context, Guid bodyId,
+        DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    {
+        if (row.IsMicroHome)
+        {
+            var head = context.Variables["appointHead"]?["headName"]?.GetValue<string>() ?? throw new InvalidOperationException("micro-home head missing");
+            return [new BodyLeaderRow { Id = Guid.NewGuid(), BodyId = bodyId, Name = head.Trim(), Role = LeaderRole.Head, Order = 0, TermStart = from, TermEnd = until }];
+        }
+        var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == row.Id).ToListAsync(cancellationToken);
+        var executives = FoundingService.LatestValid(attempts, ElectionStage.Congress)?.Elected ?? [];
+        var leadership = FoundingService.LatestValid(attempts, ElectionStage.FirstExecutiveMeeting)?.Elected ?? [];
+        var slate = FoundingService.SlateOf(row);
+        var leaders = leadership.OrderBy(e => e.Role).ThenByDescending(e => e.Votes).Select((e, i) => Leader(e, i, e.Role == ElectedRole.Chair ? LeaderRole.Chair : LeaderRole.ViceChair));
+        var members = executives.Where(e => leadership.All(l => l.CandidateId != e.CandidateId)).Select((e, i) => Leader(e, 100 + i, LeaderRole.ExecutiveMember));
+        return leaders.Concat(members).ToList();
+
+        BodyLeaderRow Leader(ElectedCandidate e, int order, LeaderRole role) => new()
+        {
+            Id = Guid.NewGuid(), BodyId = bodyId, Name = e.Name, Role = role, Order = order, TermStart = from, TermEnd = until,
+            Organization = slate?.ExecutiveCandidates.FirstOrDefault(c => c.Id == e.CandidateId)?.Organization,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using Workflow.Federation.Elections;
+using Workflow.Federation.Kinds;
+using Workflow.Federation.Ledger;
+using Workflow.Federation.Registry;
+
+namespace Workflow.Federation.Founding;
+
+/// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
+public sealed record Actor(string UserName, string RegionCode);
+
+public sealed record OpenFounding(IReadOnlyList<Guid> OrganizationIds, string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+
+public sealed record CandidateInput(string Id, string Name, Gender Gender, string Organization, string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+{
+    public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
+}
+
+public sealed record CandidatesInput(
+    int ExecutiveSeats,
+    int ViceChairSeats,
+    DateOnly CongressDate,
+    IReadOnlyList<CandidateInput> ExecutiveCandidates,
+    IReadOnlyList<string> ChairCandidateIds,
+    IReadOnlyList<string> ViceChairCandidateIds);
+
+public sealed record ElectionInput(
+    ElectionStage Stage,
+    int Due,
+    int Present,
+    int BallotsIssued,
+    int BallotsReturned,
+    int InvalidBallots,
+    IReadOnlyDictionary<string, int> VotesByCandidate,
+    IReadOnlyList<string>? ChairCandidateIds = null,
+    IReadOnlyList<string>? ViceChairCandidateIds = null)
+{
+    public BallotRecord ToRecord() => new(Due, Present, BallotsIssued, BallotsReturned, InvalidBallots, VotesByCandidate);
+}
+
+public sealed record ElectionAttemptView(ElectionStage Stage, int Number, ElectionStatus Status, IReadOnlyList<ElectedCandidate> Elected,
+    IReadOnlyList<Explanation> Explanations, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record FoundingView(
+    Guid Id,
+    Guid? InstanceId,
+    string Name,
+    FederationKind Kind,
+    FoundingMode Mode,
+    string? ModeReason,
+    Sector Sector,
+    string RegionCode,
+    IReadOnlyList<Guid> OrganizationIds,
+    string Status,
+    IReadOnlyList<string> WaitingAt,
+    CandidateSlate? Slate,
+    IReadOnlyList<ElectionAttemptView> Elections,
+    Guid? BodyId,
+    string CreatedBy,
+    DateTimeOffset CreatedAt);

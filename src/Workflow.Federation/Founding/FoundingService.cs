@@ -1,0 +1,216 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine;
+using Workflow.Engine.Execution;
+using Workflow.Federation.Classification;
+using Workflow.Federation.Common;
+using Workflow.Federation.Elections;
+using Workflow.Federation.Kinds;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Storage;
+using Workflow.Persistence.Instances;
+using Workflow.Persistence.Runtime;
+
+namespace Workflow.Federation.Founding;
+
+/// <summary>
+/// Opens founding requests and keeps what their steps need outside the workflow's variables: the candidate slate
+/// and every counted vote. The workflow (<c>workflows/founding.json</c>) decides the order of steps and who signs.
+/// </summary>
+public sealed class FoundingService(
+    FederationWriter writer,
+    WorkflowRuntime runtime,
+    InstanceQueries instances,
+    Classifier classifier,
+    ElectionRules rules,
+    TimeProvider clock)
+{
+    public const string WorkflowId = "founding";
+    internal static readonly JsonSerializerOptions Json = new(EngineJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public async Task<FoundingView> OpenAsync(Actor actor, OpenFounding request, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<FieldProblem>();
+        if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(new("name", FoundingMessages.Required));
+        var ids = request.OrganizationIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0) problems.Add(new("organizationIds", FoundingMessages.Required));
+        if (request.Mode == FoundingMode.Joint && ids.Count < 2) problems.Add(new("organizationIds", FoundingMessages.JointNeedsSeveral));
+        if (request.Mode != FoundingMode.Joint && ids.Count > 1) problems.Add(new("mode", FoundingMessages.SeveralNeedJoint));
+        if (problems.Count > 0) throw new FederationValidationException(problems);
+
+        await using var read = await writer.ReadAsync(cancellationToken);
+        var organizations = await read.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+        foreach (var missing in ids.Where(id => organizations.All(o => o.Id != id))) throw NotFound.Organization(missing);
+        var outside = organizations.FirstOrDefault(o => !o.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal));
+        if (outside is not null) throw NotFound.Organization(outside.Id);
+        var busy = await read.FoundingMembers.AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
+            .Join(read.FoundingRequests, m => m.RequestId, r => r.Id, (m, r) => r).Where(r => r.BodyId == null).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var other in busy)
+            if (await StatusAsync(await read.FoundingRequests.AsNoTracking().SingleAsync(r => r.Id == other, cancellationToken), cancellationToken) == "open")
+                throw new FederationException(FederationError.Conflict, FoundingMessages.AlreadyOpen(other));
+
+        // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1).
+        var recommended = organizations.Select(o => classifier.Classify(o, [], null).Mode).Distinct().ToList();
+        if (!recommended.Contains(request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
+            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(string.Join("/", recommended)))]);
+
+        var region = CommonRegion(organizations.Select(o => o.RegionCode).ToList());
+        var row = new FoundingRequestRow
+        {
+            Id = Guid.NewGuid(), Name = request.Name.Trim(), Kind = request.Kind, Mode = request.Mode, ModeReason = request.ModeReason?.Trim(),
+            Sector = organizations[0].Sector, RegionCode = region, CreatedBy = actor.UserName, CreatedAt = clock.GetUtcNow(),
+        };
+        row.Members.AddRange(ids.Select(id => new FoundingMemberRow { RequestId = row.Id, OrganizationId = id }));
+        await writer.WriteAsync(db =>
+        {
+            db.FoundingRequests.Add(row);
+            return Task.FromResult(0);
+        }, cancellationToken);
+
+        var input = new JsonObject
+        {
+            ["requestId"] = row.Id.ToString(), ["regionCode"] = region, ["name"] = row.Name, ["kind"] = row.Kind.ToString(),
+            ["mode"] = row.Mode.ToString(), ["microHome"] = row.IsMicroHome,
+            ["organizations"] = new JsonArray(ids.Select(id => (JsonNode)id.ToString()).ToArray()),
+        };
+        var started = await runtime.StartAsync(WorkflowId, input, CorrelationOf(row.Id), actor.UserName, cancellationToken: cancellationToken);
+        await writer.WriteAsync(async db =>
+        {
+            var stored = await db.FoundingRequests.SingleAsync(r => r.Id == row.Id, cancellationToken);
+            stored.InstanceId = started.InstanceId;
+            return 0;
+        }, cancellationToken);
+        return await GetAsync(actor, row.Id, cancellationToken);
+    }
+
+    public async Task<FoundingView> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var row = await db.FoundingRequests.AsNoTracking().Include(r => r.Members).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (row is null || !row.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal)) throw FoundingMessages.NotFound(id);
+        var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
+        return await ViewAsync(row, attempts, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FoundingView>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var rows = await db.FoundingRequests.AsNoTracking().Include(r => r.Members)
+            .Where(r => r.RegionCode.StartsWith(actor.RegionCode)).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var views = new List<FoundingView>();
+        foreach (var row in rows) views.Add(await ViewAsync(row, [], cancellationToken));
+        return views;
+    }
+
+    /// <summary>Nominations are set while the request waits at preparation; the party organization and the superior federation then review them.</summary>
+    public async Task<FoundingView> SetCandidatesAsync(Actor actor, Guid id, CandidatesInput input, CancellationToken cancellationToken = default)
+    {
+        var row = await FindOpenAtAsync(actor, id, "prepare", cancellationToken);
+        var slate = new CandidateSlate(row.Kind, input.ExecutiveSeats, input.ViceChairSeats,
+            (input.ExecutiveCandidates ?? []).Select(c => c.ToCandidate()).ToList(),
+            new LeadershipNomination(input.ChairCandidateIds ?? [], input.ViceChairCandidateIds ?? []));
+        var check = CandidateSlateCheck.Check(slate, rules, input.CongressDate);
+        if (!check.IsAccepted) throw new FoundingRefusedException(check.Refusals);
+        await writer.WriteAsync(async db =>
+        {
+            var stored = await db.FoundingRequests.SingleAsync(r => r.Id == id, cancellationToken);
+            stored.Slate = JsonSerializer.Serialize(slate, Json);
+            stored.CongressDate = input.CongressDate;
+            return 0;
+        }, cancellationToken);
+        return await GetAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>Counts one vote by the rules and keeps it; a record that does not add up is refused and not kept.</summary>
+    public async Task<ElectionAttemptView> RecordElectionAsync(Actor actor, Guid id, ElectionInput input, CancellationToken cancellationToken = default)
+    {
+        var row = await FindOpenAtAsync(actor, id, "election", cancellationToken);
+        var slate = SlateOf(row) ?? throw new FederationException(FederationError.Refused, FoundingMessages.NoSlate);
+        await using var read = await writer.ReadAsync(cancellationToken);
+        var attempts = await read.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
+        var outcome = input.Stage == ElectionStage.Congress
+            ? ElectionCount.CountCongress(slate, rules, input.ToRecord())
+            : ElectionCount.CountExecutiveMeeting(slate, rules, LatestValid(attempts, ElectionStage.Congress) ?? NoCongress, input.ToRecord(),
+                input.ChairCandidateIds is null ? null : new LeadershipNomination(input.ChairCandidateIds, input.ViceChairCandidateIds ?? []));
+        if (outcome.Status == ElectionStatus.RecordRejected) throw new FoundingRefusedException(outcome.Explanations);
+        var attempt = new ElectionAttemptRow
+        {
+            Id = Guid.NewGuid(), RequestId = id, Stage = input.Stage, Number = attempts.Count(a => a.Stage == input.Stage) + 1,
+            Record = JsonSerializer.Serialize(input, Json), Outcome = JsonSerializer.Serialize(outcome, Json), Status = outcome.Status,
+            RecordedBy = actor.UserName, RecordedAt = clock.GetUtcNow(),
+        };
+        await writer.WriteAsync(db =>
+        {
+            db.ElectionAttempts.Add(attempt);
+            return Task.FromResult(0);
+        }, cancellationToken);
+        return View(attempt);
+    }
+
+    internal static CandidateSlate? SlateOf(FoundingRequestRow row) => row.Slate is null ? null : JsonSerializer.Deserialize<CandidateSlate>(row.Slate, Json);
+
+    internal static ElectionOutcome? LatestValid(IEnumerable<ElectionAttemptRow> attempts, ElectionStage stage)
+    {
+        var latest = attempts.Where(a => a.Stage == stage).MaxBy(a => a.Number);
+        return latest is { Status: ElectionStatus.Valid } ? JsonSerializer.Deserialize<ElectionOutcome>(latest.Outcome, Json) : null;
+    }
+
+    internal static string CorrelationOf(Guid requestId) => $"founding:{requestId}";
+
+    private static readonly ElectionOutcome NoCongress = new(ElectionStage.Congress, ElectionStatus.Failed, [], [], 0, []);
+
+    private async Task<FoundingRequestRow> FindOpenAtAsync(Actor actor, Guid id, string activity, CancellationToken cancellationToken)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var row = await db.FoundingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (row is null || !row.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal)) throw FoundingMessages.NotFound(id);
+        var waiting = row.InstanceId is { } instanceId ? (await instances.GetAsync(instanceId, cancellationToken)).Bookmarks.Select(b => b.ActivityId).ToList() : [];
+        if (!waiting.Contains(activity)) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, waiting));
+        return row;
+    }
+
+    private async Task<string> StatusAsync(FoundingRequestRow row, CancellationToken cancellationToken)
+    {
+        if (row.InstanceId is not { } instanceId) return "draft";
+        var instance = await instances.GetAsync(instanceId, cancellationToken);
+        return StatusOf(instance.Status, instance.Result);
+    }
+
+    private static string StatusOf(InstanceStatus status, string? result) => status switch
+    {
+        InstanceStatus.Finished => result ?? "finished",
+        InstanceStatus.Cancelled => "cancelled",
+        InstanceStatus.Faulted => "faulted",
+        _ => "open",
+    };
+
+    private async Task<FoundingView> ViewAsync(FoundingRequestRow row, IReadOnlyList<ElectionAttemptRow> attempts, CancellationToken cancellationToken)
+    {
+        var status = "draft";
+        IReadOnlyList<string> waiting = [];
+        if (row.InstanceId is { } instanceId)
+        {
+            var instance = await instances.GetAsync(instanceId, cancellationToken);
+            status = StatusOf(instance.Status, instance.Result);
+            waiting = instance.Bookmarks.Select(b => b.ActivityId).ToList();
+        }
+        return new FoundingView(row.Id, row.InstanceId, row.Name, row.Kind, row.Mode, row.ModeReason, row.Sector, row.RegionCode,
+            row.Members.Select(m => m.OrganizationId).ToList(), status, waiting, SlateOf(row), attempts.Select(View).ToList(), row.BodyId, row.CreatedBy, row.CreatedAt);
+    }
+
+    private static ElectionAttemptView View(ElectionAttemptRow a)
+    {
+        var outcome = JsonSerializer.Deserialize<ElectionOutcome>(a.Outcome, Json)!;
+        return new ElectionAttemptView(a.Stage, a.Number, a.Status, outcome.Elected, outcome.Explanations, a.RecordedBy, a.RecordedAt);
+    }
+
+    /// <summary>A joint founding spans neighbours: the request belongs to the smallest region holding them all.</summary>
+    private static string CommonRegion(List<string> codes)
+    {
+        var common = codes[0];
+        foreach (var code in codes.Skip(1))
+            while (!code.StartsWith(common, StringComparison.Ordinal)) common = common.Length > 6 ? common[..(common.Length == 12 ? 9 : 6)] : "";
+        return common.Length == 0 ? codes[0][..6] : common;
+    }
+}
