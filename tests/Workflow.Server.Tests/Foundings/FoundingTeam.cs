@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Workflow.Federation.Ledger;
+using Workflow.Server.Accounts;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Foundings;
+
+/// <summary>Everyone a founding needs in one town, signed in with real tokens, and helpers to walk the steps.</summary>
+public sealed class FoundingTeam
+{
+    public required HttpClient Officer { get; init; }
+    public required HttpClient Party { get; init; }
+    public required HttpClient Superior { get; init; }
+    public required HttpClient Registrar { get; init; }
+    public required HttpClient NeighbourOfficer { get; init; }
+
+    public static async Task<FoundingTeam> CreateAsync(ServiceFactory factory)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await factory.CreateUserAsync($"f-officer-{tag}", Roles.Officer, TestRegions.Town);
+        await factory.CreateUserAsync($"f-party-{tag}", Roles.Approver, TestRegions.Town, ApproverKinds.PartyOrganization);
+        await factory.CreateUserAsync($"f-superior-{tag}", Roles.Approver, TestRegions.District, ApproverKinds.SuperiorFederation);
+        await factory.CreateUserAsync($"f-registrar-{tag}", Roles.Approver, TestRegions.District, ApproverKinds.Registrar);
+        await factory.CreateUserAsync($"f-neighbour-{tag}", Roles.Officer, TestRegions.NeighbourTown);
+        return new FoundingTeam
+        {
+            Officer = await factory.SignInAsync($"f-officer-{tag}"),
+            Party = await factory.SignInAsync($"f-party-{tag}"),
+            Superior = await factory.SignInAsync($"f-superior-{tag}"),
+            Registrar = await factory.SignInAsync($"f-registrar-{tag}"),
+            NeighbourOfficer = await factory.SignInAsync($"f-neighbour-{tag}"),
+        };
+    }
+
+    private static int s_serial;
+
+    /// <summary>A credit code with a correct GB 32100-2015 check character, unique per call.</summary>
+    public static string NewCreditCode()
+    {
+        var serial = Interlocked.Increment(ref s_serial) + Random.Shared.Next(1000, 9000) * 100;
+        var first17 = $"91{TestRegions.District}MA{serial:D7}".ToUpperInvariant()[..17];
+        return first17 + CreditCode.ComputeCheckCharacter(first17);
+    }
+
+    public async Task<Guid> AddOrganizationAsync(string name, int staff, int women, string party = "own", string kind = "enterprise", string region = TestRegions.Village)
+    {
+        var response = await Officer.PostAsJsonAsync("/api/organizations", new
+        {
+            facts = new
+            {
+                name, creditCode = NewCreditCode(), sector = "newEconomic", kind, regionCode = region, industry = "石材加工",
+                address = "南安市", staffCount = staff, womenCount = women, partyOrganization = party, partyOrganizationName = party == "none" ? null : name + "党支部",
+                operatingStatus = "operating",
+            },
+        });
+        var body = await response.ReadObjectAsync();
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return Guid.Parse((string)body["id"]!);
+    }
+
+    public async Task<JsonObject> OpenAsync(object request)
+    {
+        var response = await Officer.PostAsJsonAsync("/api/foundings", request);
+        var body = await response.ReadObjectAsync();
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return body;
+    }
+
+    public static async Task<JsonObject> FoundingAsync(HttpClient client, Guid id) => await (await client.GetAsync($"/api/foundings/{id}")).ReadObjectAsync();
+
+    /// <summary>Finds the caller's open task at <paramref name="activity"/> for the instance and decides it.</summary>
+    public static async Task<JsonObject> DecideAsync(HttpClient client, Guid instance, string activity, string outcome, object? form = null, string? comment = null)
+    {
+        var page = await (await client.GetAsync($"/api/tasks?show=all&activityId={activity}&pageSize=200")).ReadObjectAsync();
+        var task = ((JsonArray)page["items"]!).FirstOrDefault(t => (string?)t!["instanceId"] == instance.ToString())
+            ?? throw new Xunit.Sdk.XunitException($"no task '{activity}' for {instance} in {page.ToJsonString()}");
+        var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision", new { outcome, form, comment });
+        var body = await response.ReadObjectAsync();
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return body;
+    }
+}
