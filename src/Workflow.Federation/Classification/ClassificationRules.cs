@@ -36,7 +36,10 @@ public sealed class ClassificationRules
 
     public bool Eligible(OrganizationRow organization) => _isEligible(organization);
 
-    /// <summary>Seed 001 wants every women's social organization covered: marked so in the ledger, or named so.</summary>
+    /// <summary>
+    /// Seed 001 wants every women's social organization covered. Null when the unit is not one; empty when the
+    /// ledger marks it as one; otherwise the mark in its name that makes it one (e.g. “女企业家”).
+    /// </summary>
     public string? WomensOrganizationMark(OrganizationColumns organization)
     {
         if (organization.Kind is not (OrganizationKind.SocialOrganization or OrganizationKind.IndustryAssociation or OrganizationKind.Chamber)
