@@ -1,6 +1,7 @@
 using Workflow.Benchmarks;
 using Workflow.Benchmarks.Engine;
 using Workflow.Benchmarks.Http;
+using Workflow.Benchmarks.Ledger;
 
 // One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n]`.
 // Adding a mode is one line in this table.
@@ -8,6 +9,7 @@ var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordina
 {
     ["engine"] = () => new EngineBenchmark(),
     ["http"] = () => new HttpBenchmark(),
+    ["ledger"] = () => new LedgerBenchmark(),
 };
 
 var options = BenchmarkOptions.Parse(args.Skip(1).ToList());
