@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<DemoData>();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");

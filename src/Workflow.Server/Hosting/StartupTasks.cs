@@ -44,6 +44,9 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
             Console.WriteLine();
         }
 
+        if (configuration.GetValue("DemoData:Enabled", true))
+            await services.GetRequiredService<DemoData>().SeedAsync(rootCode, cancellationToken);
+
         var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
         logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);
     }

@@ -29,6 +29,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:InitialPassword", AdminPassword);
         builder.UseSetting("Regions:RootCode", TestRegions.District);
         builder.UseSetting("Regions:RootName", "南安市");
+        builder.UseSetting("DemoData:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
