@@ -25,15 +25,21 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<Ok<TokenPair>> SignIn(SignInRequest request, AccountService accounts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await accounts.SignInAsync(request.UserName ?? "", request.Password ?? "", cancellationToken));
+    /// <summary>With <c>?cookie=true</c> the access token is also set as an HttpOnly cookie, for pages a browser opens (the job dashboard).</summary>
+    private static async Task<Ok<TokenPair>> SignIn(SignInRequest request, AccountService accounts, HttpResponse response, CancellationToken cancellationToken, bool cookie = false)
+    {
+        var tokens = await accounts.SignInAsync(request.UserName ?? "", request.Password ?? "", cancellationToken);
+        if (cookie) SessionCookie.Set(response, tokens);
+        return TypedResults.Ok(tokens);
+    }
 
     private static async Task<Ok<TokenPair>> Refresh(RefreshRequest request, AccountService accounts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await accounts.RefreshAsync(request.RefreshToken ?? "", cancellationToken));
 
-    private static async Task<NoContent> SignOut(RefreshRequest request, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<NoContent> SignOut(RefreshRequest request, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
     {
         await accounts.SignOutAsync(request.RefreshToken ?? "", cancellationToken);
+        response.Cookies.Delete(SessionCookie.Name);
         return TypedResults.NoContent();
     }
 

@@ -79,6 +79,19 @@ public sealed class ScopeRefusalTests(ServiceFactory factory) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task ABrowserSignedInWithTheCookie_OpensTheJobDashboard()
+    {
+        var client = factory.CreateClient();
+        var signIn = await client.PostAsJsonAsync("/api/auth/token?cookie=true", new { userName = "admin", password = ServiceFactory.AdminPassword });
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wf_access=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
     public async Task ADistrictOfficer_SeesTheRegionTreeBelow_AndATownOfficerOnlyTheirTown()
     {
         var s = await Scenario.CreateAsync(factory);
