@@ -13,6 +13,7 @@ using Workflow.Server.Idempotency;
 using Workflow.Server.Jobs;
 using Workflow.Server.Problems;
 using Workflow.Server.Regions;
+using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
 using Workflow.Server.Tasks;
 
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
+        services.AddReminders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
@@ -78,6 +80,7 @@ public static class ServiceRegistration
         app.MapTasksApi();
         app.MapInstancesApi();
         app.MapDefinitionsApi();
+        app.MapRemindersApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
