@@ -17,6 +17,7 @@ using Workflow.Server.Jobs;
 using Workflow.Server.Ledger;
 using Workflow.Server.Problems;
 using Workflow.Server.Regions;
+using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
 using Workflow.Server.Tasks;
 
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<DemoData>();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
+        services.AddReminders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
@@ -88,6 +90,7 @@ public static class ServiceRegistration
         app.MapLedgerApi();
         app.MapRostersApi();
         app.MapFoundingsApi();
+        app.MapRemindersApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

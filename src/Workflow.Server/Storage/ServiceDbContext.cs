@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
+using Workflow.Server.Calendar;
 using Workflow.Server.Idempotency;
+using Workflow.Server.Notifications;
 using Workflow.Server.Regions;
+using Workflow.Server.Reminders;
 using Workflow.Server.Tasks;
+using Workflow.Server.Webhooks;
 
 namespace Workflow.Server.Storage;
 
-/// <summary>The service's own tables (accounts, regions, task claims, idempotency keys), beside the engine's in the same database.</summary>
+/// <summary>The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars), beside the engine's in the same database.</summary>
 public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : DbContext(options)
 {
     public const string MigrationsTable = "__ServiceMigrations";
@@ -17,6 +21,14 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<TaskClaimRow> TaskClaims => Set<TaskClaimRow>();
     public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+    public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
+    public DbSet<DeliveryRow> Deliveries => Set<DeliveryRow>();
+    public DbSet<InboxRow> Notifications => Set<InboxRow>();
+    public DbSet<NotificationSettingsRow> NotificationSettings => Set<NotificationSettingsRow>();
+    public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
+    public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+    public DbSet<CalendarEventRow> CalendarEvents => Set<CalendarEventRow>();
+    public DbSet<CalendarTokenRow> CalendarTokens => Set<CalendarTokenRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StorageConventions.Apply(configurationBuilder);
 
@@ -53,5 +65,9 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
             e.ToTable("idempotency_keys");
             e.HasKey(x => new { x.UserId, x.Key });
         });
+        ReminderModel.Configure(modelBuilder);
+        NotificationModel.Configure(modelBuilder);
+        WebhookModel.Configure(modelBuilder);
+        CalendarModel.Configure(modelBuilder);
     }
 }

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Server.Accounts;
+using Workflow.Server.Email;
+using Workflow.Server.Problems;
+using Workflow.Server.Reminders;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Notifications;
+
+public sealed record NotificationView(Guid Id, string Key, ReminderKind Kind, string Subject, string Body, string? Link, bool Late, DateTimeOffset DueAt,
+    DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Page, int PageSize, int Total, int Unread);
+
+public sealed record UnreadCount(int Unread);
+
+public sealed record MarkedRead(int Marked);
+
+/// <summary>A person's channels. <see cref="Language"/>, the e-mail address and whether a webhook exists come from the account and the admin.</summary>
+public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured);
+
+public sealed record NotificationSettingsChange(bool InApp, bool Email, bool Webhook);
+
+/// <summary>The in-app inbox and the channel settings of the signed-in person.</summary>
+public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<NotificationPage> ListAsync(Caller caller, bool unreadOnly, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == caller.Id);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        var query = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
+        var total = unreadOnly ? unread : await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(n => new NotificationView(n.Id, n.Key, n.Kind, n.Subject, n.Body, n.Link, n.Late, n.DueAt, n.CreatedAt, n.ReadAt))
+            .ToListAsync(cancellationToken);
+        return new NotificationPage(items, page, pageSize, total, unread);
+    }
+
+    public async Task<UnreadCount> UnreadAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new UnreadCount(await db.Notifications.CountAsync(n => n.UserId == caller.Id && n.ReadAt == null, cancellationToken));
+    }
+
+    /// <summary>Marks one notification read; reading it again changes nothing. Someone else's notification is 404.</summary>
+    public async Task MarkReadAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.UserId == caller.Id, cancellationToken)
+            ?? throw ProblemException.NotFound("notification", id);
+        row.ReadAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<MarkedRead> MarkAllReadAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var marked = await db.Notifications.Where(n => n.UserId == caller.Id && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return new MarkedRead(marked);
+    }
+
+    public async Task<NotificationSettings> SettingsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SettingsAsync(db, caller, cancellationToken);
+    }
+
+    public async Task<NotificationSettings> ChangeSettingsAsync(Caller caller, NotificationSettingsChange change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken);
+        if (row is null)
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw ProblemException.NotFound("user", caller.Id);
+            row = new NotificationSettingsRow { UserId = caller.Id };
+            db.NotificationSettings.Add(row);
+        }
+        (row.InApp, row.Email, row.Webhook, row.UpdatedAt) = (change.InApp, change.Email, change.Webhook, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await SettingsAsync(db, caller, cancellationToken);
+    }
+
+    private async Task<NotificationSettings> SettingsAsync(ServiceDbContext db, Caller caller, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == caller.Id, cancellationToken) ?? throw ProblemException.NotFound("user", caller.Id);
+        var row = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken) ?? new NotificationSettingsRow { UserId = caller.Id };
+        var hook = await db.WebhookSubscriptions.AnyAsync(h => h.UserId == caller.Id && h.Active, cancellationToken);
+        return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook);
+    }
+}

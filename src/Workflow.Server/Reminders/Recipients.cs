@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Reminders;
+
+/// <summary>A person a reminder reaches, as their account stands at delivery.</summary>
+public sealed record Person(Guid Id, string UserName, string DisplayName, string? Email, string Language, string RegionCode);
+
+/// <summary>Resolves audiences to active people: named ones, and role holders whose home region covers the audience's region.</summary>
+internal static class Recipients
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public static string Write(ReminderAudience audience) => JsonSerializer.Serialize(audience, s_json);
+
+    public static ReminderAudience Read(string json) => JsonSerializer.Deserialize<ReminderAudience>(json, s_json) ?? new ReminderAudience([], []);
+
+    /// <summary>Every person of every audience, loaded in a few queries for a whole batch.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Person>>> ResolveAsync(ServiceDbContext db, IReadOnlyList<ReminderAudience> audiences, CancellationToken cancellationToken)
+    {
+        var ids = audiences.SelectMany(a => a.UserIds).Distinct().ToList();
+        var byId = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => u.Active && ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var byRole = new Dictionary<string, List<Accounts.UserRow>>();
+        foreach (var role in audiences.SelectMany(a => a.Roles).Select(r => r.Role).Distinct())
+        {
+            // Roles is a comma-separated column: narrow in SQL, decide exactly in memory.
+            var holders = await db.Users.AsNoTracking().Where(u => u.Active && u.Roles.Contains(role)).ToListAsync(cancellationToken);
+            byRole[role] = holders.Where(u => u.RoleList.Contains(role)).ToList();
+        }
+
+        return audiences.Select(audience =>
+        {
+            var people = audience.UserIds.Where(byId.ContainsKey).Select(id => byId[id]);
+            foreach (var to in audience.Roles)
+                people = people.Concat(byRole[to.Role].Where(u =>
+                    (to.ApproverKind is null || to.ApproverKind == u.ApproverKind)
+                    && to.RegionCode is not null && to.RegionCode.StartsWith(u.RegionCode, StringComparison.Ordinal)));
+            return (IReadOnlyList<Person>)people.DistinctBy(u => u.Id)
+                .Select(u => new Person(u.Id, u.UserName, u.DisplayName, u.Email, u.Language, u.RegionCode)).ToList();
+        }).ToList();
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Server.Notifications;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Reminders;
+
+/// <summary>What a start-up rebuild found and handed to Hangfire, and how long it took.</summary>
+public sealed record ReminderRebuild(int Jobs, int RemindersInHorizon, int PendingDeliveries, TimeSpan Took);
+
+/// <summary>
+/// Turns due times into Hangfire jobs. A job does not carry a reminder: it says "sweep now", and the sweep delivers
+/// whatever the database holds as due, so a job that runs twice, late, or after its reminder was moved or cancelled
+/// does no harm. Reminders due in the same second share one job. Only due times within the horizon are handed to
+/// Hangfire; the horizon moves on with a timer, and a restart rebuilds it from the database.
+/// </summary>
+public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFactory<ServiceDbContext> contexts, ReminderOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<long, byte> _scheduledSeconds = new();
+    private long _horizonEndTicks = (clock.GetUtcNow() + options.Horizon).UtcTicks;
+
+    public DateTimeOffset HorizonEnd => new(Interlocked.Read(ref _horizonEndTicks), TimeSpan.Zero);
+
+    public ReminderRebuild? LastRebuild { get; private set; }
+
+    /// <summary>Hands due times to Hangfire: those already due as one immediate sweep, those within the horizon as one job per second.</summary>
+    public int Schedule(IEnumerable<DateTimeOffset> dueTimes)
+    {
+        var now = clock.GetUtcNow();
+        var horizonEnd = HorizonEnd;
+        var created = 0;
+        var sweepNow = false;
+        foreach (var second in dueTimes.Select(CeilingToSecond).Distinct())
+        {
+            if (second <= now)
+            {
+                sweepNow = true;
+                continue;
+            }
+            if (second >= horizonEnd || !_scheduledSeconds.TryAdd(second.ToUnixTimeSeconds(), 0)) continue;
+            // The delay is measured on the service clock, so a clock set ahead in tests still fires on its schedule.
+            jobs.Schedule<ReminderJob>(job => job.SweepAsync(second, CancellationToken.None), second - now);
+            created++;
+        }
+        if (sweepNow)
+        {
+            jobs.Enqueue<ReminderJob>(job => job.SweepAsync(now, CancellationToken.None));
+            created++;
+        }
+        return created;
+    }
+
+    /// <summary>
+    /// Called as a sweep job starts: a reminder planned for this second from now on gets a job of its own again,
+    /// while one committed before this point is seen by the sweep that follows.
+    /// </summary>
+    internal void Started(DateTimeOffset second) => _scheduledSeconds.TryRemove(second.ToUnixTimeSeconds(), out _);
+
+    /// <summary>At start-up: every reminder still to deliver within the horizon (or overdue) and every unfinished e-mail or webhook get their jobs again.</summary>
+    public async Task<ReminderRebuild> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var now = clock.GetUtcNow();
+        Interlocked.Exchange(ref _horizonEndTicks, (now + options.Horizon).UtcTicks);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var horizonEnd = HorizonEnd;
+        var dueTimes = await db.Reminders.AsNoTracking()
+            .Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt < horizonEnd)
+            .GroupBy(r => r.DueAt).Select(g => new { DueAt = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var created = Schedule(dueTimes.Select(d => d.DueAt));
+
+        var pending = await db.Deliveries.AsNoTracking().Where(d => d.State == DeliveryState.Pending)
+            .Select(d => new { d.Id, d.LeaseUntil }).ToListAsync(cancellationToken);
+        foreach (var delivery in pending)
+            ScheduleSend(delivery.Id, delivery.LeaseUntil);
+
+        var rebuild = new ReminderRebuild(created + pending.Count, dueTimes.Sum(d => d.Count), pending.Count, clock.GetElapsedTime(started));
+        LastRebuild = rebuild;
+        return rebuild;
+    }
+
+    /// <summary>Moves the horizon to now + horizon and schedules the due times that came within it.</summary>
+    public async Task<int> ExtendHorizonAsync(CancellationToken cancellationToken)
+    {
+        var from = HorizonEnd;
+        var to = clock.GetUtcNow() + options.Horizon;
+        if (to <= from) return 0;
+        // Move the mark first: a reminder planned meanwhile is then either seen by the query below or schedules itself.
+        Interlocked.Exchange(ref _horizonEndTicks, to.UtcTicks);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dueTimes = await db.Reminders.AsNoTracking()
+            .Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt >= from && r.DueAt < to)
+            .Select(r => r.DueAt).Distinct().ToListAsync(cancellationToken);
+        return Schedule(dueTimes);
+    }
+
+    /// <summary>Sends (or tries again) a pending e-mail or webhook at <paramref name="notBefore"/>, or now.</summary>
+    public void ScheduleSend(Guid deliveryId, DateTimeOffset notBefore)
+    {
+        var delay = notBefore - clock.GetUtcNow();
+        if (delay <= TimeSpan.Zero) jobs.Enqueue<DeliveryJob>(job => job.SendAsync(deliveryId, CancellationToken.None));
+        else jobs.Schedule<DeliveryJob>(job => job.SendAsync(deliveryId, CancellationToken.None), delay);
+    }
+
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks;
+        var remainder = ticks % TimeSpan.TicksPerSecond;
+        return new DateTimeOffset(remainder == 0 ? ticks : ticks - remainder + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
+}
+
+/// <summary>The Hangfire job of a due second: deliver everything that is due.</summary>
+public sealed class ReminderJob(ReminderSweep sweep, ReminderScheduler scheduler)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public async Task SweepAsync(DateTimeOffset second, CancellationToken cancellationToken)
+    {
+        scheduler.Started(second);
+        await sweep.RunAsync(cancellationToken);
+    }
+}
+
+/// <summary>Rebuilds the jobs at start-up (after the database is migrated) and keeps the horizon moving.</summary>
+internal sealed class ReminderStartup(ReminderScheduler scheduler, ReminderOptions options, TimeProvider clock, ILogger<ReminderStartup> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var rebuild = await scheduler.RebuildAsync(cancellationToken);
+        logger.LogInformation("Reminders: {Jobs} jobs rebuilt for {Reminders} reminders within {Horizon} and {Pending} unfinished deliveries in {Elapsed} ms",
+            rebuild.Jobs, rebuild.RemindersInHorizon, options.Horizon, rebuild.PendingDeliveries, (int)rebuild.Took.TotalMilliseconds);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, options.Horizon.Ticks / 4));
+        using var timer = new PeriodicTimer(period, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await scheduler.ExtendHorizonAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The mark has already moved, so a plain retry would skip the window that failed; a rebuild covers it.
+                    logger.LogError(ex, "Reminders: extending the job horizon failed; rebuilding");
+                    await scheduler.RebuildAsync(stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Persistence.Storage;
+using Workflow.Server.Email;
+using Workflow.Server.Notifications;
+using Workflow.Server.Storage;
+using Workflow.Server.Webhooks;
+
+namespace Workflow.Server.Reminders;
+
+/// <summary>
+/// Delivers every reminder that is due, in batches. Exactly-once rests on the database, not on memory:
+/// <list type="bullet">
+/// <item>A batch is one write transaction (SQLite begins it IMMEDIATE, so the reads inside see every earlier commit): the
+/// reminders' status, their in-app notifications and a delivery row per person and channel commit together.</item>
+/// <item>The delivery row's unique (key, recipient, channel) index decides: a second sweep — a retry, a Hangfire double
+/// execution, another node — finds the reminder delivered or fails to insert the row and starts over, delivering nothing.</item>
+/// <item>In-app delivery is inside that transaction, so it is exactly once. E-mail and webhooks leave the service: their
+/// rows are written <c>Pending</c> first, sent after the commit, then marked <c>Sent</c>. A crash between commit and send
+/// leaves the row pending, and start-up sends it (never lost); a crash after the channel accepted but before the mark
+/// sends it once more, with the same Message-ID / <c>X-Workflow-Delivery</c> id so the receiver can tell. That window is
+/// the only way a channel sees a message twice: at-least-once with an idempotency key, rather than at-most-once, because
+/// a reminder silently lost is worse than one a mail client shows twice.</item>
+/// </list>
+/// </summary>
+public sealed class ReminderSweep(
+    IDbContextFactory<ServiceDbContext> contexts,
+    WriteGate gate,
+    ReminderScheduler scheduler,
+    ReminderOptions options,
+    SmtpOptions smtp,
+    TimeProvider clock,
+    ILogger<ReminderSweep> logger)
+{
+    private const int UniqueConflictRetries = 5;
+
+    /// <summary>Delivers what is due now; returns the number of reminders handled (delivered or dropped).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        while (true)
+        {
+            var (count, outbound) = await DeliverBatchWithRetryAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            foreach (var id in outbound) scheduler.ScheduleSend(id, now);
+            handled += count;
+            if (count < options.BatchSize) return handled;
+        }
+    }
+
+    private async Task<(int Count, List<Guid> Outbound)> DeliverBatchWithRetryAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DeliverBatchAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < UniqueConflictRetries)
+            {
+                // Another node delivered some of these between our read and our insert; the next read sees it.
+                logger.LogInformation(ex, "Reminders: a delivery row was taken by another sweep; reading again");
+            }
+        }
+    }
+
+    private async Task<(int Count, List<Guid> Outbound)> DeliverBatchAsync(CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt <= now)
+            .OrderBy(r => r.DueAt).Take(options.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0) return (0, []);
+
+        var keys = due.Select(r => r.Key).ToList();
+        var taken = (await db.Deliveries.AsNoTracking().Where(d => keys.Contains(d.Key))
+            .Select(d => new { d.Key, d.RecipientId, d.Channel }).ToListAsync(cancellationToken))
+            .Select(d => (d.Key, d.RecipientId, d.Channel)).ToHashSet();
+        var audiences = due.Select(r => Recipients.Read(r.Audience)).ToList();
+        var people = await Recipients.ResolveAsync(db, audiences, cancellationToken);
+        var userIds = people.SelectMany(p => p).Select(p => p.Id).Distinct().ToList();
+        var settings = await db.NotificationSettings.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var hooks = await db.WebhookSubscriptions.AsNoTracking().Where(h => h.Active).ToListAsync(cancellationToken);
+
+        var outbound = new List<Guid>();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var reminder = due[i];
+            reminder.ProcessedAt = now;
+            reminder.Late = options.IsLate(reminder.DueAt, now);
+            if (reminder.Late && options.PolicyFor(reminder.Kind) == LatePolicy.Drop)
+            {
+                reminder.Status = ReminderStatus.Dropped;
+                logger.LogInformation("Reminders: dropped {Key}, due {DueAt:O}, by the late policy of {Kind}", reminder.Key, reminder.DueAt, reminder.Kind);
+                continue;
+            }
+            reminder.Status = ReminderStatus.Delivered;
+            var message = new Outgoing(reminder, now);
+            foreach (var person in people[i])
+            {
+                var choice = settings.GetValueOrDefault(person.Id);
+                if (choice?.InApp ?? true)
+                    Add(db, taken, message.InApp(person));
+                if ((choice?.Email ?? true) && smtp.Enabled && !string.IsNullOrWhiteSpace(person.Email))
+                    outbound.AddRange(Add(db, taken, message.Email(person)));
+                if (choice?.Webhook ?? true)
+                    foreach (var hook in hooks.Where(h => h.UserId == person.Id))
+                        outbound.AddRange(Add(db, taken, message.PersonWebhook(person, hook)));
+            }
+            foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
+            {
+                var inRegion = people[i].Where(p => p.RegionCode.StartsWith(hook.RegionCode!, StringComparison.Ordinal)).ToList();
+                if (inRegion.Count > 0) outbound.AddRange(Add(db, taken, message.RegionWebhook(hook, inRegion)));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (due.Count, outbound);
+    }
+
+    /// <summary>Adds the delivery (and its in-app notification) unless that person already has this key on this channel.</summary>
+    private static IEnumerable<Guid> Add(ServiceDbContext db, HashSet<(string, Guid, DeliveryChannel)> taken, (DeliveryRow Delivery, InboxRow? Inbox) item)
+    {
+        if (!taken.Add((item.Delivery.Key, item.Delivery.RecipientId, item.Delivery.Channel))) return [];
+        db.Deliveries.Add(item.Delivery);
+        if (item.Inbox is not null) db.Notifications.Add(item.Inbox);
+        return item.Delivery.State == DeliveryState.Pending ? [item.Delivery.Id] : [];
+    }
+
+    /// <summary>One reminder rendered for each channel, in each recipient's language.</summary>
+    private sealed class Outgoing(ReminderRow reminder, DateTimeOffset now)
+    {
+        private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+
+        private readonly LocalizedText _subject = new(reminder.SubjectZh, reminder.SubjectEn);
+        private readonly LocalizedText _body = new(reminder.BodyZh, reminder.BodyEn);
+
+        public (DeliveryRow, InboxRow?) InApp(Person person) =>
+            (Row(person.Id, DeliveryChannel.InApp, DeliveryState.Sent, null, null),
+             new InboxRow
+             {
+                 Id = Guid.CreateVersion7(now), UserId = person.Id, Key = reminder.Key, Kind = reminder.Kind, Subject = Subject(person.Language),
+                 Body = _body.For(person.Language), Link = reminder.Link, Late = reminder.Late, DueAt = reminder.DueAt, CreatedAt = now,
+             });
+
+        public (DeliveryRow, InboxRow?) Email(Person person)
+        {
+            var payload = new EmailPayload(person.Email!, person.DisplayName, Subject(person.Language), _body.For(person.Language) + Footer(person.Language));
+            return (Row(person.Id, DeliveryChannel.Email, DeliveryState.Pending, person.Email, JsonSerializer.Serialize(payload, s_json)), null);
+        }
+
+        public (DeliveryRow, InboxRow?) PersonWebhook(Person person, WebhookSubscriptionRow hook)
+        {
+            var id = Guid.CreateVersion7(now);
+            return (Row(person.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, [person], person.Language, null), id), null);
+        }
+
+        public (DeliveryRow, InboxRow?) RegionWebhook(WebhookSubscriptionRow hook, IReadOnlyList<Person> people)
+        {
+            var id = Guid.CreateVersion7(now);
+            return (Row(hook.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, people, null, hook.RegionCode), id), null);
+        }
+
+        private string Subject(string? language) =>
+            reminder.Late ? (LocalizedText.IsEnglish(language) ? "[Late] " : "【延迟送达】") + _subject.For(language) : _subject.For(language);
+
+        private string Footer(string? language) => reminder.Link is null ? "" : (LocalizedText.IsEnglish(language) ? "\n\nOpen: " : "\n\n查看：") + reminder.Link;
+
+        private string Body(Guid deliveryId, IReadOnlyList<Person> people, string? language, string? regionCode) => JsonSerializer.Serialize(new WebhookPayload(
+            deliveryId, reminder.Key, reminder.Kind, reminder.DueAt, reminder.Late, regionCode, language,
+            people.Select(p => new WebhookRecipient(p.Id, p.UserName, p.DisplayName, p.RegionCode)).ToList(),
+            _subject, _body, reminder.Link), s_json);
+
+        private DeliveryRow Row(Guid recipient, DeliveryChannel channel, DeliveryState state, string? target, string? payload, Guid? id = null) => new()
+        {
+            Id = id ?? Guid.CreateVersion7(now), Key = reminder.Key, RecipientId = recipient, Channel = channel, Kind = reminder.Kind, State = state,
+            Late = reminder.Late, DueAt = reminder.DueAt, Target = target, Payload = payload, LeaseUntil = now, CreatedAt = now,
+            SentAt = state == DeliveryState.Sent ? now : null,
+        };
+    }
+}

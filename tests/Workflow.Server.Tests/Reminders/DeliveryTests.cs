@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Server.Reminders;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Reminders;
+
+/// <summary>A planned reminder reaches the in-app inbox, a real SMTP server and a real webhook receiver, once each.</summary>
+public sealed class DeliveryTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task APlannedReminder_ReachesInboxEmailAndWebhookExactlyOnce_EvenWhenSweptAgain()
+    {
+        await using var channels = new Channels();
+        await using var factory = channels.Configure(new ServiceFactory());
+        var chair = await factory.CreateChairAsync("chair-deliver");
+        await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
+        var person = await factory.SignInAsync("chair-deliver");
+        var key = ReminderKeys.Rotation(Guid.NewGuid(), 0, ReminderKeys.Ahead, chair);
+        var due = TimeProvider.System.GetUtcNow().AddSeconds(2);
+
+        var first = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
+        var again = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
+
+        Assert.Equal((1, 0), (first.Added, first.Unchanged));
+        Assert.Equal((0, 1), (again.Added, again.Unchanged));
+        Assert.True(await Eventually.HoldsAsync(() => channels.Smtp.Received.Count == 1 && channels.Hooks.Received.Count == 1, s_wait), "e-mail and webhook arrive");
+        // A Hangfire double execution, and a retry: two more sweeps at once deliver nothing more.
+        var sweep = factory.Services.GetRequiredService<ReminderSweep>();
+        await Task.WhenAll(sweep.RunAsync(CancellationToken.None), sweep.RunAsync(CancellationToken.None));
+        await Task.Delay(1500);
+
+        var inbox = await person.InboxAsync();
+        var notification = Assert.Single(inbox);
+        Assert.Equal(key, (string?)notification["key"]);
+        Assert.Equal($"轮值提醒 {key}", (string?)notification["subject"]);
+        Assert.False((bool)notification["late"]!);
+        var mail = Assert.Single(channels.Smtp.Received);
+        Assert.Equal(["chair-deliver@example.test"], mail.To);
+        Assert.Equal($"轮值提醒 {key}", mail.Message.Subject);
+        Assert.Equal(key, mail.Message.Headers["X-Workflow-Key"]);
+        var hook = Assert.Single(channels.Hooks.Received);
+        Assert.True(hook.SignatureIsValid(Channels.Secret), "the HMAC of the body matches X-Workflow-Signature");
+        var payload = JsonNode.Parse(hook.Text)!;
+        Assert.Equal(key, (string?)payload["key"]);
+        Assert.Equal(hook.DeliveryId, (string?)payload["deliveryId"]);
+        Assert.Equal("请做好交接。", (string?)payload["body"]!["zh"]);
+    }
+
+    [Fact]
+    public async Task TheInbox_CountsUnread_AndMarksOneOrAllRead()
+    {
+        await using var factory = new ServiceFactory();
+        var chair = await factory.CreateChairAsync("chair-inbox");
+        var person = await factory.SignInAsync("chair-inbox");
+        var now = TimeProvider.System.GetUtcNow();
+        await factory.Planner().PlanAsync(Enumerable.Range(0, 3).Select(i => ReminderTestExtensions.Reminder($"test:inbox:{i}", chair, now)));
+        Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 3, s_wait));
+
+        Assert.Equal(3, (int)(await (await person.GetAsync("/api/notifications/unread-count")).ReadObjectAsync())["unread"]!);
+        var one = (await person.InboxAsync())[0]["id"]!.ToString();
+        Assert.Equal(HttpStatusCode.NoContent, (await person.PostAsync($"/api/notifications/{one}/read", null)).StatusCode);
+        Assert.Equal(2, (int)(await (await person.GetAsync("/api/notifications/unread-count")).ReadObjectAsync())["unread"]!);
+        Assert.Equal(2, (int)(await (await person.PostAsync("/api/notifications/read-all", null)).ReadObjectAsync())["marked"]!);
+        var page = await (await person.GetAsync("/api/notifications?unreadOnly=true")).ReadObjectAsync();
+        Assert.Equal((0, 0), ((int)page["total"]!, (int)page["unread"]!));
+    }
+
+    [Fact]
+    public async Task SomeoneElsesNotification_IsNotFound()
+    {
+        await using var factory = new ServiceFactory();
+        var chair = await factory.CreateChairAsync("chair-own");
+        await factory.CreateChairAsync("chair-other");
+        var owner = await factory.SignInAsync("chair-own");
+        var other = await factory.SignInAsync("chair-other");
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:own:1", chair, TimeProvider.System.GetUtcNow())]);
+        Assert.True(await Eventually.HoldsAsync(async () => (await owner.InboxAsync()).Count == 1, s_wait));
+
+        var id = (await owner.InboxAsync())[0]["id"]!.ToString();
+        await (await other.PostAsync($"/api/notifications/{id}/read", null)).AssertProblemAsync(404, "not-found");
+        Assert.Empty(await other.InboxAsync());
+    }
+
+    [Fact]
+    public async Task AnEnglishSpeaker_GetsEnglish_AndChannelsTheyTurnOffStaySilent()
+    {
+        await using var channels = new Channels();
+        await using var factory = channels.Configure(new ServiceFactory());
+        var chair = await factory.CreateChairAsync("chair-english", language: "en");
+        await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
+        var person = await factory.SignInAsync("chair-english");
+        var settings = await person.PutAsJsonAsync("/api/me/notification-settings", new { inApp = true, email = false, webhook = false });
+        var chosen = await settings.ReadObjectAsync();
+        Assert.Equal((false, false, "en", true), ((bool)chosen["email"]!, (bool)chosen["webhook"]!, (string?)chosen["language"], (bool)chosen["webhookConfigured"]!));
+
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:english:1", chair, TimeProvider.System.GetUtcNow())]);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1, s_wait));
+        Assert.Equal("Rotation reminder test:english:1", (string?)(await person.InboxAsync())[0]["subject"]);
+        await Task.Delay(1000);
+        Assert.Empty(channels.Smtp.Received);
+        Assert.Empty(channels.Hooks.Received);
+    }
+
+    [Fact]
+    public async Task ARoleAudience_ReachesTheRoleHoldersWhoseRegionCoversIt_AndARegionWebhookOnce()
+    {
+        await using var channels = new Channels();
+        await using var factory = channels.Configure(new ServiceFactory());
+        await factory.CreateChairAsync("chair-town", regionCode: TestRegions.Town);
+        await factory.CreateChairAsync("chair-village", regionCode: TestRegions.Village);
+        await factory.CreateChairAsync("chair-neighbour", regionCode: TestRegions.NeighbourTown);
+        await factory.AddWebhookAsync(channels.Hooks.Url, regionCode: TestRegions.Town);
+        var settings = new { inApp = true, email = false, webhook = false };
+        foreach (var name in new[] { "chair-town", "chair-village", "chair-neighbour" })
+            (await (await factory.SignInAsync(name)).PutAsJsonAsync("/api/me/notification-settings", settings)).EnsureSuccessStatusCode();
+
+        await factory.Planner().PlanAsync([new PlannedReminder("test:role:1", ReminderKind.ReElection, TimeProvider.System.GetUtcNow(),
+            ReminderAudience.Role("chair", TestRegions.Village), new LocalizedText("换届提醒", "Re-election"), new LocalizedText("请筹备换届。", "Prepare it."))]);
+
+        Assert.True(await Eventually.HoldsAsync(() => channels.Hooks.Received.Count == 1, s_wait));
+        await Task.Delay(1000);
+        Assert.Single(await (await factory.SignInAsync("chair-town")).InboxAsync());
+        Assert.Single(await (await factory.SignInAsync("chair-village")).InboxAsync());
+        Assert.Empty(await (await factory.SignInAsync("chair-neighbour")).InboxAsync());
+        var hook = Assert.Single(channels.Hooks.Received);
+        var recipients = JsonNode.Parse(hook.Text)!["recipients"]!.AsArray().Select(r => (string?)r!["userName"]).Order().ToList();
+        Assert.Equal(["chair-town", "chair-village"], recipients);
+        Assert.Equal(TestRegions.Town, (string?)JsonNode.Parse(hook.Text)!["regionCode"]);
+    }
+
+    [Fact]
+    public async Task TheNotificationEndpoints_RequireSignIn()
+    {
+        await using var factory = new ServiceFactory();
+        var anonymous = factory.CreateClient();
+        await (await anonymous.GetAsync("/api/notifications")).AssertProblemAsync(401, "unauthorized");
+        await (await anonymous.GetAsync("/api/me/notification-settings")).AssertProblemAsync(401, "unauthorized");
+        await (await anonymous.PostAsync("/api/me/calendar-token", null)).AssertProblemAsync(401, "unauthorized");
+        await (await anonymous.GetAsync("/api/admin/webhooks/dead-letters")).AssertProblemAsync(401, "unauthorized");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Workflow.Server.Reminders;
+using Workflow.Server.Tests.Support;
+
+namespace Workflow.Server.Tests.Reminders;
+
+/// <summary>Hangfire keeps its jobs in memory: a restart must lose no reminder and repeat none.</summary>
+public sealed class RestartTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(25);
+
+    [Fact]
+    public async Task ARestartInTheMiddle_DeliversEachReminderOnce_AndTheOneDueWhileDownArrivesLate()
+    {
+        await using var channels = new Channels();
+        string folder;
+        Guid chair;
+        string before, whileDown, dropped, after;
+        await using (var first = channels.Configure(new ServiceFactory()))
+        {
+            first.KeepDataFolder = true;
+            folder = first.DataFolder;
+            chair = await first.CreateChairAsync("chair-restart");
+            await first.AddWebhookAsync(channels.Hooks.Url, userId: chair);
+            var body = Guid.NewGuid();
+            (before, whileDown, after) = (
+                ReminderKeys.Rotation(body, 0, ReminderKeys.FirstDay, chair),
+                ReminderKeys.Rotation(body, 1, ReminderKeys.Ahead, chair),
+                ReminderKeys.Rotation(body, 1, ReminderKeys.FirstDay, chair));
+            dropped = ReminderKeys.DutyGroup(body, 1, ReminderKeys.Ahead);
+            var now = TimeProvider.System.GetUtcNow();
+            await first.Planner().PlanAsync([
+                ReminderTestExtensions.Reminder(before, chair, now.AddSeconds(1)),
+                ReminderTestExtensions.Reminder(whileDown, chair, now.AddSeconds(5)),
+                ReminderTestExtensions.Reminder(dropped, chair, now.AddSeconds(5), ReminderKind.DutyGroup),
+                ReminderTestExtensions.Reminder(after, chair, now.AddSeconds(20)),
+            ]);
+            var person = await first.SignInAsync("chair-restart");
+            Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1 && channels.Hooks.Received.Count == 1, s_wait));
+        }
+
+        // Down past the second reminder's time by more than the late threshold (2 s).
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        await using var second = channels.Configure(ServiceFactory.On(folder));
+        second.Settings["Reminders:LatePolicy:DutyGroup"] = "Drop";
+        var again = await second.SignInAsync("chair-restart");
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await again.InboxAsync()).Count == 3 && channels.Hooks.Received.Count == 3, s_wait),
+            "the late reminder and the one after the restart arrive");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var inbox = await again.InboxAsync();
+        Assert.Equal([before, whileDown, after], inbox.Select(n => (string?)n["key"]));
+        Assert.Equal([false, true, false], inbox.Select(n => (bool)n["late"]!));
+        Assert.StartsWith("【延迟送达】", (string?)inbox[1]["subject"], StringComparison.Ordinal);
+        Assert.Equal([before, whileDown, after], channels.Smtp.Received.Select(m => m.Message.Headers["X-Workflow-Key"]));
+        Assert.Equal([before, whileDown, after], channels.Hooks.Received.Select(h => (string?)JsonNode.Parse(h.Text)!["key"]));
+        Assert.DoesNotContain(inbox, n => (string?)n["key"] == dropped);
+    }
+}
