@@ -10,6 +10,7 @@ using Workflow.Persistence;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.ApiDocs;
+using Workflow.Server.Bodies;
 using Workflow.Server.Engine;
 using Workflow.Server.Foundings;
 using Workflow.Server.Idempotency;
@@ -53,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<InstanceService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<BodySchedules>();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
         services.AddReminders(builder.Configuration);
@@ -91,6 +93,7 @@ public static class ServiceRegistration
         app.MapRostersApi();
         app.MapFoundingsApi();
         app.MapRemindersApi();
+        app.MapBodySchedulesApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

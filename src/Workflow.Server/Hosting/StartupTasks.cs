@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Hangfire;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Runtime;
@@ -46,6 +47,12 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
 
         if (configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoData>().SeedAsync(rootCode, cancellationToken);
+
+        var reElections = await services.GetRequiredService<Bodies.BodySchedules>().PlanReElectionsAsync(cancellationToken);
+        logger.LogInformation("Planned {Count} re-election reminders", reElections);
+        // Bodies registered later get theirs within the hour; planning is idempotent by key.
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Bodies.BodySchedules>("re-election-reminders", s => s.PlanReElectionsAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
         var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
         logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);
