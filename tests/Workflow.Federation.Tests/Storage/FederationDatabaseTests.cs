@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Storage;
@@ -15,8 +16,11 @@ public sealed class FederationDatabaseTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "fed-tests", Guid.NewGuid().ToString("N"));
         var file = Path.Combine(folder, "workflow.db");
+        long federationMigrations;
         await using (var services = new ServiceCollection().AddLogging().AddWorkflowEngine(file).AddFederation(file).BuildServiceProvider())
         {
+            await using (var db = await services.GetRequiredService<IDbContextFactory<FederationDbContext>>().CreateDbContextAsync())
+                federationMigrations = db.Database.GetMigrations().Count();
             await services.GetRequiredService<DatabaseSetup>().MigrateAsync();
             await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
             await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
@@ -26,7 +30,7 @@ public sealed class FederationDatabaseTests
         await using (var connection = new SqliteConnection($"Data Source={file}"))
         {
             await connection.OpenAsync();
-            Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM __FederationMigrations"));
+            Assert.Equal(federationMigrations, await ScalarAsync(connection, "SELECT COUNT(*) FROM __FederationMigrations"));
             Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
             Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM organizations"));
             Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
