@@ -8,7 +8,7 @@ namespace Workflow.Federation.Import;
 /// GBK (read here as GB18030, its superset) and "CSV UTF-8" with a byte-order mark; other tools write UTF-8
 /// without one. Bytes that are valid UTF-8 are UTF-8 (GBK text of any length almost never is); the rest is GB18030.
 /// </summary>
-internal static class CsvText
+public static class CsvText
 {
     private static readonly Lazy<Encoding> Gb18030 = new(() =>
     {

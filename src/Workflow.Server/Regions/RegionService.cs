@@ -1,5 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
+using Workflow.Federation.Import;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
@@ -41,18 +42,17 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
     {
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, cancellationToken);
-        var text = TextDecoding.Decode(buffer.ToArray());
+        var (text, _) = CsvText.Decode(buffer.ToArray());
         var rows = new List<(int Line, string Code, string Name)>();
         var lineNumber = 0;
-        foreach (var line in text.Split('\n'))
+        foreach (var cells in CsvText.Records(text))
         {
             lineNumber++;
-            var trimmed = line.Trim('\r', ' ', '\uFEFF');
-            if (trimmed.Length == 0) continue;
-            var cells = trimmed.Split(',');
-            if (lineNumber == 1 && !cells[0].Trim('"').All(char.IsAsciiDigit)) continue;
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            var code = cells[0]?.Trim() ?? "";
+            if (lineNumber == 1 && !code.All(char.IsAsciiDigit)) continue;
             if (cells.Length < 2) throw ProblemException.Validation(($"line {lineNumber}", "expected code,name"));
-            rows.Add((lineNumber, cells[0].Trim().Trim('"'), cells[1].Trim().Trim('"')));
+            rows.Add((lineNumber, code, cells[1]?.Trim() ?? ""));
             if (rows.Count > MaxImportRows) throw ProblemException.Validation(("file", $"more than {MaxImportRows} rows"));
         }
         return await ImportAsync(rows, refuseExisting: false, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             else if (ParentOf(code) is { } parent && !existing.ContainsKey(parent) && !incoming.Contains(parent))
                 errors.Add((where, $"parent region '{parent}' of '{code}' does not exist"));
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "a name of 1–100 characters"));
-            else if (TextDecoding.LooksGarbled(name)) errors.Add((rows.Count == 1 ? "name" : $"line {line}", $"'{name}' looks garbled (wrong encoding?)"));
+            else if (GarbledText.Find(name) is { } garbled) errors.Add((rows.Count == 1 ? "name" : $"line {line}", $"'{name}': {garbled.Text()}"));
             if (refuseExisting && existing.ContainsKey(code)) throw ProblemException.Conflict("region-exists", $"region '{code}' exists");
         }
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
@@ -97,44 +97,4 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         await db.SaveChangesAsync(cancellationToken);
         return new RegionImportResult(created, renamed, unchanged);
     }
-}
-
-/// <summary>Chinese files come as UTF-8 or as GB18030/GBK from Excel on Windows; decide by whether the bytes are valid UTF-8.</summary>
-public static class TextDecoding
-{
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static string Decode(byte[] bytes)
-    {
-        try
-        {
-            return s_strictUtf8.GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-    }
-
-    /// <summary>
-    /// Replacement characters, C1 controls, private-use characters, and the Latin-1 pairs left when UTF-8 bytes are read as
-    /// Windows-1252 (e.g. "æ°´å¤´é•‡" for 水头镇).
-    /// </summary>
-    public static bool LooksGarbled(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\uFFFD' || c is >= '\u0080' and <= '\u009F' || c is >= '\uE000' and <= '\uF8FF') return true;
-            if (c is >= '\u00C2' and <= '\u00F4' && i + 1 < text.Length && IsContinuationLookalike(text[i + 1])) return true;
-        }
-        return s_pinyinAnnotation.IsMatch(text);
-    }
-
-    /// <summary>Text copied from pages that annotate characters with pinyin, as in seed 000's "濟(jì)南".</summary>
-    private static readonly System.Text.RegularExpressions.Regex s_pinyinAnnotation =
-        new(@"[\u4E00-\u9FFF]\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)", System.Text.RegularExpressions.RegexOptions.Compiled);
-
-    private static bool IsContinuationLookalike(char c) => c is >= '\u0080' and <= '\u00BF' || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".Contains(c);
 }
