@@ -27,6 +27,13 @@ public sealed record ReminderOptions
     /// </summary>
     public TimeSpan Horizon { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long before its second a sweep job is woken. Hangfire keeps scheduled jobs by whole seconds and looks for
+    /// them every <c>Jobs:PollSeconds</c>, so it may start a job up to a poll late; woken this much early, the job waits
+    /// on the service clock for each reminder's exact due time instead. At least the poll interval, in whole seconds.
+    /// </summary>
+    public TimeSpan JobLead { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Reminders delivered in one transaction by a sweep.</summary>
     public int BatchSize { get; init; } = 200;
 
@@ -35,7 +42,7 @@ public sealed record ReminderOptions
     public LatePolicy PolicyFor(ReminderKind kind) => LatePolicies.TryGetValue(kind, out var policy) ? policy : DefaultLatePolicy;
 
     /// <summary>
-    /// Reads <c>Reminders:LateAfterSeconds</c>, <c>Reminders:HorizonHours</c>, <c>Reminders:BatchSize</c> and
+    /// Reads <c>Reminders:LateAfterSeconds</c>, <c>Reminders:HorizonHours</c>, <c>Reminders:BatchSize</c> (and <c>Jobs:PollSeconds</c> for the job lead) and
     /// <c>Reminders:LatePolicy:Default</c> / <c>Reminders:LatePolicy:&lt;Kind&gt;</c> (<c>Deliver</c> or <c>Drop</c>).
     /// </summary>
     public static ReminderOptions From(IConfiguration configuration)
@@ -56,6 +63,7 @@ public sealed record ReminderOptions
             DefaultLatePolicy = policies["Default"] is { } value ? ParsePolicy(policies.Path + ":Default", value) : defaults.DefaultLatePolicy,
             LatePolicies = perKind,
             Horizon = TimeSpan.FromHours(section.GetValue("HorizonHours", defaults.Horizon.TotalHours)),
+            JobLead = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(configuration.GetValue("Jobs:PollSeconds", 1.0)))),
             BatchSize = Math.Max(1, section.GetValue("BatchSize", defaults.BatchSize)),
         };
     }

@@ -33,13 +33,10 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
         var toSchedule = new List<DateTimeOffset>();
         foreach (var chunk in list.Chunk(Chunk))
         {
-            using (await gate.EnterAsync(cancellationToken))
+            await InTransactionAsync(async (db, now) =>
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var keys = chunk.Select(r => r.Key).ToList();
                 var existing = await db.Reminders.Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-                var now = clock.GetUtcNow();
                 foreach (var planned in chunk)
                 {
                     var audience = Recipients.Write(planned.To);
@@ -67,9 +64,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                         updated++;
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            }, cancellationToken);
         }
         // After the commit, so that the sweep a job starts sees the rows.
         scheduler.Schedule(toSchedule);
@@ -88,13 +83,10 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
 
         foreach (var chunk in list.Chunk(Chunk))
         {
-            using (await gate.EnterAsync(cancellationToken))
+            await InTransactionAsync(async (db, now) =>
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var keys = chunk.Select(e => e.Key).ToList();
                 var existing = (await db.CalendarEvents.Where(e => keys.Contains(e.Key)).ToListAsync(cancellationToken)).ToLookup(e => e.Key);
-                var now = clock.GetUtcNow();
                 foreach (var planned in chunk)
                 {
                     var people = planned.UserIds.Distinct().ToList();
@@ -115,9 +107,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                         (row.SummaryZh, row.SummaryEn, row.UpdatedAt) = (planned.Summary.Zh, planned.Summary.En, now);
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            }, cancellationToken);
         }
         return list.Count;
     }
@@ -138,6 +128,19 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Cancelled).SetProperty(r => r.ProcessedAt, now), cancellationToken);
             var events = await db.CalendarEvents.Where(e => e.Key.StartsWith(keyPrefix) && e.Start >= now).ExecuteDeleteAsync(cancellationToken);
             return new CancelResult(reminders, events);
+        }
+    }
+
+    /// <summary>One chunk in one write transaction, queued behind the other writers of this process.</summary>
+    private async Task InTransactionAsync(Func<ServiceDbContext, DateTimeOffset, Task> work, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await work(db, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

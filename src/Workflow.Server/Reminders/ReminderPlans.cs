@@ -23,18 +23,14 @@ public static class ReminderPlans
             var (first, last) = (period.FirstDay, period.LastDay);
             events.Add(AllDay(ReminderKeys.RotationPeriod(bodyId, period.Index), [chair], first, last,
                 new LocalizedText($"{bodyName}轮值主席", $"Rotating chair of {bodyName}")));
-            reminders.Add(new PlannedReminder(ReminderKeys.Rotation(bodyId, period.Index, ReminderKeys.Ahead, chair), ReminderKind.Rotation,
-                period.Reminders.Ahead.Utc, ReminderAudience.People(chair),
-                new LocalizedText($"轮值主席提醒：{bodyName}", $"Rotating chair from {En(first)}: {bodyName}"),
-                new LocalizedText(
+            reminders.AddRange(Turn(ReminderKind.Rotation, period.Reminders, ReminderAudience.People(chair),
+                moment => ReminderKeys.Rotation(bodyId, period.Index, moment, chair),
+                ahead: (new LocalizedText($"轮值主席提醒：{bodyName}", $"Rotating chair from {En(first)}: {bodyName}"), new LocalizedText(
                     $"您将于{Zh(first)}起担任{bodyName}轮值主席（至{Zh(last)}）。轮值期间请配合区域主席策划特色活动、走访联系企业、帮助困难妇女儿童。",
-                    $"You are the rotating chair of {bodyName} from {En(first)} to {En(last)}. During your period, work with the area chair on activities, visits to enterprises and help for women and children in difficulty.")));
-            reminders.Add(new PlannedReminder(ReminderKeys.Rotation(bodyId, period.Index, ReminderKeys.FirstDay, chair), ReminderKind.Rotation,
-                period.Reminders.OnFirstDay.Utc, ReminderAudience.People(chair),
-                new LocalizedText($"今日起轮值：{bodyName}", $"Your rotation starts today: {bodyName}"),
-                new LocalizedText(
+                    $"You are the rotating chair of {bodyName} from {En(first)} to {En(last)}. During your period, work with the area chair on activities, visits to enterprises and help for women and children in difficulty.")),
+                firstDay: (new LocalizedText($"今日起轮值：{bodyName}", $"Your rotation starts today: {bodyName}"), new LocalizedText(
                     $"今天起您担任{bodyName}轮值主席，至{Zh(last)}。请与上一任轮值主席确认交接。",
-                    $"From today you are the rotating chair of {bodyName} until {En(last)}. Please confirm the handover with the previous rotating chair.")));
+                    $"From today you are the rotating chair of {bodyName} until {En(last)}. Please confirm the handover with the previous rotating chair."))));
         }
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
     }
@@ -50,18 +46,14 @@ public static class ReminderPlans
             var (first, last, group) = (turn.FirstDay, turn.LastDay, turn.Group.Number);
             events.Add(AllDay(ReminderKeys.DutyTurn(bodyId, turn.Index), members, first, last,
                 new LocalizedText($"{bodyName}执委轮值（第{group}团）", $"Executive duty, group {group}, {bodyName}")));
-            reminders.Add(new PlannedReminder(ReminderKeys.DutyGroup(bodyId, turn.Index, ReminderKeys.Ahead), ReminderKind.DutyGroup,
-                turn.Reminders.Ahead.Utc, ReminderAudience.People(members),
-                new LocalizedText($"执委轮值提醒：{bodyName}第{group}团", $"Executive duty from {En(first)}: {bodyName}, group {group}"),
-                new LocalizedText(
+            reminders.AddRange(Turn(ReminderKind.DutyGroup, turn.Reminders, ReminderAudience.People(members),
+                moment => ReminderKeys.DutyGroup(bodyId, turn.Index, moment),
+                ahead: (new LocalizedText($"执委轮值提醒：{bodyName}第{group}团", $"Executive duty from {En(first)}: {bodyName}, group {group}"), new LocalizedText(
                     $"{bodyName}执委第{group}团将于{Zh(first)}起轮值（至{Zh(last)}），请商定本期集体活动。",
-                    $"Group {group} of the executive members of {bodyName} is on duty from {En(first)} to {En(last)}. Please agree on the group activity of this turn.")));
-            reminders.Add(new PlannedReminder(ReminderKeys.DutyGroup(bodyId, turn.Index, ReminderKeys.FirstDay), ReminderKind.DutyGroup,
-                turn.Reminders.OnFirstDay.Utc, ReminderAudience.People(members),
-                new LocalizedText($"今日起执委轮值：{bodyName}第{group}团", $"Executive duty starts today: {bodyName}, group {group}"),
-                new LocalizedText(
+                    $"Group {group} of the executive members of {bodyName} is on duty from {En(first)} to {En(last)}. Please agree on the group activity of this turn.")),
+                firstDay: (new LocalizedText($"今日起执委轮值：{bodyName}第{group}团", $"Executive duty starts today: {bodyName}, group {group}"), new LocalizedText(
                     $"今天起{bodyName}执委第{group}团轮值，至{Zh(last)}。",
-                    $"From today group {group} of the executive members of {bodyName} is on duty, until {En(last)}.")));
+                    $"From today group {group} of the executive members of {bodyName} is on duty, until {En(last)}."))));
         }
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
     }
@@ -128,6 +120,14 @@ public static class ReminderPlans
                 $"The term of {bodyName} ends on {En(end)} ({r.MonthsBefore} month(s) from now); the outgoing executive committee should prepare the re-election.")));
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), []);
     }
+
+    /// <summary>The two reminders of a turn (rotation period or duty turn): some days ahead, and on its first day.</summary>
+    private static PlannedReminder[] Turn(ReminderKind kind, TurnReminders at, ReminderAudience to, Func<string, string> key,
+        (LocalizedText Subject, LocalizedText Body) ahead, (LocalizedText Subject, LocalizedText Body) firstDay) =>
+    [
+        new(key(ReminderKeys.Ahead), kind, at.Ahead.Utc, to, ahead.Subject, ahead.Body),
+        new(key(ReminderKeys.FirstDay), kind, at.OnFirstDay.Utc, to, firstDay.Subject, firstDay.Body),
+    ];
 
     private static PlannedCalendarEvent AllDay(string key, IReadOnlyList<Guid> people, DateOnly first, DateOnly last, LocalizedText summary) =>
         new(key, people, ChinaInstant.At(first, TimeOnly.MinValue).Utc, ChinaInstant.At(last.AddDays(1), TimeOnly.MinValue).Utc, true, summary);

@@ -10,10 +10,11 @@ namespace Workflow.Server.Reminders;
 public sealed record ReminderRebuild(int Jobs, int RemindersInHorizon, int PendingDeliveries, TimeSpan Took);
 
 /// <summary>
-/// Turns due times into Hangfire jobs. A job does not carry a reminder: it says "sweep now", and the sweep delivers
-/// whatever the database holds as due, so a job that runs twice, late, or after its reminder was moved or cancelled
-/// does no harm. Reminders due in the same second share one job. Only due times within the horizon are handed to
-/// Hangfire; the horizon moves on with a timer, and a restart rebuilds it from the database.
+/// Turns due times into Hangfire jobs. A job does not carry a reminder: it says "deliver what falls due in this second",
+/// and the database says what that is, so a job that runs twice, late, or after its reminder was moved or cancelled does
+/// no harm. Reminders due in the same second share one job, woken <see cref="ReminderOptions.JobLead"/> ahead (Hangfire
+/// schedules by whole seconds and polls), which then waits for each due time itself. Only due times within the horizon
+/// are handed to Hangfire; the horizon moves on with a timer, and a restart rebuilds it from the database.
 /// </summary>
 public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFactory<ServiceDbContext> contexts, ReminderOptions options, TimeProvider clock)
 {
@@ -31,21 +32,23 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
         var horizonEnd = HorizonEnd;
         var created = 0;
         var sweepNow = false;
-        foreach (var second in dueTimes.Select(CeilingToSecond).Distinct())
+        foreach (var second in dueTimes.Select(FloorToSecond).Distinct())
         {
-            if (second <= now)
+            if (second + TimeSpan.FromSeconds(1) <= now)
             {
                 sweepNow = true;
                 continue;
             }
-            if (second >= horizonEnd || !_scheduledSeconds.TryAdd(second.ToUnixTimeSeconds(), 0)) continue;
+            if (second >= horizonEnd || !_scheduledSeconds.TryAdd(second.UtcTicks, 0)) continue;
+            var wake = second - options.JobLead - now;
             // The delay is measured on the service clock, so a clock set ahead in tests still fires on its schedule.
-            jobs.Schedule<ReminderJob>(job => job.SweepAsync(second, CancellationToken.None), second - now);
+            if (wake <= TimeSpan.Zero) jobs.Enqueue<ReminderJob>(job => job.SweepAsync(second, CancellationToken.None));
+            else jobs.Schedule<ReminderJob>(job => job.SweepAsync(second, CancellationToken.None), wake);
             created++;
         }
         if (sweepNow)
         {
-            jobs.Enqueue<ReminderJob>(job => job.SweepAsync(now, CancellationToken.None));
+            jobs.Enqueue<ReminderJob>(job => job.SweepAsync(FloorToSecond(now), CancellationToken.None));
             created++;
         }
         return created;
@@ -53,9 +56,9 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
 
     /// <summary>
     /// Called as a sweep job starts: a reminder planned for this second from now on gets a job of its own again,
-    /// while one committed before this point is seen by the sweep that follows.
+    /// while one committed before this point is seen by the job that is starting.
     /// </summary>
-    internal void Started(DateTimeOffset second) => _scheduledSeconds.TryRemove(second.ToUnixTimeSeconds(), out _);
+    internal void Started(DateTimeOffset second) => _scheduledSeconds.TryRemove(second.UtcTicks, out _);
 
     /// <summary>At start-up: every reminder still to deliver within the horizon (or overdue) and every unfinished e-mail or webhook get their jobs again.</summary>
     public async Task<ReminderRebuild> RebuildAsync(CancellationToken cancellationToken)
@@ -104,22 +107,29 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
         else jobs.Schedule<DeliveryJob>(job => job.SendAsync(deliveryId, CancellationToken.None), delay);
     }
 
-    private static DateTimeOffset CeilingToSecond(DateTimeOffset instant)
-    {
-        var ticks = instant.UtcTicks;
-        var remainder = ticks % TimeSpan.TicksPerSecond;
-        return new DateTimeOffset(remainder == 0 ? ticks : ticks - remainder + TimeSpan.TicksPerSecond, TimeSpan.Zero);
-    }
+    private static DateTimeOffset FloorToSecond(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }
 
-/// <summary>The Hangfire job of a due second: deliver everything that is due.</summary>
-public sealed class ReminderJob(ReminderSweep sweep, ReminderScheduler scheduler)
+/// <summary>The Hangfire job of one second: deliver what is due, then wait for each due time left in that second.</summary>
+public sealed class ReminderJob(ReminderSweep sweep, ReminderScheduler scheduler, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task SweepAsync(DateTimeOffset second, CancellationToken cancellationToken)
     {
         scheduler.Started(second);
-        await sweep.RunAsync(cancellationToken);
+        var end = second + TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            await sweep.RunAsync(cancellationToken);
+            DateTimeOffset? next;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                next = await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt < end)
+                    .OrderBy(r => r.DueAt).Select(r => (DateTimeOffset?)r.DueAt).FirstOrDefaultAsync(cancellationToken);
+            if (next is null) return;
+            var wait = next.Value - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
+        }
     }
 }
 

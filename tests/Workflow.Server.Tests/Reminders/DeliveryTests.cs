@@ -39,6 +39,9 @@ public sealed class DeliveryTests
         Assert.Equal(key, (string?)notification["key"]);
         Assert.Equal($"轮值提醒 {key}", (string?)notification["subject"]);
         Assert.False((bool)notification["late"]!);
+        // Issue 5's target is under a second late; Hangfire's whole-second schedule and poll must not add to it.
+        var lateness = (DateTimeOffset)notification["createdAt"]! - (DateTimeOffset)notification["dueAt"]!;
+        Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         var mail = Assert.Single(channels.Smtp.Received);
         Assert.Equal(["chair-deliver@example.test"], mail.To);
         Assert.Equal($"轮值提醒 {key}", mail.Message.Subject);
