@@ -2,6 +2,7 @@ using Workflow.Benchmarks;
 using Workflow.Benchmarks.Engine;
 using Workflow.Benchmarks.Http;
 using Workflow.Benchmarks.Ledger;
+using Workflow.Benchmarks.Reminders;
 
 // One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n]`.
 // Adding a mode is one line in this table.
@@ -10,6 +11,7 @@ var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordina
     ["engine"] = () => new EngineBenchmark(),
     ["http"] = () => new HttpBenchmark(),
     ["ledger"] = () => new LedgerBenchmark(),
+    ["reminders"] = () => new RemindersBenchmark(),
 };
 
 var options = BenchmarkOptions.Parse(args.Skip(1).ToList());

@@ -21,7 +21,7 @@ namespace Workflow.Benchmarks.Reminders;
 /// delivered per second, how late each was against its due time (from the moment its batch was taken), and
 /// duplicates. Targets (issue 5): rebuild under 5 s, p95 lateness under 1 s, no duplicate.
 /// </summary>
-public static class RemindersBenchmark
+internal sealed class RemindersBenchmark : IBenchmark
 {
     private const int Bodies = 10_000;
     private const int BodiesPerChain = 10;
@@ -30,14 +30,14 @@ public static class RemindersBenchmark
     private static readonly TimeSpan s_spread = TimeSpan.FromSeconds(60);
     private const string Region = "350583104201";
 
-    public static async Task<int> RunAsync()
+    public async Task<int> RunAsync(BenchmarkOptions options, TextWriter output)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wf-bench-reminders", Guid.NewGuid().ToString("N"));
         var clock = TimeProvider.System;
         try
         {
             var world = World.Create();
-            Console.WriteLine($"reminders: {Bodies:N0} bodies, {world.Users.Count:N0} people, data in {folder}");
+            output.WriteLine($"reminders: {Bodies:N0} bodies, {world.Users.Count:N0} people, data in {folder}");
             DateTimeOffset windowStart;
             int near;
             await using (var first = await StartAsync(folder))
@@ -46,18 +46,18 @@ public static class RemindersBenchmark
                 var planner = first.Services.GetRequiredService<ReminderPlanner>();
                 var planning = Stopwatch.StartNew();
                 var year = await planner.PlanAsync(world.YearOfSchedules(clock.GetUtcNow()));
-                Console.WriteLine($"planned a year: {year.Added:N0} reminders, {year.Events:N0} calendar entries in {planning.Elapsed.TotalSeconds:F1} s ({year.Added / planning.Elapsed.TotalSeconds:N0} reminders/s)");
+                output.WriteLine($"planned a year: {year.Added:N0} reminders, {year.Events:N0} calendar entries in {planning.Elapsed.TotalSeconds:F1} s ({year.Added / planning.Elapsed.TotalSeconds:N0} reminders/s)");
                 windowStart = clock.GetUtcNow() + s_lead;
                 var due = world.DueSoon(windowStart, s_spread);
                 near = due.Count;
                 await planner.PlanAsync(due);
-                Console.WriteLine($"planned {near:N0} reminders due between +{s_lead.TotalSeconds:F0} s and +{(s_lead + s_spread).TotalSeconds:F0} s; restarting");
+                output.WriteLine($"planned {near:N0} reminders due between +{s_lead.TotalSeconds:F0} s and +{(s_lead + s_spread).TotalSeconds:F0} s; restarting");
             }
 
             var starting = Stopwatch.StartNew();
             await using var second = await StartAsync(folder);
             var rebuild = second.Services.GetRequiredService<ReminderScheduler>().LastRebuild!;
-            Console.WriteLine($"restart: service up in {starting.Elapsed.TotalSeconds:F2} s; rebuild {rebuild.Took.TotalSeconds:F3} s: {rebuild.Jobs:N0} jobs for {rebuild.RemindersInHorizon:N0} reminders within the horizon");
+            output.WriteLine($"restart: service up in {starting.Elapsed.TotalSeconds:F2} s; rebuild {rebuild.Took.TotalSeconds:F3} s: {rebuild.Jobs:N0} jobs for {rebuild.RemindersInHorizon:N0} reminders within the horizon");
 
             var contexts = second.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
             var waited = Stopwatch.StartNew();
@@ -70,8 +70,8 @@ public static class RemindersBenchmark
                 await Task.Delay(500);
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
-            await BurstAsync(second, world);
-            return await ReportAsync(contexts, windowStart, windowEnd, near, rebuild);
+            await BurstAsync(second, world, output);
+            return await ReportAsync(contexts, windowStart, windowEnd, near, rebuild, output);
         }
         finally
         {
@@ -86,7 +86,7 @@ public static class RemindersBenchmark
         }
     }
 
-    private static async Task<int> ReportAsync(IDbContextFactory<ServiceDbContext> contexts, DateTimeOffset from, DateTimeOffset to, int planned, ReminderRebuild rebuild)
+    private static async Task<int> ReportAsync(IDbContextFactory<ServiceDbContext> contexts, DateTimeOffset from, DateTimeOffset to, int planned, ReminderRebuild rebuild, TextWriter output)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var handled = await db.Reminders.AsNoTracking().Where(r => r.DueAt >= from && r.DueAt < to && r.ProcessedAt != null)
@@ -99,16 +99,16 @@ public static class RemindersBenchmark
         var first = handled.Min(r => r.ProcessedAt!.Value);
         var last = handled.Max(r => r.ProcessedAt!.Value);
         var seconds = Math.Max(0.001, (last - first).TotalSeconds);
-        Console.WriteLine($"delivered {handled.Count:N0} of {planned:N0} reminders ({deliveries:N0} in-app notifications) between {first:HH:mm:ss.fff} and {last:HH:mm:ss.fff}: "
+        output.WriteLine($"delivered {handled.Count:N0} of {planned:N0} reminders ({deliveries:N0} in-app notifications) between {first:HH:mm:ss.fff} and {last:HH:mm:ss.fff}: "
             + $"{handled.Count / seconds:N0} reminders/s, {deliveries / seconds:N0} notifications/s as they fell due");
-        Console.WriteLine($"lateness ms: p50={Percentile(late, 0.50):F0} p95={Percentile(late, 0.95):F0} max={late[^1]:F0}; missing={missing} duplicates={duplicates}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        output.WriteLine($"lateness ms: p50={Percentile(late, 0.50):F0} p95={Percentile(late, 0.95):F0} max={late[^1]:F0}; missing={missing} duplicates={duplicates}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rebuild_s={rebuild.Took.TotalSeconds:F3} p95_late_ms={Percentile(late, 0.95):F0} duplicates={duplicates}"));
         return duplicates == 0 && missing == 0 && rebuild.Took < TimeSpan.FromSeconds(5) && Percentile(late, 0.95) < 1000 ? 0 : 1;
     }
 
     /// <summary>Every chair reminded at the same instant, as a 09:00 first-day reminder is: how long until the last is delivered.</summary>
-    private static async Task BurstAsync(WebApplication app, World world)
+    private static async Task BurstAsync(WebApplication app, World world, TextWriter output)
     {
         var at = TimeProvider.System.GetUtcNow().AddSeconds(5);
         var text = new LocalizedText("提醒", "Reminder");
@@ -123,7 +123,7 @@ public static class RemindersBenchmark
             last = await db.Reminders.Where(r => r.Key.StartsWith("burst:")).MaxAsync(r => r.ProcessedAt);
         }
         var drain = (last ?? at) - at;
-        Console.WriteLine($"burst: {burst.Count:N0} reminders due at one instant, all delivered {drain.TotalSeconds:F2} s after it ({burst.Count / Math.Max(0.001, drain.TotalSeconds):N0} reminders/s)");
+        output.WriteLine($"burst: {burst.Count:N0} reminders due at one instant, all delivered {drain.TotalSeconds:F2} s after it ({burst.Count / Math.Max(0.001, drain.TotalSeconds):N0} reminders/s)");
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
