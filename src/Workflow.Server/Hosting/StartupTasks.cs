@@ -54,6 +54,9 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Bodies.BodySchedules>("re-election-reminders", s => s.PlanReElectionsAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Jobs.TimerSweep>("engine-timer-sweep", s => s.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+
         var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
         logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);
     }

@@ -1,20 +1,27 @@
 using System.Collections.Concurrent;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Jobs;
 
 /// <summary>
 /// The engine's timers as Hangfire jobs. The database stays the source of truth: the runtime fires a timer key at most once,
-/// so a job that runs twice (or after a restart re-scheduled it) changes nothing the second time.
+/// so a job that runs twice (or after a restart re-scheduled it) changes nothing the second time. Only timers due within
+/// <see cref="Horizon"/> become jobs at once; <see cref="TimerSweep"/> brings later ones in as they come near, so a task
+/// with a due date, two reminders and an escalation costs no job-store writes until the first of them is close.
 /// </summary>
-internal sealed class HangfireScheduler(IBackgroundJobClient jobs) : IWorkflowScheduler
+internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider clock) : IWorkflowScheduler
 {
+    public static readonly TimeSpan Horizon = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, string> _jobIds = new();
 
     public void Schedule(ScheduledTimer timer)
     {
+        if (timer.DueAt > clock.GetUtcNow() + Horizon) return;
         var id = jobs.Schedule<TimerJob>(job => job.FireAsync(timer.Key, CancellationToken.None), timer.DueAt);
         if (_jobIds.TryGetValue(timer.Key, out var previous)) jobs.Delete(previous);
         _jobIds[timer.Key] = id;
@@ -24,6 +31,8 @@ internal sealed class HangfireScheduler(IBackgroundJobClient jobs) : IWorkflowSc
     {
         if (_jobIds.TryRemove(key, out var id)) jobs.Delete(id);
     }
+
+    internal bool Knows(string key) => _jobIds.ContainsKey(key);
 
     internal void Forget(string key) => _jobIds.TryRemove(key, out _);
 }
@@ -35,5 +44,19 @@ public sealed class TimerJob(WorkflowRuntime runtime, IWorkflowScheduler schedul
     {
         await runtime.FireTimerAsync(key, cancellationToken);
         (scheduler as HangfireScheduler)?.Forget(key);
+    }
+}
+
+/// <summary>Every minute: the timers that came within the horizon (or were missed) become jobs on this node.</summary>
+public sealed class TimerSweep(IDbContextFactory<WorkflowDbContext> contexts, IWorkflowScheduler scheduler, TimeProvider clock)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (scheduler is not HangfireScheduler hangfire) return;
+        var until = clock.GetUtcNow() + HangfireScheduler.Horizon;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var near = await db.Timers.AsNoTracking().Where(t => t.FiredAt == null && t.DueAt <= until).ToListAsync(cancellationToken);
+        foreach (var timer in near.Where(t => !hangfire.Knows(t.Key)))
+            hangfire.Schedule(new ScheduledTimer(timer.Key, timer.InstanceId, timer.BookmarkId, timer.DueAt, timer.Purpose));
     }
 }

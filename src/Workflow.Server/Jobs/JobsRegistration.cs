@@ -22,6 +22,7 @@ public static class JobsRegistration
         });
         services.AddSingleton<IWorkflowScheduler, HangfireScheduler>();
         services.AddTransient<TimerJob>();
+        services.AddTransient<TimerSweep>();
         services.AddHealthChecks().AddCheck<JobServerHealth>("jobs");
         return services;
     }
