@@ -19,7 +19,8 @@ public sealed record MarkedRead(int Marked);
 /// <summary>A person's channels. <see cref="Language"/>, the e-mail address and whether a webhook exists come from the account and the admin.</summary>
 public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured);
 
-public sealed record NotificationSettingsChange(bool InApp, bool Email, bool Webhook);
+/// <summary>The channels to turn on or off; a channel left out keeps its setting.</summary>
+public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook);
 
 /// <summary>The in-app inbox and the channel settings of the signed-in person.</summary>
 public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, TimeProvider clock)
@@ -82,7 +83,7 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
             row = new NotificationSettingsRow { UserId = caller.Id };
             db.NotificationSettings.Add(row);
         }
-        (row.InApp, row.Email, row.Webhook, row.UpdatedAt) = (change.InApp, change.Email, change.Webhook, clock.GetUtcNow());
+        (row.InApp, row.Email, row.Webhook, row.UpdatedAt) = (change.InApp ?? row.InApp, change.Email ?? row.Email, change.Webhook ?? row.Webhook, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await SettingsAsync(db, caller, cancellationToken);
     }

@@ -19,6 +19,9 @@ public static class ReminderKeys
     public static string Rotation(Guid bodyId, int periodIndex, string moment, Guid userId) =>
         Join("rotation", Id(bodyId), Index(periodIndex), Moment(moment), Id(userId));
 
+    /// <summary><c>rotation-changed:{bodyId}:{adjustmentNumber}</c> — the people whose periods a swap, skip or rebuild moved.</summary>
+    public static string RotationChanged(Guid bodyId, int adjustmentNumber) => Join("rotation-changed", Id(bodyId), Index(adjustmentNumber));
+
     /// <summary><c>duty-group:{bodyId}:{turnIndex}:{ahead|first-day}</c> — the members of the group on duty.</summary>
     public static string DutyGroup(Guid bodyId, int turnIndex, string moment) =>
         Join("duty-group", Id(bodyId), Index(turnIndex), Moment(moment));

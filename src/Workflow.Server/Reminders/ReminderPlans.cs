@@ -35,6 +35,27 @@ public static class ReminderPlans
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
     }
 
+    /// <summary>
+    /// A swap, skip or leadership change: the people whose periods moved are told at once, with their periods still to
+    /// come. Plan it together with <see cref="Rotation"/> for the changed plan, after cancelling the old one.
+    /// </summary>
+    public static ReminderPlan RotationChanged(Guid bodyId, string bodyName, RotationChange change, DateTimeOffset now)
+    {
+        var adjustment = change.Plan.Adjustments[^1];
+        var today = ChinaInstant.Of(now).LocalDate;
+        var reminders = change.PeopleConcerned.Select(UserId).Select(person =>
+        {
+            var periods = change.Plan.Periods.Where(p => UserId(p.PersonId) == person && p.FirstDay > today).ToList();
+            var zh = periods.Count == 0 ? "您在本届任期内已无尚未开始的轮值。" : "您尚未开始的轮值：" + string.Join("、", periods.Select(p => $"{Zh(p.FirstDay)}至{Zh(p.LastDay)}")) + "。";
+            var en = periods.Count == 0 ? "You have no period still to come in this term." : "Your periods still to come: " + string.Join(", ", periods.Select(p => $"{En(p.FirstDay)} to {En(p.LastDay)}")) + ".";
+            return new PlannedReminder($"{ReminderKeys.RotationChanged(bodyId, change.Plan.Adjustments.Count)}:{person:N}", ReminderKind.Rotation, now,
+                ReminderAudience.People(person),
+                new LocalizedText($"轮值安排已调整：{bodyName}", $"Rotation changed: {bodyName}"),
+                new LocalizedText($"{bodyName}轮值主席团安排已调整（理由：{adjustment.Reason}）。{zh}", $"The rotation of {bodyName} was changed (reason: {adjustment.Reason}). {en}"));
+        }).ToList();
+        return new ReminderPlan(reminders, []);
+    }
+
     /// <summary>Executive duty groups (seed 003): each turn in its members' calendars; the group is reminded ahead and on its first day.</summary>
     public static ReminderPlan DutyGroups(Guid bodyId, string bodyName, IReadOnlyList<DutyTurn> turns, DateTimeOffset after)
     {

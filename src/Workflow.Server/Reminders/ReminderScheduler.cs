@@ -99,6 +99,22 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
         return Schedule(dueTimes);
     }
 
+    /// <summary>
+    /// Work a lost job left behind: a reminder overdue by more than a minute that no sweep took (its job could not be
+    /// created), and a pending e-mail or webhook whose holder's lease ran out over a minute ago. Both get a job again;
+    /// the sweep and the send claim what they deliver, so a job too many does nothing.
+    /// </summary>
+    public async Task<int> RecoverStrandedAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - TimeSpan.FromMinutes(1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var overdue = await db.Reminders.AnyAsync(r => r.Status == ReminderStatus.Scheduled && r.DueAt < before, cancellationToken);
+        if (overdue) Schedule([before]);
+        var stranded = await db.Deliveries.Where(d => d.State == DeliveryState.Pending && d.LeaseUntil < before).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var id in stranded) ScheduleSend(id, before);
+        return stranded.Count + (overdue ? 1 : 0);
+    }
+
     /// <summary>Sends (or tries again) a pending e-mail or webhook at <paramref name="notBefore"/>, or now.</summary>
     public void ScheduleSend(Guid deliveryId, DateTimeOffset notBefore)
     {
@@ -133,7 +149,7 @@ public sealed class ReminderJob(ReminderSweep sweep, ReminderScheduler scheduler
     }
 }
 
-/// <summary>Rebuilds the jobs at start-up (after the database is migrated) and keeps the horizon moving.</summary>
+/// <summary>Rebuilds the jobs at start-up (after the database is migrated), keeps the horizon moving, and picks up stranded work every minute.</summary>
 internal sealed class ReminderStartup(ReminderScheduler scheduler, ReminderOptions options, TimeProvider clock, ILogger<ReminderStartup> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -146,7 +162,7 @@ internal sealed class ReminderStartup(ReminderScheduler scheduler, ReminderOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, options.Horizon.Ticks / 4));
+        var period = TimeSpan.FromTicks(Math.Clamp(options.Horizon.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
         using var timer = new PeriodicTimer(period, clock);
         try
         {
@@ -155,6 +171,7 @@ internal sealed class ReminderStartup(ReminderScheduler scheduler, ReminderOptio
                 try
                 {
                     await scheduler.ExtendHorizonAsync(stoppingToken);
+                    await scheduler.RecoverStrandedAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

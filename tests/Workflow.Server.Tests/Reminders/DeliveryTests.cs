@@ -138,6 +138,39 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task ACancelledReminder_IsNotDelivered_UntilItIsPlannedAgain()
+    {
+        await using var factory = new ServiceFactory();
+        var chair = await factory.CreateChairAsync("chair-cancel");
+        var person = await factory.SignInAsync("chair-cancel");
+        var body = Guid.NewGuid();
+        var key = ReminderKeys.Rotation(body, 4, ReminderKeys.Ahead, chair);
+        var due = TimeProvider.System.GetUtcNow().AddSeconds(2);
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
+
+        var cancelled = await factory.Planner().CancelAsync(ReminderKeys.Prefix("rotation", body));
+        await Task.Delay(3000);
+
+        Assert.Equal(1, cancelled.Reminders);
+        Assert.Empty(await person.InboxAsync());
+        var replanned = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, TimeProvider.System.GetUtcNow().AddSeconds(1))]);
+        Assert.Equal(1, replanned.Updated);
+        Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1, s_wait));
+    }
+
+    [Fact]
+    public async Task ChangingOneChannel_KeepsTheOthers()
+    {
+        await using var factory = new ServiceFactory();
+        await factory.CreateChairAsync("chair-settings");
+        var person = await factory.SignInAsync("chair-settings");
+        (await person.PutAsJsonAsync("/api/me/notification-settings", new { email = false })).EnsureSuccessStatusCode();
+        var settings = await (await person.GetAsync("/api/me/notification-settings")).ReadObjectAsync();
+        Assert.Equal((true, false, true), ((bool)settings["inApp"]!, (bool)settings["email"]!, (bool)settings["webhook"]!));
+        Assert.Equal("chair-settings@example.test", (string?)settings["emailAddress"]);
+    }
+
+    [Fact]
     public async Task TheNotificationEndpoints_RequireSignIn()
     {
         await using var factory = new ServiceFactory();

@@ -73,6 +73,25 @@ public sealed class ReminderPlansTests
     }
 
     [Fact]
+    public void ASwap_TellsBothPeopleAtOnce_WithTheirPeriodsStillToCome()
+    {
+        var asOf = new DateOnly(2027, 2, 1);
+        var swapped = RotatingPresidium.Swap(Rotation(), 1, 2, "外出学习", asOf).Accepted;
+        var now = ChinaInstant.At(asOf, new TimeOnly(10, 0)).Utc;
+
+        var plan = ReminderPlans.RotationChanged(s_body, "弘一石业妇联", swapped, now);
+
+        Assert.Equal(new[] { s_presidium[1], s_presidium[2] }.Order(), plan.Reminders.SelectMany(r => r.To.UserIds).Order());
+        Assert.All(plan.Reminders, r => Assert.Equal(now, r.DueAt));
+        var second = Assert.Single(plan.Reminders, r => r.To.UserIds[0] == s_presidium[1]);
+        Assert.StartsWith(ReminderKeys.RotationChanged(s_body, 1), second.Key, StringComparison.Ordinal);
+        Assert.Contains("外出学习", second.Body.Zh, StringComparison.Ordinal);
+        // She takes the third period (from 31 May) and keeps the fifth (from 30 September); the second (31 March) is no longer hers.
+        Assert.Contains("2027年5月31日", second.Body.Zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("2027年3月31日", second.Body.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASchedulePersonWhoIsNotAUserId_IsRefused()
     {
         var plan = RotatingPresidium.Plan(["张三", "李四"], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
+using Workflow.Server.Storage;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Reminders;
@@ -55,5 +59,45 @@ public sealed class RestartTests
         Assert.Equal([before, whileDown, after], channels.Smtp.Received.Select(m => m.Message.Headers["X-Workflow-Key"]));
         Assert.Equal([before, whileDown, after], channels.Hooks.Received.Select(h => (string?)JsonNode.Parse(h.Text)!["key"]));
         Assert.DoesNotContain(inbox, n => (string?)n["key"] == dropped);
+    }
+
+    [Fact]
+    public async Task AnEmailStillPendingAtShutdown_IsSentOnceAfterTheRestart()
+    {
+        await using var channels = new Channels();
+        string folder;
+        await using (var first = channels.Configure(new ServiceFactory()))
+        {
+            // The relay is down: the first try fails and the next one waits past the shutdown.
+            first.Settings["Smtp:Port"] = ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            first.Settings["Smtp:BackoffSeconds"] = "2";
+            first.KeepDataFolder = true;
+            folder = first.DataFolder;
+            var chair = await first.CreateChairAsync("chair-pending");
+            await first.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:pending:1", chair, TimeProvider.System.GetUtcNow())]);
+            var contexts = first.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
+            Assert.True(await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                return await db.Deliveries.AnyAsync(d => d.Channel == DeliveryChannel.Email && d.Attempts == 1 && d.LastError != null);
+            }, s_wait), "the first e-mail attempt fails");
+        }
+
+        await using var second = channels.Configure(ServiceFactory.On(folder));
+        var person = await second.SignInAsync("chair-pending");
+
+        Assert.True(await Eventually.HoldsAsync(() => channels.Smtp.Received.Count == 1, s_wait), "the pending e-mail goes out after the restart");
+        await Task.Delay(1500);
+        Assert.Equal("test:pending:1", Assert.Single(channels.Smtp.Received).Message.Headers["X-Workflow-Key"]);
+        Assert.Single(await person.InboxAsync());
+    }
+
+    private static int ClosedPort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 }
