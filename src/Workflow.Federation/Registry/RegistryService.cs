@@ -30,7 +30,7 @@ public sealed class RegistryService(FederationWriter writer)
     public async Task<IReadOnlyList<FederationBody>> ListAsync(string within, FederationKind? kind, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var query = db.Bodies.AsNoTracking().Include(b => b.Members).Include(b => b.Leaders).Where(b => b.RegionCode.StartsWith(within));
+        var query = db.Bodies.AsNoTracking().AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders).Where(b => b.RegionCode.StartsWith(within));
         if (kind is not null) query = query.Where(b => b.Kind == kind);
         var rows = await query.OrderBy(b => b.RegionCode).ThenBy(b => b.Name).Take(1000).ToListAsync(cancellationToken);
         return rows.Select(View).ToList();
@@ -39,7 +39,7 @@ public sealed class RegistryService(FederationWriter writer)
     public async Task<FederationBody> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var row = await db.Bodies.AsNoTracking().Include(b => b.Members).Include(b => b.Leaders).SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
+        var row = await db.Bodies.AsNoTracking().AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders).SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
             ?? throw new FederationException(FederationError.NotFound, new CodedMessage("not-found.body", $"找不到妇联组织 {id}", $"no federation body {id}"));
         return View(row);
     }
