@@ -13,8 +13,8 @@ public interface IWorkflowScheduler
     void Cancel(string key);
 }
 
-/// <summary>Who should hear of something: a role in a region, as a task assignment is written.</summary>
-public sealed record Recipient(string Role, string? ApproverKind, string? RegionCode);
+/// <summary>Who should hear of something: a role in a region, as a task assignment is written, or one person of it when <paramref name="UserId"/> is set.</summary>
+public sealed record Recipient(string Role, string? ApproverKind, string? RegionCode, string? UserId = null);
 
 public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt);
 

@@ -17,7 +17,8 @@ public sealed record StartActivity(string Id, IReadOnlyDictionary<string, string
 /// <summary>Ends the instance; any branch still open is cancelled. <paramref name="Outcome"/> is what a parent workflow sees.</summary>
 public sealed record EndActivity(string Id, string Outcome) : ActivityDefinition(Id, new Dictionary<string, string>());
 
-public sealed record TaskAssignment(string Role, string? ApproverKind, string? RegionExpression);
+/// <summary>Who acts: a role (and approver kind) in a region; with <paramref name="UserExpression"/>, one named person of that role (a personal task).</summary>
+public sealed record TaskAssignment(string Role, string? ApproverKind, string? RegionExpression, string? UserExpression = null);
 
 public enum FormFieldType { String, Text, Number, Integer, Boolean, Date }
 
@@ -32,7 +33,8 @@ public sealed record UserTaskActivity(
     IReadOnlyList<FormField> Form,
     TimeSpan? Due,
     IReadOnlyList<TimeSpan> RemindBefore,
-    TimeSpan? EscalateAfter) : ActivityDefinition(Id, Next)
+    TimeSpan? EscalateAfter,
+    TaskAssignment? EscalateTo = null) : ActivityDefinition(Id, Next)
 {
     /// <summary>What a decision stores beside its form fields in <c>vars.&lt;task id&gt;</c>; no form field may take these names.</summary>
     public static IReadOnlyList<string> DecisionFields { get; } = [DecisionOutcome, DecisionBy, DecisionAt, DecisionComment];
@@ -61,7 +63,8 @@ public sealed record TimerActivity(
     TimeSpan? Delay,
     DateTimeOffset? At,
     string? Cron,
-    string TimeZone) : ActivityDefinition(Id, Next)
+    string TimeZone,
+    string? AtExpression = null) : ActivityDefinition(Id, Next)
 {
     public override bool Blocks => true;
 }

@@ -71,7 +71,7 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
                 if (e.TryGetProperty("next", out _)) _errors.Add(new DefinitionError($"{path}.next", "an end activity has no next"));
                 return new EndActivity(id, OptionalString(e, path, "outcome") ?? ActivityDefinition.Done);
             case "userTask":
-                RejectUnknown(e, path, [.. common, "title", "assignee", "outcomes", "form", "due", "remindBefore", "escalateAfter"]);
+                RejectUnknown(e, path, [.. common, "title", "assignee", "outcomes", "form", "due", "remindBefore", "escalateAfter", "escalateTo"]);
                 return ParseUserTask(e, path, id);
             case "decision":
                 RejectUnknown(e, path, [.. common, "expression"]);
@@ -137,7 +137,10 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
         var escalate = OptionalDuration(e, path, "escalateAfter");
         if (due is null && (remind.Count > 0 || escalate is not null))
             _errors.Add(new DefinitionError($"{path}.due", "reminders and escalation need a due date"));
-        return new UserTaskActivity(id, MapNext(e, path), OptionalString(e, path, "title"), Assignment(e, path, "assignee"), outcomes, form, due, remind, escalate);
+        var escalateTo = e.TryGetProperty("escalateTo", out _) ? Assignment(e, path, "escalateTo") : null;
+        if (escalateTo is not null && escalate is null)
+            _errors.Add(new DefinitionError($"{path}.escalateTo", "escalateTo needs escalateAfter"));
+        return new UserTaskActivity(id, MapNext(e, path), OptionalString(e, path, "title"), Assignment(e, path, "assignee"), outcomes, form, due, remind, escalate, escalateTo);
     }
 
     private JoinActivity ParseJoin(JsonElement e, string path, string id)
@@ -156,11 +159,15 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
     {
         var delay = OptionalDuration(e, path, "delay");
         DateTimeOffset? at = null;
+        string? atExpression = null;
         var atText = OptionalString(e, path, "at");
         if (atText is not null)
         {
+            // A literal date-time, or an expression such as input.handoverAt that gives one when the timer opens.
             if (DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && HasOffset(atText)) at = parsed;
-            else _errors.Add(new DefinitionError($"{path}.at", $"'{atText}' is not an ISO 8601 date-time with an offset (e.g. 2026-12-01T09:30:00+08:00)"));
+            else if (char.IsDigit(atText.FirstOrDefault()))
+                _errors.Add(new DefinitionError($"{path}.at", $"'{atText}' is not an ISO 8601 date-time with an offset (e.g. 2026-12-01T09:30:00+08:00)"));
+            else atExpression = atText;
         }
         var cron = OptionalString(e, path, "cron");
         var given = new object?[] { delay, atText, cron }.Count(x => x is not null);
@@ -168,7 +175,7 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
         var zone = OptionalString(e, path, "timeZone") ?? Schedules.ChinaTimeZoneId;
         if (!Schedules.TryFindZone(zone, out _)) _errors.Add(new DefinitionError($"{path}.timeZone", $"unknown time zone '{zone}'"));
         if (cron is not null && Schedules.CronError(cron) is { } cronError) _errors.Add(new DefinitionError($"{path}.cron", cronError));
-        return new TimerActivity(id, SingleNext(e, path), delay, at, cron, zone);
+        return new TimerActivity(id, SingleNext(e, path), delay, at, cron, zone, atExpression);
     }
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.Length > 6 && (text[^6] is '+' or '-');
@@ -181,12 +188,12 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
             return new TaskAssignment("", null, null);
         }
         var p = $"{path}.{property}";
-        RejectUnknown(a, p, ["role", "approverKind", "region"]);
+        RejectUnknown(a, p, ["role", "approverKind", "region", "user"]);
         var role = RequiredString(a, p, "role") ?? "";
         var approverKind = OptionalString(a, p, "approverKind");
         CheckKnown(role, vocabulary.Roles, $"{p}.role", "role");
         CheckKnown(approverKind, vocabulary.ApproverKinds, $"{p}.approverKind", "approver kind");
-        return new TaskAssignment(role, approverKind, OptionalString(a, p, "region"));
+        return new TaskAssignment(role, approverKind, OptionalString(a, p, "region"), OptionalString(a, p, "user"));
     }
 
     private void CheckKnown(string? name, IReadOnlyList<string>? known, string path, string what)

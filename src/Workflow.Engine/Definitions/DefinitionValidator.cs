@@ -44,6 +44,9 @@ internal sealed class DefinitionValidator(IReadOnlyList<ActivityDefinition> acti
                 foreach (var outcome in task.Next.Keys.Where(o => !task.Outcomes.Contains(o)))
                     _errors.Add(new DefinitionError($"{path}.next.{outcome}", $"'{outcome}' is not one of the outcomes ({string.Join(", ", task.Outcomes)})"));
                 CheckExpression(task.Assignee.RegionExpression, $"{path}.assignee.region");
+                CheckExpression(task.Assignee.UserExpression, $"{path}.assignee.user");
+                CheckExpression(task.EscalateTo?.RegionExpression, $"{path}.escalateTo.region");
+                CheckExpression(task.EscalateTo?.UserExpression, $"{path}.escalateTo.user");
                 foreach (var late in task.RemindBefore.Where(r => task.Due is { } due && r >= due))
                     _errors.Add(new DefinitionError($"{path}.remindBefore", $"a reminder {late} before the due date would fire before the task opens"));
                 break;
@@ -58,6 +61,10 @@ internal sealed class DefinitionValidator(IReadOnlyList<ActivityDefinition> acti
                 break;
             case NotifyActivity notify:
                 CheckExpression(notify.To.RegionExpression, $"{path}.to.region");
+                CheckExpression(notify.To.UserExpression, $"{path}.to.user");
+                break;
+            case TimerActivity timer:
+                CheckExpression(timer.AtExpression, $"{path}.at");
                 break;
             case ChildWorkflowActivity child:
                 CheckExpression(child.InputExpression, $"{path}.input");

@@ -47,7 +47,8 @@ public sealed record Bookmark(
     string? ApproverKind = null,
     string? RegionCode = null,
     string? Title = null,
-    Guid? ChildInstanceId = null);
+    Guid? ChildInstanceId = null,
+    string? AssigneeUserId = null);
 
 /// <summary>How to resume a bookmark: a person's decision (outcome, form values, comment) or an internal wake-up.</summary>
 public sealed record ResumeRequest(Guid BookmarkId, string Actor, string? Outcome = null, JsonObject? Form = null, string? Comment = null);

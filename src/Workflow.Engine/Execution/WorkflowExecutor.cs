@@ -75,7 +75,9 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         run.Record(escalated ? JournalKind.Escalated : JournalKind.Reminded, bookmark.ActivityId, null, bookmark.Id, null);
         var title = bookmark.Title ?? bookmark.ActivityId;
         var due = bookmark.DueAt is { } d ? TimeZoneInfo.ConvertTime(d, Schedules.China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
-        run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode),
+        var assignee = new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode, bookmark.AssigneeUserId);
+        var escalateTo = escalated && definition.Activity(bookmark.ActivityId) is UserTaskActivity { EscalateTo: { } to } ? run.RecipientOf(to) : null;
+        run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, escalateTo ?? assignee,
             escalated ? $"已逾期：{title}" : $"待办提醒：{title}",
             escalated ? $"“{title}”已超过办理期限（{due}），请尽快处理或督办。" : $"“{title}”将于 {due} 到期，请及时办理。");
         return run.Finish(InstanceStatus.Blocked);
@@ -201,7 +203,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
                     Move(token, ActivityDefinition.Done);
                     break;
                 case NotifyActivity notify:
-                    Notify("notify", null, new Recipient(notify.To.Role, notify.To.ApproverKind, EvaluateText(notify.To.RegionExpression)),
+                    Notify("notify", null, RecipientOf(notify.To),
                         Templates.Fill(notify.Subject, State), Templates.Fill(notify.Body, State));
                     Record(JournalKind.Executed, notify.Id, ActivityDefinition.Done, null, null);
                     Move(token, ActivityDefinition.Done);
@@ -227,6 +229,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
                 Role = task.Assignee.Role,
                 ApproverKind = task.Assignee.ApproverKind,
                 RegionCode = EvaluateText(task.Assignee.RegionExpression),
+                AssigneeUserId = PersonOf(task.Assignee),
                 Title = task.Title ?? task.Id,
             };
             transition.Opened[^1] = bookmark;
@@ -242,6 +245,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         {
             var due = timer.Delay is { } delay ? now + delay
                 : timer.At is { } at ? at
+                : timer.AtExpression is { } atExpression ? MomentOf(atExpression)
                 : Schedules.NextCron(timer.Cron!, timer.TimeZone, now) ?? throw new WorkflowException(WorkflowError.ActivityFaulted, $"cron '{timer.Cron}' never fires again");
             var bookmark = Open(token, BookmarkKind.Timer, due);
             transition.Timers.Add(new ScheduledTimer($"{bookmark.Id:N}:resume", instanceId, bookmark.Id, due, TimerPurpose.Resume));
@@ -337,6 +341,18 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
                 throw new WorkflowException(WorkflowError.ActivityFaulted, ex.Message, ex);
             }
         }
+
+        public Recipient RecipientOf(TaskAssignment to) => new(to.Role, to.ApproverKind, EvaluateText(to.RegionExpression), PersonOf(to));
+
+        private string? PersonOf(TaskAssignment assignment) =>
+            assignment.UserExpression is null ? null
+            : EvaluateText(assignment.UserExpression) is { Length: > 0 } person ? person
+            : throw new WorkflowException(WorkflowError.ActivityFaulted, $"'{assignment.UserExpression}' names nobody: a personal task needs a user id");
+
+        private DateTimeOffset MomentOf(string expression) =>
+            EvaluateText(expression) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment)
+                ? moment
+                : throw new WorkflowException(WorkflowError.ActivityFaulted, $"timer '{expression}' does not give an ISO 8601 date-time");
 
         private string? EvaluateText(string? expression) =>
             string.IsNullOrEmpty(expression) ? null : Evaluate(expression) switch

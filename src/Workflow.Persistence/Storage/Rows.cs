@@ -48,16 +48,17 @@ public sealed class BookmarkRow
     public string? RegionCode { get; init; }
     public string? Title { get; init; }
     public Guid? ChildInstanceId { get; init; }
+    public string? AssigneeUserId { get; init; }
     public bool HasTimers { get; init; }
 
     public static BookmarkRow From(Bookmark b, bool hasTimers) => new()
     {
         Id = b.Id, InstanceId = b.InstanceId, ActivityId = b.ActivityId, Kind = b.Kind, TokenId = b.TokenId, CreatedAt = b.CreatedAt,
         DueAt = b.DueAt, Role = b.Role, ApproverKind = b.ApproverKind, RegionCode = b.RegionCode, Title = b.Title,
-        ChildInstanceId = b.ChildInstanceId, HasTimers = hasTimers,
+        ChildInstanceId = b.ChildInstanceId, AssigneeUserId = b.AssigneeUserId, HasTimers = hasTimers,
     };
 
-    public Bookmark ToModel() => new(Id, InstanceId, ActivityId, Kind, TokenId, CreatedAt, DueAt, Role, ApproverKind, RegionCode, Title, ChildInstanceId);
+    public Bookmark ToModel() => new(Id, InstanceId, ActivityId, Kind, TokenId, CreatedAt, DueAt, Role, ApproverKind, RegionCode, Title, ChildInstanceId, AssigneeUserId);
 }
 
 public sealed class TimerRow

@@ -96,7 +96,7 @@ public sealed class TransitionStore : IDisposable
     internal BookmarkRow? FindBookmark(Guid id)
     {
         using var reader = Run("""
-            SELECT "Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers"
+            SELECT "Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers", "AssigneeUserId"
             FROM "bookmarks" WHERE "Id" = @id
             """, ("@id", Text(id))).ExecuteReader();
         if (!reader.Read()) return null;
@@ -105,16 +105,16 @@ public sealed class TransitionStore : IDisposable
             Id = Guid.Parse(reader.GetString(0)), InstanceId = Guid.Parse(reader.GetString(1)), ActivityId = reader.GetString(2), Kind = Enum.Parse<BookmarkKind>(reader.GetString(3)),
             TokenId = reader.GetString(4), CreatedAt = Time(reader.GetInt64(5)), DueAt = reader.IsDBNull(6) ? null : Time(reader.GetInt64(6)), Role = NullableString(reader, 7),
             ApproverKind = NullableString(reader, 8), RegionCode = NullableString(reader, 9), Title = NullableString(reader, 10), ChildInstanceId = NullableGuid(reader, 11),
-            HasTimers = reader.GetBoolean(12),
+            HasTimers = reader.GetBoolean(12), AssigneeUserId = NullableString(reader, 13),
         };
     }
 
     internal void InsertBookmark(BookmarkRow row) => Run("""
-        INSERT INTO "bookmarks" ("Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers")
-        VALUES (@id, @instance, @activity, @kind, @token, @created, @due, @role, @approverKind, @region, @title, @child, @hasTimers)
+        INSERT INTO "bookmarks" ("Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers", "AssigneeUserId")
+        VALUES (@id, @instance, @activity, @kind, @token, @created, @due, @role, @approverKind, @region, @title, @child, @hasTimers, @assignee)
         """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@activity", row.ActivityId), ("@kind", row.Kind.ToString()), ("@token", row.TokenId),
         ("@created", row.CreatedAt.UtcTicks), ("@due", row.DueAt?.UtcTicks), ("@role", row.Role), ("@approverKind", row.ApproverKind), ("@region", row.RegionCode),
-        ("@title", row.Title), ("@child", Text(row.ChildInstanceId)), ("@hasTimers", row.HasTimers)).ExecuteNonQuery();
+        ("@title", row.Title), ("@child", Text(row.ChildInstanceId)), ("@hasTimers", row.HasTimers), ("@assignee", row.AssigneeUserId)).ExecuteNonQuery();
 
     internal void DeleteBookmark(Guid id) => Run("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("@id", Text(id))).ExecuteNonQuery();
 

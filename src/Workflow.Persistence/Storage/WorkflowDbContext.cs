@@ -36,6 +36,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => new { x.Role, x.RegionCode });
+            e.HasIndex(x => x.AssigneeUserId);
         });
         modelBuilder.Entity<TimerRow>(e =>
         {

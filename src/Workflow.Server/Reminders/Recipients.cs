@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EngineRecipient = Workflow.Engine.Recipient;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Storage;
 
@@ -19,10 +20,10 @@ internal static class Recipients
     /// <summary>Every person of every audience, loaded in a few queries for a whole batch.</summary>
     public static async Task<IReadOnlyList<IReadOnlyList<Person>>> ResolveAsync(ServiceDbContext db, IReadOnlyList<ReminderAudience> audiences, CancellationToken cancellationToken)
     {
-        var ids = audiences.SelectMany(a => a.UserIds).Distinct().ToList();
+        var ids = audiences.SelectMany(a => a.UserIds.Concat(a.Roles.Select(PersonOf).OfType<Guid>())).Distinct().ToList();
         var byId = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => u.Active && ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var byRole = new Dictionary<string, List<Accounts.UserRow>>();
-        foreach (var role in audiences.SelectMany(a => a.Roles).Select(r => r.Role).Distinct())
+        foreach (var role in audiences.SelectMany(a => a.Roles).Where(r => r.UserId is null).Select(r => r.Role).Distinct())
         {
             // Roles is a comma-separated column: narrow in SQL, decide exactly in memory.
             var holders = await db.Users.AsNoTracking().Where(u => u.Active && u.Roles.Contains(role)).ToListAsync(cancellationToken);
@@ -31,8 +32,9 @@ internal static class Recipients
 
         return audiences.Select(audience =>
         {
-            var people = audience.UserIds.Where(byId.ContainsKey).Select(id => byId[id]);
-            foreach (var to in audience.Roles)
+            var named = audience.UserIds.Concat(audience.Roles.Select(PersonOf).OfType<Guid>());
+            var people = named.Where(byId.ContainsKey).Select(id => byId[id]);
+            foreach (var to in audience.Roles.Where(r => r.UserId is null))
                 people = people.Concat(byRole[to.Role].Where(u =>
                     (to.ApproverKind is null || to.ApproverKind == u.ApproverKind)
                     && to.RegionCode is not null && to.RegionCode.StartsWith(u.RegionCode, StringComparison.Ordinal)));
@@ -40,4 +42,7 @@ internal static class Recipients
                 .Select(u => new Person(u.Id, u.UserName, u.DisplayName, u.Email, u.Language, u.RegionCode)).ToList();
         }).ToList();
     }
+
+    /// <summary>A personal task's person, who hears of it whatever her role now is.</summary>
+    private static Guid? PersonOf(EngineRecipient to) => Guid.TryParse(to.UserId, out var id) ? id : null;
 }

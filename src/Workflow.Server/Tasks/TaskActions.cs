@@ -58,7 +58,7 @@ public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, Wo
         var colleague = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId && u.Active, cancellationToken)
             ?? throw ProblemException.Validation(("userId", "no active user with this id"));
         var colleagueCaller = new Caller(colleague.Id, colleague.UserName, colleague.RoleList, colleague.ApproverKind, colleague.RegionCode);
-        if (!TaskInbox.MayAct(colleagueCaller, bookmark))
+        if (!TaskInbox.HasRoleFor(colleagueCaller, bookmark))
             throw ProblemException.Validation(("userId", $"{colleague.UserName} does not have the role, approver kind or region this task needs"));
         var row = await db.TaskClaims.SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
         if (row is null)

@@ -8,7 +8,7 @@ using Workflow.Server.Storage;
 
 namespace Workflow.Server.Tasks;
 
-/// <summary>Open user tasks the caller may act on: their role (and approver kind) in their region or below.</summary>
+/// <summary>Open user tasks the caller may act on: their role (and approver kind) in their region or below, their personal tasks, and tasks handed to them.</summary>
 public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
@@ -19,13 +19,10 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller);
+        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller, mine);
         var show = query.Show ?? "available";
-        if (show == "mine")
-        {
-            var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
-            tasks = tasks.Where(b => mine.Contains(b.Id));
-        }
+        if (show == "mine") tasks = tasks.Where(b => mine.Contains(b.Id));
         else if (show == "available")
         {
             var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
@@ -78,15 +75,24 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
                     new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
             throw ProblemException.NotFound("task", id);
         }
-        if (!caller.Covers(bookmark.RegionCode)) throw ProblemException.NotFound("task", id);
-        if (!MayAct(caller, bookmark)) throw ProblemException.Forbidden($"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}");
-        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         var claim = await claimsDb.TaskClaims.AsNoTracking().SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
+        var handedToCaller = claim?.AssigneeId == caller.Id || bookmark.AssigneeUserId == caller.Id.ToString();
+        if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw ProblemException.NotFound("task", id);
+        if (!MayAct(caller, bookmark, claim))
+            throw ProblemException.Forbidden(bookmark.AssigneeUserId is null
+                ? $"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}"
+                : "this is a personal task of another person");
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
         return (bookmark, instance, claim);
     }
 
-    public static bool MayAct(Caller caller, BookmarkRow task) =>
+    /// <summary>A personal task is for its person and whoever she handed it to; any other task for its role in its region.</summary>
+    public static bool MayAct(Caller caller, BookmarkRow task, TaskClaimRow? claim) =>
+        task.AssigneeUserId is { } person ? person == caller.Id.ToString() || claim?.AssigneeId == caller.Id : HasRoleFor(caller, task);
+
+    /// <summary>The role, approver kind and region the task asks for, whoever it is assigned to: what a colleague needs to take it over.</summary>
+    public static bool HasRoleFor(Caller caller, BookmarkRow task) =>
         task.Role is not null && caller.Has(task.Role)
         && (task.ApproverKind is null || task.ApproverKind == caller.ApproverKind)
         && task.RegionCode is not null && task.RegionCode.StartsWith(caller.RegionCode, StringComparison.Ordinal);
@@ -95,13 +101,17 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 
     private static TaskView View(BookmarkRow b, string definitionId, int version, TaskClaimRow? claim, DateTimeOffset now) =>
         new(b.Id, b.InstanceId, definitionId, version, b.ActivityId, b.Title, b.Role, b.ApproverKind, b.RegionCode, b.CreatedAt, b.DueAt,
-            b.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy);
+            b.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy, b.AssigneeUserId is not null);
 
-    private static IQueryable<BookmarkRow> Eligible(IQueryable<BookmarkRow> bookmarks, Caller caller)
+    private static IQueryable<BookmarkRow> Eligible(IQueryable<BookmarkRow> bookmarks, Caller caller, IReadOnlyList<Guid> handedToCaller)
     {
         var roles = caller.Roles.ToList();
-        return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && b.Role != null && roles.Contains(b.Role)
-            && (b.ApproverKind == null || b.ApproverKind == caller.ApproverKind)
-            && b.RegionCode != null && b.RegionCode.StartsWith(caller.RegionCode));
+        var me = caller.Id.ToString();
+        return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && (
+            handedToCaller.Contains(b.Id)
+            || b.AssigneeUserId == me
+            || (b.AssigneeUserId == null && b.Role != null && roles.Contains(b.Role)
+                && (b.ApproverKind == null || b.ApproverKind == caller.ApproverKind)
+                && b.RegionCode != null && b.RegionCode.StartsWith(caller.RegionCode))));
     }
 }

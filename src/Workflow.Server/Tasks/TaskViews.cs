@@ -21,7 +21,8 @@ public sealed record TaskView(
     DateTimeOffset? DueAt,
     bool Overdue,
     string? ClaimedBy,
-    string? DelegatedBy);
+    string? DelegatedBy,
+    bool Personal = false);
 
 public sealed record TaskDetail(TaskView Task, IReadOnlyList<string> Outcomes, IReadOnlyList<FormFieldView> Form, string? CorrelationId);
 

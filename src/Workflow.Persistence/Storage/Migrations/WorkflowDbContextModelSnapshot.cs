@@ -30,6 +30,9 @@ namespace Workflow.Persistence.Storage.Migrations
                     b.Property<string>("ApproverKind")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssigneeUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ChildInstanceId")
                         .HasColumnType("TEXT");
 
@@ -64,6 +67,8 @@ namespace Workflow.Persistence.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeUserId");
 
                     b.HasIndex("InstanceId");
 
