@@ -25,5 +25,8 @@ public sealed record ChinaInstant(DateOnly LocalDate, TimeOnly LocalTime, DateTi
 
     public ChinaInstant Add(TimeSpan span) => Of(Utc + span);
 
+    /// <summary>ISO 8601 with China's offset (2027-03-01T09:00:00+08:00), as workflow timers read a moment.</summary>
+    public string Iso => Utc.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public override string ToString() => $"{LocalDate:yyyy-MM-dd} {LocalTime:HH\\:mm} Asia/Shanghai ({Utc:yyyy-MM-ddTHH\\:mm\\:ssZ})";
 }

@@ -62,10 +62,16 @@ public static class JointMeetings
         var month = new DateOnly(year, ((quarter - 1) * 3) + settings.MonthOfQuarter, 1);
         var firstWeekday = month.AddDays(((int)settings.Weekday - (int)month.DayOfWeek + 7) % 7);
         var date = firstWeekday.AddDays(7 * (settings.WeekdayOccurrence - 1));
-        var start = ChinaInstant.At(date, settings.StartTime);
+        return At(year, quarter, ChinaInstant.At(date, settings.StartTime), settings);
+    }
 
+    /// <summary>The meeting of a quarter held at <paramref name="start"/> (proposed, or moved by its convener), with its reminders and recording task.</summary>
+    public static JointMeetingProposal At(int year, int quarter, ChinaInstant start, JointMeetingSettings? settings = null)
+    {
+        settings = (settings ?? new JointMeetingSettings()).EnsureValid();
         var reminders = settings.ReminderDaysBefore
-            .Select(days => ChinaInstant.At(date.AddDays(-days), settings.ReminderTime))
+            .Select(days => ChinaInstant.At(start.LocalDate.AddDays(-days), settings.ReminderTime))
+            .Where(r => r.Utc < start.Utc)
             .OrderBy(r => r.Utc)
             .ToList();
         var record = TaskDeadlines.Compute(start.Utc + settings.RecordOpensAfterStart, settings.RecordDue, settings.RecordRemindBefore, settings.RecordEscalateAfter);

@@ -7,19 +7,42 @@ namespace Workflow.Server.Bodies;
 
 public static class BodySchedulesApi
 {
+    public static IServiceCollection AddBodySchedules(this IServiceCollection services) => services
+        .AddSingleton<BodyAccess>()
+        .AddSingleton<RotationSchedule>()
+        .AddSingleton<DutyGroupSchedule>()
+        .AddSingleton<ReElectionRequests>()
+        .AddSingleton<FollowUps.FollowUps>();
+
     public static IEndpointRouteBuilder MapBodySchedulesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization(Policies.Officer);
-        group.MapPut("/rotation", Rotation).WithProblems(422)
-            .WithSummary("Plan the rotating presidium (轮值主席团, seed 004): chair and vice-chairs in order, two months each by default; replaces the future of an earlier plan");
-        group.MapPut("/duty-groups", DutyGroups).WithProblems(422)
+        var read = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization();
+        read.MapGet("/rotation", (Guid id, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken ct) => rotation.GetAsync(Caller.From(user), id, ct))
+            .WithSummary("The rotating presidium: periods with their chairs (the current one marked) and every swap, skip and rebuild with its reason");
+        read.MapGet("/duty-groups", (Guid id, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken ct) => groups.GetAsync(Caller.From(user), id, ct))
+            .WithSummary("The executive duty groups and their turns");
+
+        var plan = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization(Policies.Officer);
+        plan.MapPut("/rotation", Rotation).WithProblems(409, 422)
+            .WithSummary("Plan the rotating presidium (轮值主席团, seed 004): chair and vice-chairs in order, two months each by default. Once it has begun, a new order (the leadership changed) rebuilds the future periods, needs a reason and tells the people whose periods moved");
+        plan.MapPost("/rotation/swap", Swap).WithProblems(409, 422)
+            .WithSummary("Two future periods trade chairs, with a reason; both are told");
+        plan.MapPost("/rotation/skip", Skip).WithProblems(409, 422)
+            .WithSummary("A chair gives up a future period, with a reason; the later periods move up and everyone affected is told");
+        plan.MapPut("/duty-groups", DutyGroups).WithProblems(422)
             .WithSummary("Split the executives into balanced duty groups (执委轮值, seed 003); refused with the nearest valid settings when the bounds cannot be met");
         return app;
     }
 
-    private static async Task<Ok<ScheduledRotation>> Rotation(Guid id, RotationRequest request, ClaimsPrincipal user, BodySchedules schedules, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await schedules.PlanRotationAsync(Caller.From(user), id, request, cancellationToken));
+    private static async Task<Ok<RotationView>> Rotation(Guid id, RotationRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await rotation.PlanAsync(Caller.From(user), id, request, cancellationToken));
 
-    private static async Task<Ok<ScheduledDutyGroups>> DutyGroups(Guid id, DutyGroupsRequest request, ClaimsPrincipal user, BodySchedules schedules, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await schedules.PlanDutyGroupsAsync(Caller.From(user), id, request, cancellationToken));
+    private static async Task<Ok<RotationView>> Swap(Guid id, SwapRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await rotation.SwapAsync(Caller.From(user), id, request, cancellationToken));
+
+    private static async Task<Ok<RotationView>> Skip(Guid id, SkipRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await rotation.SkipAsync(Caller.From(user), id, request, cancellationToken));
+
+    private static async Task<Ok<ScheduledDutyGroups>> DutyGroups(Guid id, DutyGroupsRequest request, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await groups.PlanAsync(Caller.From(user), id, request, cancellationToken));
 }

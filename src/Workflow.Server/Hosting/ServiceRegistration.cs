@@ -16,6 +16,7 @@ using Workflow.Server.Foundings;
 using Workflow.Server.Idempotency;
 using Workflow.Server.Jobs;
 using Workflow.Server.Ledger;
+using Workflow.Server.Meetings;
 using Workflow.Server.Problems;
 using Workflow.Server.Regions;
 using Workflow.Server.Reminders;
@@ -54,7 +55,8 @@ public static class ServiceRegistration
         services.AddSingleton<InstanceService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
-        services.AddSingleton<BodySchedules>();
+        services.AddBodySchedules();
+        services.AddJointMeetings();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
         services.AddReminders(builder.Configuration);
@@ -94,6 +96,7 @@ public static class ServiceRegistration
         app.MapFoundingsApi();
         app.MapRemindersApi();
         app.MapBodySchedulesApi();
+        app.MapMeetingsApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

@@ -48,11 +48,14 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         if (configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoData>().SeedAsync(rootCode, cancellationToken);
 
-        var reElections = await services.GetRequiredService<Bodies.BodySchedules>().PlanReElectionsAsync(cancellationToken);
-        logger.LogInformation("Planned {Count} re-election reminders", reElections);
-        // Bodies registered later get theirs within the hour; planning is idempotent by key.
-        services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<Bodies.BodySchedules>("re-election-reminders", s => s.PlanReElectionsAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        var reElections = await services.GetRequiredService<Bodies.ReElectionRequests>().PlanAsync(cancellationToken);
+        logger.LogInformation("Planned {Reminders} re-election reminders and {Requests} re-election requests", reElections.Reminders, reElections.Requests);
+        var meetings = await services.GetRequiredService<Meetings.JointMeetingGroups>().PlanAheadAsync(cancellationToken);
+        logger.LogInformation("Proposed {Count} joint meetings", meetings);
+        // Bodies registered and quarters reached later are picked up within the hour; planning is idempotent by key.
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<Bodies.ReElectionRequests>("re-election-reminders", s => s.PlanAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Meetings.JointMeetingGroups>("joint-meetings-ahead", s => s.PlanAheadAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Jobs.TimerSweep>("engine-timer-sweep", s => s.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

@@ -16,11 +16,13 @@ public sealed class FederationDatabaseTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "fed-tests", Guid.NewGuid().ToString("N"));
         var file = Path.Combine(folder, "workflow.db");
-        long federationMigrations;
+        long federationMigrations, engineMigrations;
         await using (var services = new ServiceCollection().AddLogging().AddWorkflowEngine(file).AddFederation(file).BuildServiceProvider())
         {
             await using (var db = await services.GetRequiredService<IDbContextFactory<FederationDbContext>>().CreateDbContextAsync())
                 federationMigrations = db.Database.GetMigrations().Count();
+            await using (var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+                engineMigrations = db.Database.GetMigrations().Count();
             await services.GetRequiredService<DatabaseSetup>().MigrateAsync();
             await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
             await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
@@ -31,7 +33,7 @@ public sealed class FederationDatabaseTests
         {
             await connection.OpenAsync();
             Assert.Equal(federationMigrations, await ScalarAsync(connection, "SELECT COUNT(*) FROM __FederationMigrations"));
-            Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal(engineMigrations, await ScalarAsync(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
             Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM organizations"));
             Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
         }

@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Federation.Kinds;
-using Workflow.Federation.Ledger;
-using Workflow.Federation.Registry;
-using Workflow.Federation.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.Tests.Support;
 
@@ -14,22 +10,7 @@ namespace Workflow.Server.Tests.Bodies;
 /// <summary>After registration: the rotating presidium (seed 004) and the executive duty groups (seed 003) are planned as reminders.</summary>
 public sealed class BodySchedulesTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
-    private async Task<Guid> RegisteredBodyAsync()
-    {
-        _ = factory.Server;
-        var body = new FederationBodyRow
-        {
-            Id = Guid.NewGuid(), Name = "中国水暖城妇联", Kind = FederationKind.Industry, Mode = FoundingMode.Standalone, Sector = Sector.NewEconomic,
-            RegionCode = TestRegions.Village, Status = FederationBodyStatus.Founded, FoundedOn = new DateOnly(2026, 12, 1), TermEndsOn = new DateOnly(2031, 12, 1),
-            RegistrationNumber = "南妇登〔2026〕" + Random.Shared.Next(1000, 9999),
-        };
-        await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
-        {
-            db.Bodies.Add(body);
-            return Task.FromResult(0);
-        }, CancellationToken.None);
-        return body.Id;
-    }
+    private Task<Guid> RegisteredBodyAsync() => factory.RegisteredBodyAsync();
 
     private async Task<List<Guid>> PeopleAsync(string prefix, string role, int count)
     {

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Schedules;
+using Workflow.Server.Accounts;
+using Workflow.Server.Problems;
+using Workflow.Server.Reminders;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Bodies;
+
+public sealed record DutyGroupsRequest(DateOnly Start, IReadOnlyList<Guid> Executives, int Groups, int MinSize, int MaxSize);
+
+public sealed record ScheduledDutyGroups(IReadOnlyList<DutyGroup> Groups, IReadOnlyList<DutyTurn> Turns, PlanResult? Reminders, DateTimeOffset? UpdatedAt = null, string? UpdatedBy = null);
+
+/// <summary>Executive duty groups (执委轮值, seed 003): balanced groups within the size bounds, a group on duty every two months.</summary>
+public sealed class DutyGroupSchedule(BodyAccess access, ReminderPlanner planner, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ScheduledDutyGroups> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(caller, bodyId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.BodyDutyGroups.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken)
+            ?? throw ProblemException.NotFound("duty groups of body", bodyId);
+        return new ScheduledDutyGroups(JsonSerializer.Deserialize<List<DutyGroup>>(row.GroupsJson, s_json)!, JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, s_json)!,
+            null, row.UpdatedAt, row.UpdatedBy);
+    }
+
+    /// <summary>Splits and schedules the groups, replacing the future of an earlier split; settings that break the bounds are refused with the nearest valid ones.</summary>
+    public async Task<ScheduledDutyGroups> PlanAsync(Caller caller, Guid bodyId, DutyGroupsRequest request, CancellationToken cancellationToken)
+    {
+        var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
+        await access.CheckPeopleAsync(request.Executives, null, body.RegionCode, "executives", cancellationToken);
+        if (request.Groups < 1 || request.MinSize < 1 || request.MaxSize < request.MinSize)
+            throw ProblemException.Validation(("groups", "at least one group, sizes from at least 1 with the maximum not below the minimum"));
+        var split = DutyGroups.Split(request.Executives.Select(id => id.ToString()).ToList(),
+            new DutyGroupSettings { GroupCount = request.Groups, MinGroupSize = request.MinSize, MaxGroupSize = request.MaxSize });
+        if (!split.IsAccepted) throw BodyAccess.Refused(split.Refusals, new() { ["proposals"] = split.Proposals });
+        var turns = DutyGroups.Calendar(split.Groups, request.Start, body.TermEndsOn ?? ReElection.TermEnd(request.Start));
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.BodyDutyGroups.SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
+            if (row is null) db.BodyDutyGroups.Add(row = new BodyDutyGroupsRow { BodyId = bodyId, GroupsJson = "", TurnsJson = "", UpdatedAt = default, UpdatedBy = "" });
+            row.GroupsJson = JsonSerializer.Serialize(split.Groups, s_json);
+            row.TurnsJson = JsonSerializer.Serialize(turns, s_json);
+            row.UpdatedAt = clock.GetUtcNow();
+            row.UpdatedBy = caller.UserName;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await planner.CancelAsync(ReminderKeys.Prefix("duty-group", bodyId), cancellationToken);
+        var result = await planner.PlanAsync(ReminderPlans.DutyGroups(bodyId, body.Name, turns, clock.GetUtcNow()), cancellationToken);
+        return new ScheduledDutyGroups(split.Groups, turns, result);
+    }
+}

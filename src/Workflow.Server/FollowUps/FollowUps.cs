@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Execution;
+using Workflow.Persistence.Instances;
+using Workflow.Persistence.Runtime;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.FollowUps;
+
+/// <summary>
+/// A workflow instance started for a schedule (a rotation handover, a re-election request, a meeting record), under a key
+/// that says what it is for: the primary key keeps a retry, a restart or a second node from starting it twice.
+/// </summary>
+public sealed class FollowUpRow
+{
+    public required Guid SubjectId { get; init; }
+    public required string Key { get; init; }
+    public required Guid InstanceId { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record FollowUpSync(int Started, int Cancelled, int Kept);
+
+/// <summary>Starts and withdraws the workflow instances that carry a schedule's tasks, each exactly once by its key.</summary>
+public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock, ILogger<FollowUps> log)
+{
+    /// <summary>
+    /// Makes the follow-ups of <paramref name="subjectId"/> under <paramref name="prefix"/> the <paramref name="wanted"/> ones:
+    /// starts those missing, cancels those still running that are no longer wanted, keeps the rest (finished ones stay as history).
+    /// </summary>
+    public async Task<FollowUpSync> SyncAsync(Guid subjectId, string prefix, string definitionId, IReadOnlyDictionary<string, JsonObject> wanted,
+        string actor, string reason, CancellationToken cancellationToken)
+    {
+        var existing = await ListAsync(subjectId, prefix, cancellationToken);
+        var cancelled = 0;
+        foreach (var stale in existing.Where(f => !wanted.ContainsKey(f.Key)))
+        {
+            if (!await IsRunningAsync(stale.InstanceId, cancellationToken)) continue;
+            await runtime.CancelAsync(stale.InstanceId, actor, reason, cancellationToken);
+            cancelled++;
+        }
+        var started = 0;
+        foreach (var (key, input) in wanted)
+        {
+            var known = existing.FirstOrDefault(f => f.Key == key);
+            if (known is not null && !await IsCancelledAsync(known.InstanceId, cancellationToken)) continue;
+            // Wanted again after it was withdrawn (a swap undone, a meeting moved back): a fresh instance takes the key.
+            if (known is not null) await ForgetAsync(known, cancellationToken);
+            await EnsureAsync(subjectId, key, definitionId, input, actor, cancellationToken);
+            started++;
+        }
+        return new FollowUpSync(started, cancelled, wanted.Count - started);
+    }
+
+    /// <summary>The instance for this key, started now if there is none.</summary>
+    public async Task<Guid> EnsureAsync(Guid subjectId, string key, string definitionId, JsonObject input, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.SubjectId == subjectId && f.Key == key, cancellationToken);
+        if (known is not null) return known.InstanceId;
+
+        // A crash after the start and before the row leaves an instance under this correlation: adopt it rather than start another.
+        var correlation = $"{subjectId:N}/{key}";
+        var earlier = await instances.FindByCorrelationAsync(correlation, cancellationToken);
+        var adoptable = earlier.Count > 0 && !await IsCancelledAsync(earlier[^1], cancellationToken);
+        var instanceId = adoptable ? earlier[^1] : (await runtime.StartAsync(definitionId, input, correlation, actor, cancellationToken: cancellationToken)).InstanceId;
+        db.FollowUps.Add(new FollowUpRow { SubjectId = subjectId, Key = key, InstanceId = instanceId, CreatedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return instanceId;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node started it at the same moment; the primary key decided which instance stands.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            var winner = await fresh.FollowUps.AsNoTracking().SingleAsync(f => f.SubjectId == subjectId && f.Key == key, cancellationToken);
+            if (winner.InstanceId != instanceId && await IsRunningAsync(instanceId, cancellationToken))
+                await runtime.CancelAsync(instanceId, actor, "started twice; the other one stands", cancellationToken);
+            log.LogInformation("Follow-up {Key} of {Subject} was started by another node", key, subjectId);
+            return winner.InstanceId;
+        }
+    }
+
+    public async Task<IReadOnlyList<FollowUpRow>> ListAsync(Guid subjectId, string prefix, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.FollowUps.AsNoTracking().Where(f => f.SubjectId == subjectId && f.Key.StartsWith(prefix)).OrderBy(f => f.Key).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The subjects that already have a follow-up under this exact key, for planners that sweep many subjects at once.</summary>
+    public async Task<HashSet<Guid>> SubjectsWithAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. await db.FollowUps.AsNoTracking().Where(f => keys.Contains(f.Key)).Select(f => f.SubjectId).ToListAsync(cancellationToken)];
+    }
+
+    private async Task ForgetAsync(FollowUpRow row, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.FollowUps.Where(f => f.SubjectId == row.SubjectId && f.Key == row.Key && f.InstanceId == row.InstanceId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsCancelledAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        (await instances.GetAsync(instanceId, cancellationToken)).Status == InstanceStatus.Cancelled;
+
+    private async Task<bool> IsRunningAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        (await instances.GetAsync(instanceId, cancellationToken)).Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled);
+}
+
+internal static class FollowUpModel
+{
+    public static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<FollowUpRow>(e =>
+    {
+        e.ToTable("follow_ups");
+        e.HasKey(x => new { x.SubjectId, x.Key });
+        e.HasIndex(x => x.InstanceId);
+    });
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Federation.Kinds;
+using Workflow.Federation.Ledger;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Storage;
+using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
+using Workflow.Server.FollowUps;
+using Workflow.Server.Storage;
+
+namespace Workflow.Server.Tests.Support;
+
+public static class BodiesSupport
+{
+    /// <summary>A body as registration leaves it: founded on 1 December 2026, term to 1 December 2031.</summary>
+    public static async Task<Guid> RegisteredBodyAsync(this ServiceFactory factory, string name = "中国水暖城妇联", string regionCode = TestRegions.Village,
+        DateOnly? foundedOn = null)
+    {
+        _ = factory.Server;
+        var founded = foundedOn ?? new DateOnly(2026, 12, 1);
+        var body = new FederationBodyRow
+        {
+            Id = Guid.NewGuid(), Name = name, Kind = FederationKind.Industry, Mode = FoundingMode.Standalone, Sector = Sector.NewEconomic,
+            RegionCode = regionCode, Status = FederationBodyStatus.Founded, FoundedOn = founded, TermEndsOn = founded.AddYears(5),
+            RegistrationNumber = "南妇登〔2026〕" + Random.Shared.Next(1000, 9999),
+        };
+        await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
+        {
+            db.Bodies.Add(body);
+            return Task.FromResult(0);
+        }, CancellationToken.None);
+        return body.Id;
+    }
+
+    public static async Task<List<FollowUpRow>> FollowUpsAsync(this ServiceFactory factory, Guid subjectId, string prefix)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync();
+        return await db.FollowUps.AsNoTracking().Where(f => f.SubjectId == subjectId && f.Key.StartsWith(prefix)).OrderBy(f => f.Key).ToListAsync();
+    }
+
+    /// <summary>Does what the job server does when a workflow's waiting timer comes due, without waiting months for it.</summary>
+    public static async Task FireWaitingTimerAsync(this ServiceFactory factory, Guid instanceId)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId && t.FiredAt == null);
+        await factory.Services.GetRequiredService<WorkflowRuntime>().FireTimerAsync(timer.Key);
+    }
+}
