@@ -11,7 +11,7 @@ public static class BodySchedulesApi
         .AddSingleton<BodyAccess>()
         .AddSingleton<RotationSchedule>()
         .AddSingleton<DutyGroupSchedule>()
-        .AddSingleton<ReElectionRequests>()
+        .AddSingleton<AfterRegistration>()
         .AddSingleton<FollowUps.FollowUps>();
 
     public static IEndpointRouteBuilder MapBodySchedulesApi(this IEndpointRouteBuilder app)

@@ -48,13 +48,14 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         if (configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoData>().SeedAsync(rootCode, cancellationToken);
 
-        var reElections = await services.GetRequiredService<Bodies.ReElectionRequests>().PlanAsync(cancellationToken);
-        logger.LogInformation("Planned {Reminders} re-election reminders and {Requests} re-election requests", reElections.Reminders, reElections.Requests);
+        var registered = await services.GetRequiredService<Bodies.AfterRegistration>().PlanAsync(cancellationToken);
+        logger.LogInformation("Started {SetUps} set-up tasks; planned {Reminders} re-election reminders and {Requests} re-election requests",
+            registered.SetUps, registered.Reminders, registered.Requests);
         var meetings = await services.GetRequiredService<Meetings.JointMeetingGroups>().PlanAheadAsync(cancellationToken);
         logger.LogInformation("Proposed {Count} joint meetings", meetings);
         // Bodies registered and quarters reached later are picked up within the hour; planning is idempotent by key.
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<Bodies.ReElectionRequests>("re-election-reminders", s => s.PlanAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Bodies.AfterRegistration>("after-registration", s => s.PlanAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<Meetings.JointMeetingGroups>("joint-meetings-ahead", s => s.PlanAheadAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
         services.GetRequiredService<IRecurringJobManager>()

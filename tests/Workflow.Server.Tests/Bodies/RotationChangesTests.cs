@@ -115,6 +115,30 @@ public sealed class RotationChangesTests
         Assert.Equal(chairs[0].ToString(), (string?)skipped["periods"]![1]!["personId"]);
     }
 
+    [Fact]
+    public async Task WhenTheLeadershipChanges_BegunPeriodsStay_FuturePeriodsAreRebuilt_AndWhoeverLeftIsTold()
+    {
+        await using var factory = new ServiceFactory();
+        var chairs = new[] { await factory.CreateChairAsync("lc-a"), await factory.CreateChairAsync("lc-b"), await factory.CreateChairAsync("lc-c") };
+        var body = await factory.RegisteredBodyAsync(foundedOn: new DateOnly(2026, 10, 1));
+        await factory.CreateUserAsync("lc-officer", Roles.Officer, TestRegions.Town);
+        var officer = await factory.SignInAsync("lc-officer");
+        // Begun on 1 October 2026: lc-a holds the current period.
+        await officer.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = "2026-10-01", order = chairs });
+
+        await (await officer.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = "2026-10-01", order = new[] { chairs[2], chairs[0] } }))
+            .AssertProblemAsync(400, "validation");
+        var rebuilt = await (await officer.PutAsJsonAsync($"/api/bodies/{body}/rotation",
+            new { start = "2026-10-01", order = new[] { chairs[2], chairs[0] }, reason = "lc-b 当选上级妇联职务，退出主席团" })).ReadObjectAsync();
+
+        var periods = (JsonArray)rebuilt["periods"]!;
+        Assert.Equal((chairs[0].ToString(), true), ((string?)periods[0]!["personId"], (bool)periods[0]!["current"]!));
+        Assert.Equal([chairs[2].ToString(), chairs[0].ToString(), chairs[2].ToString()], periods.Skip(1).Take(3).Select(p => (string?)p!["personId"]));
+        Assert.Equal("rebuild", (string?)rebuilt["adjustments"]![0]!["kind"]);
+        var left = await factory.SignInAsync("lc-b");
+        Assert.True(await Eventually.HoldsAsync(async () => (await left.InboxAsync()).Any(n => ((string)n["body"]!).Contains("您在本届任期内已无尚未开始的轮值")), s_wait));
+    }
+
     private static async Task<List<JsonObject>> TasksAsync(HttpClient person, string show = "available")
     {
         var page = await (await person.GetAsync($"/api/tasks?show={show}")).ReadObjectAsync();

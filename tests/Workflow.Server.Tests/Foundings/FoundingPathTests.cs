@@ -85,6 +85,12 @@ public sealed class FoundingPathTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Equal("chair", (string?)leaders[0]!["role"]);
         Assert.Equal(2, leaders.Count(l => (string?)l!["role"] == "viceChair"));
         Assert.Equal(6, leaders.Count(l => (string?)l!["role"] == "executiveMember"));
+        // Registration starts the body's working life: the officers' set-up task appears in their inbox at once.
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            var tasks = (JsonArray)(await (await team.Officer.GetAsync("/api/tasks?definitionId=body-setup&show=all&pageSize=200")).ReadObjectAsync())["items"]!;
+            return tasks.Count > 0;
+        }, TimeSpan.FromSeconds(15)), "the set-up task opens");
 
         var journal = (JsonArray)JsonNode.Parse(await (await factory.AdminAsync()).GetStringAsync($"/api/instances/{instance}/journal"))!;
         Assert.Contains(journal, e => (string?)e!["activityId"] == "evaluateElection" && (string?)e["outcome"] == "failed");

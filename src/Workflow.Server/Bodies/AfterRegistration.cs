@@ -7,18 +7,21 @@ using Workflow.Server.Reminders;
 
 namespace Workflow.Server.Bodies;
 
-public sealed record ReElectionPlanning(int Reminders, int Requests);
+public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetUps = 0);
 
 /// <summary>
-/// 换届: every founded body's officers are reminded six and one month before its term ends, and a re-election request
-/// (<c>workflows/re-election.json</c>) waits to open in their inbox six months ahead. Idempotent by key, so it runs at
-/// start-up and every hour and picks up bodies registered meanwhile.
+/// What registration starts for every founded body: its officers' set-up task (<c>workflows/body-setup.json</c>: rotation,
+/// duty groups, joint meetings) and, for 换届, reminders six and one month before its term ends and a re-election request
+/// (<c>workflows/re-election.json</c>) that waits to open in their inbox six months ahead. Idempotent by key: it runs at
+/// start-up, every hour, and right after a founding ends in registration.
 /// </summary>
-public sealed class ReElectionRequests(RegistryService registry, ReminderPlanner planner, FollowUps.FollowUps followUps, TimeProvider clock)
+public sealed class AfterRegistration(RegistryService registry, ReminderPlanner planner, FollowUps.FollowUps followUps, TimeProvider clock)
 {
     public const string Definition = "re-election";
+    public const string SetUpDefinition = "body-setup";
+    private const string SetUpKey = "set-up";
 
-    public async Task<ReElectionPlanning> PlanAsync(CancellationToken cancellationToken)
+    public async Task<RegistrationFollowUps> PlanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var bodies = (await registry.ListAsync("", null, cancellationToken))
@@ -26,9 +29,18 @@ public sealed class ReElectionRequests(RegistryService registry, ReminderPlanner
         var schedules = bodies.ToDictionary(b => b.Id, b => ReElection.Schedule(b.FoundedOn!.Value));
         var keys = schedules.Values.Select(s => Key(s.TermEnd)).ToHashSet();
         var requested = await followUps.SubjectsWithAsync(keys, cancellationToken);
-        var (reminders, requests) = (0, 0);
+        var setUp = await followUps.SubjectsWithAsync([SetUpKey], cancellationToken);
+        var (reminders, requests, setUps) = (0, 0, 0);
         foreach (var body in bodies)
         {
+            if (!setUp.Contains(body.Id))
+            {
+                await followUps.EnsureAsync(body.Id, SetUpKey, SetUpDefinition, new JsonObject
+                {
+                    ["bodyId"] = body.Id.ToString(), ["bodyName"] = body.Name, ["regionCode"] = body.RegionCode, ["kind"] = body.Kind.ToString(),
+                }, "system", cancellationToken);
+                setUps++;
+            }
             var schedule = schedules[body.Id];
             reminders += (await planner.PlanAsync(ReminderPlans.ReElection(body.Id, body.Name, schedule, ReminderAudience.Role(Roles.Officer, body.RegionCode), now), cancellationToken)).Added;
             if (requested.Contains(body.Id)) continue;
@@ -41,7 +53,7 @@ public sealed class ReElectionRequests(RegistryService registry, ReminderPlanner
             }, "system", cancellationToken);
             requests++;
         }
-        return new ReElectionPlanning(reminders, requests);
+        return new RegistrationFollowUps(reminders, requests, setUps);
     }
 
     private static string Key(DateOnly termEnd) => $"re-election:{termEnd:yyyy-MM-dd}";

@@ -10,23 +10,23 @@ using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Bodies;
 
-/// <summary>换届: six months before a body's term ends a re-election request opens for the officers of its region, once.</summary>
-public sealed class ReElectionRequestTests
+/// <summary>Registration starts a body's set-up task and, for 换届, a re-election request that opens six months before its term ends; each once.</summary>
+public sealed class AfterRegistrationTests
 {
     [Fact]
-    public async Task ARegisteredBody_GetsOneReElectionRequest_ThatOpensSixMonthsBeforeItsTermEnds_ForItsRegionsOfficers()
+    public async Task ARegisteredBody_GetsOneSetUpTask_AndOneReElectionRequestThatOpensSixMonthsBeforeItsTermEnds_ForItsRegionsOfficers()
     {
         await using var factory = new ServiceFactory();
         var body = await factory.RegisteredBodyAsync(foundedOn: new DateOnly(2026, 12, 1));
         await factory.CreateUserAsync("re-officer", Roles.Officer, TestRegions.Town);
         await factory.CreateUserAsync("re-neighbour", Roles.Officer, TestRegions.NeighbourTown);
-        var requests = factory.Services.GetRequiredService<ReElectionRequests>();
+        var requests = factory.Services.GetRequiredService<AfterRegistration>();
 
         var first = await requests.PlanAsync(CancellationToken.None);
         var again = await requests.PlanAsync(CancellationToken.None);
 
-        Assert.Equal((1, 2), (first.Requests, first.Reminders));
-        Assert.Equal((0, 0), (again.Requests, again.Reminders));
+        Assert.Equal((1, 1, 2), (first.SetUps, first.Requests, first.Reminders));
+        Assert.Equal((0, 0, 0), (again.SetUps, again.Requests, again.Reminders));
         var request = Assert.Single(await factory.FollowUpsAsync(body, "re-election:"));
         Assert.Equal("re-election:2031-12-01", request.Key);
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
@@ -35,6 +35,8 @@ public sealed class ReElectionRequestTests
         await factory.FireWaitingTimerAsync(request.InstanceId);
 
         var officer = await factory.SignInAsync("re-officer");
+        var setUp = (JsonArray)(await (await officer.GetAsync("/api/tasks?definitionId=body-setup")).ReadObjectAsync())["items"]!;
+        Assert.Equal("成立后设置：轮值主席团、执委轮值、联席会", (string?)Assert.Single(setUp)!["title"]);
         var tasks = (JsonArray)(await (await officer.GetAsync("/api/tasks?definitionId=re-election")).ReadObjectAsync())["items"]!;
         var task = Assert.Single(tasks)!;
         Assert.Equal("筹备换届选举", (string?)task["title"]);

@@ -1,0 +1,9 @@
+namespace Workflow.Server.Foundings;
+
+/// <summary>How <c>workflows/founding.json</c> ends (its end activities' outcomes).</summary>
+public static class FoundingOutcomes
+{
+    public const string Founded = "founded";
+    public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
+}
