@@ -99,16 +99,19 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
         return await ViewAsync(body.Id, plan, planned, handovers, cancellationToken);
     }
 
-    /// <summary>One handover per change of chair still to come: the outgoing chair confirms it on the incoming one's first day.</summary>
-    private static Dictionary<string, JsonObject> Handovers(FederationBody body, RotationPlan plan, DateTimeOffset now)
+    /// <summary>
+    /// One handover per change of chair: the outgoing chair confirms it on the incoming one's first day. Handovers whose
+    /// moment has passed are kept as they are (an open one still waits for its confirmation) but never started late.
+    /// </summary>
+    private static Dictionary<string, JsonObject?> Handovers(FederationBody body, RotationPlan plan, DateTimeOffset now)
     {
-        var wanted = new Dictionary<string, JsonObject>();
+        var wanted = new Dictionary<string, JsonObject?>();
         foreach (var (outgoing, incoming) in plan.Periods.Zip(plan.Periods.Skip(1)))
         {
             if (outgoing.PersonId == incoming.PersonId) continue;
             var at = ChinaInstant.At(incoming.FirstDay, plan.Settings.ReminderTime);
-            if (at.Utc <= now) continue;
-            wanted[$"handover:{incoming.Index:D3}:{outgoing.PersonId}:{incoming.PersonId}"] = new JsonObject
+            var key = $"handover:{incoming.Index:D3}:{outgoing.PersonId}:{incoming.PersonId}";
+            wanted[key] = at.Utc <= now ? null : new JsonObject
             {
                 ["bodyId"] = body.Id.ToString(), ["bodyName"] = body.Name, ["regionCode"] = body.RegionCode,
                 ["outgoingUserId"] = outgoing.PersonId, ["incomingUserId"] = incoming.PersonId, ["period"] = incoming.Index + 1,

@@ -27,8 +27,9 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
     /// <summary>
     /// Makes the follow-ups of <paramref name="subjectId"/> under <paramref name="prefix"/> the <paramref name="wanted"/> ones:
     /// starts those missing, cancels those still running that are no longer wanted, keeps the rest (finished ones stay as history).
+    /// A wanted key without input is kept if it exists but not started (a handover whose moment has passed).
     /// </summary>
-    public async Task<FollowUpSync> SyncAsync(Guid subjectId, string prefix, string definitionId, IReadOnlyDictionary<string, JsonObject> wanted,
+    public async Task<FollowUpSync> SyncAsync(Guid subjectId, string prefix, string definitionId, IReadOnlyDictionary<string, JsonObject?> wanted,
         string actor, string reason, CancellationToken cancellationToken)
     {
         var existing = await ListAsync(subjectId, prefix, cancellationToken);
@@ -39,17 +40,22 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
             await runtime.CancelAsync(stale.InstanceId, actor, reason, cancellationToken);
             cancelled++;
         }
-        var started = 0;
+        var (started, kept) = (0, 0);
         foreach (var (key, input) in wanted)
         {
             var known = existing.FirstOrDefault(f => f.Key == key);
-            if (known is not null && !await IsCancelledAsync(known.InstanceId, cancellationToken)) continue;
+            if (known is not null && !await IsCancelledAsync(known.InstanceId, cancellationToken))
+            {
+                kept++;
+                continue;
+            }
+            if (input is null) continue;
             // Wanted again after it was withdrawn (a swap undone, a meeting moved back): a fresh instance takes the key.
             if (known is not null) await ForgetAsync(known, cancellationToken);
             await EnsureAsync(subjectId, key, definitionId, input, actor, cancellationToken);
             started++;
         }
-        return new FollowUpSync(started, cancelled, wanted.Count - started);
+        return new FollowUpSync(started, cancelled, kept);
     }
 
     /// <summary>The instance for this key, started now if there is none.</summary>

@@ -156,7 +156,7 @@ public sealed class JointMeetingGroups(
             cancellationToken);
         var opensAt = proposal.Record.Opened.Iso;
         var key = RecordPrefix(meeting.Year, meeting.Quarter) + meeting.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        await followUps.SyncAsync(group.Id, RecordPrefix(meeting.Year, meeting.Quarter), RecordDefinition, new Dictionary<string, JsonObject>
+        await followUps.SyncAsync(group.Id, RecordPrefix(meeting.Year, meeting.Quarter), RecordDefinition, new Dictionary<string, JsonObject?>
         {
             [key] = new()
             {
