@@ -9,6 +9,7 @@ public static class BodySchedulesApi
 {
     public static IServiceCollection AddBodySchedules(this IServiceCollection services) => services
         .AddSingleton<BodyAccess>()
+        .AddSingleton<BodyHistory>()
         .AddSingleton<RotationSchedule>()
         .AddSingleton<DutyGroupSchedule>()
         .AddSingleton<AfterRegistration>()
@@ -19,6 +20,8 @@ public static class BodySchedulesApi
         var read = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization();
         read.MapGet("/rotation", (Guid id, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken ct) => rotation.GetAsync(Caller.From(user), id, ct))
             .WithSummary("The rotating presidium: periods with their chairs (the current one marked) and every swap, skip and rebuild with its reason");
+        read.MapGet("/history", (Guid id, ClaimsPrincipal user, BodyHistory history, CancellationToken ct) => history.GetAsync(Caller.From(user), id, ct))
+            .WithSummary("What happened to the body, oldest first: every founding decision up to registration, rotation changes with their reasons, handovers, set-up and re-election decisions");
         read.MapGet("/duty-groups", (Guid id, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken ct) => groups.GetAsync(Caller.From(user), id, ct))
             .WithSummary("The executive duty groups and their turns");
 

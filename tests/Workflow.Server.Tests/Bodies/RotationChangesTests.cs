@@ -113,6 +113,8 @@ public sealed class RotationChangesTests
 
         var skipped = await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/skip", new { period = 1, reason = "rf-b 调离" })).ReadObjectAsync();
         Assert.Equal(chairs[0].ToString(), (string?)skipped["periods"]![1]!["personId"]);
+        var history = (JsonArray)JsonNode.Parse(await chair.GetStringAsync($"/api/bodies/{body}/history"))!;
+        Assert.Contains(history, e => (string?)e!["kind"] == "rotation" && (string?)e["step"] == "skip" && (string?)e["note"] == "rf-b 调离");
     }
 
     [Fact]

@@ -85,6 +85,10 @@ public sealed class FoundingPathTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Equal("chair", (string?)leaders[0]!["role"]);
         Assert.Equal(2, leaders.Count(l => (string?)l!["role"] == "viceChair"));
         Assert.Equal(6, leaders.Count(l => (string?)l!["role"] == "executiveMember"));
+        var history = (JsonArray)JsonNode.Parse(await team.Officer.GetStringAsync($"/api/bodies/{founded["bodyId"]}/history"))!;
+        Assert.Equal("founding", (string?)history[0]!["kind"]);
+        Assert.Contains(history, e => (string?)e!["step"] == "登记入册" && (string?)e["outcome"] == "register");
+        Assert.True(history.Select(e => (DateTimeOffset)e!["at"]!).Order().SequenceEqual(history.Select(e => (DateTimeOffset)e!["at"]!)), "oldest first");
         // Registration starts the body's working life: the officers' set-up task appears in their inbox at once.
         Assert.True(await Eventually.HoldsAsync(async () =>
         {
