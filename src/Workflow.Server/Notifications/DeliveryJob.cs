@@ -34,7 +34,11 @@ public sealed class DeliveryJob(
     public async Task SendAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         var delivery = await ClaimAsync(deliveryId, cancellationToken);
-        if (delivery is null) return;
+        if (delivery is null)
+        {
+            await RescheduleIfEarlyAsync(deliveryId, cancellationToken);
+            return;
+        }
         try
         {
             var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel)
@@ -49,7 +53,9 @@ public sealed class DeliveryJob(
         }
         catch (Exception ex)
         {
-            await FailAsync(delivery, ex, cancellationToken);
+            // Once claimed, the row is always given back or settled, even when the service is stopping: a cancelled
+            // bookkeeping write would leave it held for the whole lease (and a sent message unmarked, to be sent again).
+            await FailAsync(delivery, ex, CancellationToken.None);
             return;
         }
         await UpdateAsync(deliveryId, d =>
@@ -57,7 +63,17 @@ public sealed class DeliveryJob(
             d.State = DeliveryState.Sent;
             d.SentAt = clock.GetUtcNow();
             d.LastError = null;
-        }, cancellationToken);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A job that came a little before the retry it was scheduled for: try again when that retry is due, rather than in a minute.</summary>
+    private async Task RescheduleIfEarlyAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var leaseUntil = await db.Deliveries.AsNoTracking().Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending)
+            .Select(d => (DateTimeOffset?)d.LeaseUntil).SingleOrDefaultAsync(cancellationToken);
+        var early = leaseUntil - clock.GetUtcNow();
+        if (early > TimeSpan.Zero && early <= TimeSpan.FromSeconds(5)) scheduler.ScheduleSend(deliveryId, leaseUntil!.Value);
     }
 
     /// <summary>Takes the delivery if it is pending and nobody holds it: one row updated means it is ours until the lease ends.</summary>
@@ -72,7 +88,7 @@ public sealed class DeliveryJob(
                 .Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending && d.LeaseUntil <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
             if (claimed == 0) return null;
-            return await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, cancellationToken);
+            return await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, CancellationToken.None);
         }
     }
 

@@ -118,10 +118,15 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
     /// <summary>Sends (or tries again) a pending e-mail or webhook at <paramref name="notBefore"/>, or now.</summary>
     public void ScheduleSend(Guid deliveryId, DateTimeOffset notBefore)
     {
-        var delay = notBefore - clock.GetUtcNow();
+        // Hangfire keeps schedules in whole seconds and may start a job up to a second early; a send that starts before
+        // the lease it waits for has ended would find nothing to claim, so aim at the next whole second.
+        var delay = CeilingToSecond(notBefore) - clock.GetUtcNow();
         if (delay <= TimeSpan.Zero) jobs.Enqueue<DeliveryJob>(job => job.SendAsync(deliveryId, CancellationToken.None));
         else jobs.Schedule<DeliveryJob>(job => job.SendAsync(deliveryId, CancellationToken.None), delay);
     }
+
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset instant) =>
+        instant.UtcTicks % TimeSpan.TicksPerSecond == 0 ? instant : FloorToSecond(instant) + TimeSpan.FromSeconds(1);
 
     private static DateTimeOffset FloorToSecond(DateTimeOffset instant) =>
         new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
