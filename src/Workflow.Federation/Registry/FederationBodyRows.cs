@@ -45,6 +45,7 @@ public sealed class BodyLeaderRow
     public string? Organization { get; init; }
     public required DateOnly TermStart { get; init; }
     public required DateOnly TermEnd { get; init; }
+    public Guid? UserId { get; set; }
 }
 
 /// <summary>An organization a body covers: one for a standalone body, several for a joint one.</summary>

@@ -6,7 +6,11 @@ using Workflow.Federation.Storage;
 
 namespace Workflow.Federation.Registry;
 
-public sealed record BodyLeader(string Name, LeaderRole Role, string? Organization, DateOnly TermStart, DateOnly TermEnd);
+/// <summary>A leader as elected (or appointed), and the account she uses in the service once an officer has linked it.</summary>
+public sealed record BodyLeader(string Name, LeaderRole Role, string? Organization, DateOnly TermStart, DateOnly TermEnd, Guid Id = default, Guid? UserId = null);
+
+/// <summary>What planners need of every founded body, read without its members and leaders.</summary>
+public sealed record FoundedBody(Guid Id, string Name, FederationKind Kind, string RegionCode, DateOnly FoundedOn);
 
 public sealed record FederationBody(
     Guid Id,
@@ -44,7 +48,34 @@ public sealed class RegistryService(FederationWriter writer)
         return View(row);
     }
 
+    /// <summary>Every founded body, however many: for planners that sweep them all (the registry list stops at 1,000).</summary>
+    public async Task<IReadOnlyList<FoundedBody>> FoundedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        return await db.Bodies.AsNoTracking().Where(b => b.Status == FederationBodyStatus.Founded && b.FoundedOn != null)
+            .Select(b => new FoundedBody(b.Id, b.Name, b.Kind, b.RegionCode, b.FoundedOn!.Value)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        return await db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+    }
+
+    /// <summary>Links a leader to the account she uses (or unlinks her with null), so rotations and duty groups can name her.</summary>
+    public async Task<FederationBody> LinkLeaderAsync(Guid bodyId, Guid leaderId, Guid? userId, CancellationToken cancellationToken = default)
+    {
+        await writer.WriteAsync(async db =>
+        {
+            var leader = await db.BodyLeaders.SingleOrDefaultAsync(l => l.BodyId == bodyId && l.Id == leaderId, cancellationToken)
+                ?? throw new FederationException(FederationError.NotFound, new CodedMessage("not-found.leader", $"妇联组织 {bodyId} 没有领导成员 {leaderId}", $"body {bodyId} has no leader {leaderId}"));
+            leader.UserId = userId;
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return await GetAsync(bodyId, cancellationToken);
+    }
+
     private static FederationBody View(FederationBodyRow b) => new(b.Id, b.Name, b.Kind, b.Kind.ChineseName(), b.Mode, b.Sector, b.RegionCode, b.Status,
         b.FoundedOn, b.TermEndsOn, b.RegistrationNumber, b.Members.Select(m => m.OrganizationId).ToList(),
-        b.Leaders.OrderBy(l => l.Order).Select(l => new BodyLeader(l.Name, l.Role, l.Organization, l.TermStart, l.TermEnd)).ToList(), b.FoundingRequestId);
+        b.Leaders.OrderBy(l => l.Order).Select(l => new BodyLeader(l.Name, l.Role, l.Organization, l.TermStart, l.TermEnd, l.Id, l.UserId)).ToList(), b.FoundingRequestId);
 }

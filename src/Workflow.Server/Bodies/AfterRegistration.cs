@@ -24,9 +24,8 @@ public sealed class AfterRegistration(RegistryService registry, ReminderPlanner 
     public async Task<RegistrationFollowUps> PlanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var bodies = (await registry.ListAsync("", null, cancellationToken))
-            .Where(b => b is { FoundedOn: not null, Status: FederationBodyStatus.Founded }).ToList();
-        var schedules = bodies.ToDictionary(b => b.Id, b => ReElection.Schedule(b.FoundedOn!.Value));
+        var bodies = await registry.FoundedAsync(cancellationToken);
+        var schedules = bodies.ToDictionary(b => b.Id, b => ReElection.Schedule(b.FoundedOn));
         var keys = schedules.Values.Select(s => Key(s.TermEnd)).ToHashSet();
         var requested = await followUps.SubjectsWithAsync(keys, cancellationToken);
         var setUp = await followUps.SubjectsWithAsync([SetUpKey], cancellationToken);

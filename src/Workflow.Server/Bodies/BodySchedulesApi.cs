@@ -10,6 +10,7 @@ public static class BodySchedulesApi
     public static IServiceCollection AddBodySchedules(this IServiceCollection services) => services
         .AddSingleton<BodyAccess>()
         .AddSingleton<BodyHistory>()
+        .AddSingleton<BodyLeaders>()
         .AddSingleton<RotationSchedule>()
         .AddSingleton<DutyGroupSchedule>()
         .AddSingleton<AfterRegistration>()
@@ -26,6 +27,8 @@ public static class BodySchedulesApi
             .WithSummary("The executive duty groups and their turns");
 
         var plan = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization(Policies.Officer);
+        plan.MapPut("/leaders/{leaderId:guid}/account", LinkLeader).WithProblems(404)
+            .WithSummary("Link an elected leader to the account she uses (userId), or unlink her (null); chairs and vice-chairs need the chair role. Rotations and duty groups then default to the linked leaders");
         plan.MapPut("/rotation", Rotation).WithProblems(409, 422)
             .WithSummary("Plan the rotating presidium (轮值主席团, seed 004): chair and vice-chairs in order, two months each by default. Once it has begun, a new order (the leadership changed) rebuilds the future periods, needs a reason and tells the people whose periods moved");
         plan.MapPost("/rotation/swap", Swap).WithProblems(409, 422)
@@ -36,6 +39,10 @@ public static class BodySchedulesApi
             .WithSummary("Split the executives into balanced duty groups (执委轮值, seed 003); refused with the nearest valid settings when the bounds cannot be met");
         return app;
     }
+
+    private static async Task<Ok<Workflow.Federation.Registry.FederationBody>> LinkLeader(Guid id, Guid leaderId, LeaderAccountRequest request, ClaimsPrincipal user,
+        BodyLeaders leaders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await leaders.LinkAsync(Caller.From(user), id, leaderId, request, cancellationToken));
 
     private static async Task<Ok<RotationView>> Rotation(Guid id, RotationRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
         TypedResults.Ok(await rotation.PlanAsync(Caller.From(user), id, request, cancellationToken));

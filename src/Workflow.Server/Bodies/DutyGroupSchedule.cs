@@ -8,7 +8,8 @@ using Workflow.Server.Storage;
 
 namespace Workflow.Server.Bodies;
 
-public sealed record DutyGroupsRequest(DateOnly Start, IReadOnlyList<Guid> Executives, int Groups, int MinSize, int MaxSize);
+/// <summary>Without executives, every leader of the executive committee as linked to her account.</summary>
+public sealed record DutyGroupsRequest(DateOnly Start, IReadOnlyList<Guid>? Executives, int Groups, int MinSize, int MaxSize);
 
 public sealed record ScheduledDutyGroups(IReadOnlyList<DutyGroup> Groups, IReadOnlyList<DutyTurn> Turns, PlanResult? Reminders, DateTimeOffset? UpdatedAt = null, string? UpdatedBy = null);
 
@@ -31,10 +32,11 @@ public sealed class DutyGroupSchedule(BodyAccess access, ReminderPlanner planner
     public async Task<ScheduledDutyGroups> PlanAsync(Caller caller, Guid bodyId, DutyGroupsRequest request, CancellationToken cancellationToken)
     {
         var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
-        await access.CheckPeopleAsync(request.Executives, null, body.RegionCode, "executives", cancellationToken);
+        var executives = request.Executives is { Count: > 0 } named ? named : BodyLeaders.Executives(body);
+        await access.CheckPeopleAsync(executives, null, body.RegionCode, "executives", cancellationToken);
         if (request.Groups < 1 || request.MinSize < 1 || request.MaxSize < request.MinSize)
             throw ProblemException.Validation(("groups", "at least one group, sizes from at least 1 with the maximum not below the minimum"));
-        var split = DutyGroups.Split(request.Executives.Select(id => id.ToString()).ToList(),
+        var split = DutyGroups.Split(executives.Select(id => id.ToString()).ToList(),
             new DutyGroupSettings { GroupCount = request.Groups, MinGroupSize = request.MinSize, MaxGroupSize = request.MaxSize });
         if (!split.IsAccepted) throw BodyAccess.Refused(split.Refusals, new() { ["proposals"] = split.Proposals });
         var turns = DutyGroups.Calendar(split.Groups, request.Start, body.TermEndsOn ?? ReElection.TermEnd(request.Start));

@@ -12,7 +12,8 @@ using Workflow.Server.Storage;
 
 namespace Workflow.Server.Bodies;
 
-public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid> Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
+/// <summary>Without an order, the chair and vice-chairs as linked to their accounts.</summary>
+public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid>? Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
 
 public sealed record SwapRequest(int First, int Second, string Reason);
 
@@ -44,10 +45,11 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
     public async Task<RotationView> PlanAsync(Caller caller, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
     {
         var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
-        await access.CheckPeopleAsync(request.Order, Roles.Chair, body.RegionCode, "order", cancellationToken);
+        var people = request.Order is { Count: > 0 } named ? named : BodyLeaders.Presidium(body);
+        await access.CheckPeopleAsync(people, Roles.Chair, body.RegionCode, "order", cancellationToken);
         if (request.MonthsPerTurn is < 1 or > 12) throw ProblemException.Validation(("monthsPerTurn", "1 to 12 months"));
         if (request.ReminderDaysBefore is < 1 or > 60) throw ProblemException.Validation(("reminderDaysBefore", "1 to 60 days"));
-        var order = request.Order.Select(id => id.ToString()).ToList();
+        var order = people.Select(id => id.ToString()).ToList();
         var stored = await StoredAsync(bodyId, cancellationToken);
         var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
         if (stored is { } running && running.Plan.Start <= today)

@@ -166,9 +166,6 @@ public sealed class JointMeetingGroups(
         }, "system", meeting.MovedBecause ?? "meeting moved", cancellationToken);
     }
 
-    internal async Task<IReadOnlyDictionary<Guid, string>> BodyNamesAsync(MeetingGroupRow group, CancellationToken cancellationToken)
-    {
-        var ids = Bodies(group);
-        return (await registry.ListAsync(group.RegionCode, null, cancellationToken)).Where(b => ids.Contains(b.Id)).ToDictionary(b => b.Id, b => b.Name);
-    }
+    internal Task<IReadOnlyDictionary<Guid, string>> BodyNamesAsync(MeetingGroupRow group, CancellationToken cancellationToken) =>
+        registry.NamesAsync([.. Bodies(group)], cancellationToken);
 }

@@ -33,6 +33,24 @@ public static class BodiesSupport
         return body.Id;
     }
 
+    /// <summary>Leaders as an election records them: a chair, two vice-chairs and four executive members, by name.</summary>
+    public static async Task AddLeadersAsync(this ServiceFactory factory, Guid bodyId)
+    {
+        (string Name, LeaderRole Role)[] leaders =
+        [
+            ("林秀英", LeaderRole.Chair), ("陈美华", LeaderRole.ViceChair), ("黄丽娟", LeaderRole.ViceChair),
+            ("王芳", LeaderRole.ExecutiveMember), ("李娜", LeaderRole.ExecutiveMember), ("张静", LeaderRole.ExecutiveMember), ("刘敏", LeaderRole.ExecutiveMember),
+        ];
+        await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
+        {
+            db.BodyLeaders.AddRange(leaders.Select((l, i) => new BodyLeaderRow
+            {
+                Id = Guid.NewGuid(), BodyId = bodyId, Name = l.Name, Role = l.Role, Order = i, TermStart = new DateOnly(2026, 12, 1), TermEnd = new DateOnly(2031, 12, 1),
+            }));
+            return db.SaveChangesAsync();
+        }, CancellationToken.None);
+    }
+
     public static async Task<List<FollowUpRow>> FollowUpsAsync(this ServiceFactory factory, Guid subjectId, string prefix)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync();

@@ -418,6 +418,9 @@ namespace Workflow.Federation.Storage.Migrations
                     b.Property<DateOnly>("TermStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId", "Order");
