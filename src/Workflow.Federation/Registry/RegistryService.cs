@@ -7,7 +7,7 @@ using Workflow.Federation.Storage;
 namespace Workflow.Federation.Registry;
 
 /// <summary>A leader as elected (or appointed), and the account she uses in the service once an officer has linked it.</summary>
-public sealed record BodyLeader(string Name, LeaderRole Role, string? Organization, DateOnly TermStart, DateOnly TermEnd, Guid Id = default, Guid? UserId = null);
+public sealed record BodyLeader(string Name, LeaderRole Role, string? Organization, DateOnly TermStart, DateOnly TermEnd, Guid Id, Guid? UserId);
 
 /// <summary>What planners need of every founded body, read without its members and leaders.</summary>
 public sealed record FoundedBody(Guid Id, string Name, FederationKind Kind, string RegionCode, DateOnly FoundedOn);

@@ -12,9 +12,13 @@ public static class JobsRegistration
     /// <summary>Hangfire on in-memory storage: the database holds the timers, and start-up re-schedules them, so nothing is lost with the memory.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current): with two hosts in one process
+        // (tests, the benchmarks, two nodes) a host could take the other's storage or build its jobs from the other's
+        // services. Each host registers its own first, and Hangfire's TryAdd keeps them.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o =>
         {
             // Hangfire's default 15 s poll would make every timer up to 15 s late.

@@ -93,7 +93,7 @@ public sealed class JointMeetingTests(ServiceFactory factory) : IClassFixture<Se
         var moved = await officer.PutAsJsonAsync($"/api/meeting-groups/{groupId}/meetings/2027/2",
             new { startsAt = "2027-05-12T14:30:00", location = "产业园党群服务中心", reason = "与园区党建联席会合并召开" });
 
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
         var q2 = await MeetingAsync(officer, groupId, 2027, 2);
         Assert.Equal(("2027-05-12 14:30", "产业园党群服务中心"), ((string?)q2["localStart"], (string?)q2["location"]));
         var records = await factory.FollowUpsAsync(groupId, "meeting:2027q2:");
