@@ -12,7 +12,8 @@ using Workflow.Server.Storage;
 
 namespace Workflow.Server.Meetings;
 
-public sealed record MeetingGroupRequest(string Name, string RegionCode, IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid> InviteeIds, string? Location);
+/// <summary>Without invitees, the bodies' chairs as linked to their accounts are invited.</summary>
+public sealed record MeetingGroupRequest(string Name, string RegionCode, IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds, string? Location);
 
 public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, string Reason);
 
@@ -34,19 +35,24 @@ public sealed class JointMeetingGroups(
         if (!caller.Covers(request.RegionCode)) throw ProblemException.Forbidden($"region {request.RegionCode} is outside your region {caller.RegionCode}");
         if (request.BodyIds is not { Count: >= 2 } || request.BodyIds.Distinct().Count() != request.BodyIds.Count)
             throw ProblemException.Validation(("bodyIds", "a joint meeting brings together at least two different bodies"));
+        var chairs = new List<Guid>();
         foreach (var bodyId in request.BodyIds)
         {
             var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
             if (!body.RegionCode.StartsWith(request.RegionCode, StringComparison.Ordinal))
                 throw ProblemException.Validation(("bodyIds", $"{body.Name} lies outside region {request.RegionCode}"));
+            chairs.AddRange(body.Leaders.Where(l => l.Role == LeaderRole.Chair && l.UserId is not null).Select(l => l.UserId!.Value));
         }
+        var invitees = request.InviteeIds is { Count: > 0 } named ? named : chairs.Distinct().ToList();
+        if (invitees.Count == 0)
+            throw ProblemException.Validation(("inviteeIds", "name the invitees, or link the bodies' chairs to their accounts first"));
         await access.CheckPeopleAsync([request.ConvenerId], null, request.RegionCode, "convenerId", cancellationToken);
-        await access.CheckPeopleAsync(request.InviteeIds ?? [], null, request.RegionCode, "inviteeIds", cancellationToken);
+        await access.CheckPeopleAsync(invitees, null, request.RegionCode, "inviteeIds", cancellationToken);
 
         var group = new MeetingGroupRow
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = request.Name.Trim(), RegionCode = request.RegionCode, ConvenerId = request.ConvenerId,
-            BodyIdsJson = JsonSerializer.Serialize(request.BodyIds, s_json), InviteeIdsJson = JsonSerializer.Serialize(request.InviteeIds, s_json),
+            BodyIdsJson = JsonSerializer.Serialize(request.BodyIds, s_json), InviteeIdsJson = JsonSerializer.Serialize(invitees, s_json),
             Location = request.Location?.Trim(), CreatedAt = clock.GetUtcNow(), CreatedBy = caller.UserName,
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -104,6 +104,26 @@ public sealed class JointMeetingTests(ServiceFactory factory) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task WithoutInvitees_TheBodiesLinkedChairsAreInvited()
+    {
+        var (officer, convener, _, bodies, tag) = await ChainAsync();
+        var request = new { name = "园区妇联联席会", regionCode = TestRegions.Town, bodyIds = bodies, convenerId = convener };
+        await (await officer.PostAsJsonAsync("/api/meeting-groups", request)).AssertProblemAsync(400, "validation");
+        var chairs = new List<Guid>();
+        foreach (var body in bodies)
+        {
+            await factory.AddLeadersAsync(body);
+            var chair = (JsonObject)((JsonArray)(await (await officer.GetAsync($"/api/bodies/{body}")).ReadObjectAsync())["leaders"]!)[0]!;
+            chairs.Add(await factory.CreateChairAsync($"jm-linked{chairs.Count}{tag}"));
+            await officer.PutAsJsonAsync($"/api/bodies/{body}/leaders/{chair["id"]}/account", new { userId = chairs[^1] });
+        }
+
+        var group = await (await officer.PostAsJsonAsync("/api/meeting-groups", request)).ReadObjectAsync();
+
+        Assert.Equal(chairs.Select(c => c.ToString()).Order(), ((JsonArray)group["invitees"]!).Select(i => (string)i!["id"]!).Order());
+    }
+
+    [Fact]
     public async Task GroupsAreRefusedOutsideTheRulesAndTheRegion()
     {
         var (officer, convener, chairs, bodies, tag) = await ChainAsync();
