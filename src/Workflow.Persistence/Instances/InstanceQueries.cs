@@ -24,6 +24,13 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
             row.ParentInstanceId, row.CreatedAt, row.UpdatedAt);
     }
 
+    /// <summary>The status of each of these instances that exists, in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, InstanceStatus>> StatusesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Guid>> FindByCorrelationAsync(string correlationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

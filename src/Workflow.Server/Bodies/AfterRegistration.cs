@@ -40,9 +40,11 @@ public sealed class AfterRegistration(RegistryService registry, ReminderPlanner 
                 }, "system", cancellationToken);
                 setUps++;
             }
+            // The reminders are planned before the request is started, so a body with its request has its reminders too:
+            // the hourly run plans nothing again for it.
+            if (requested.Contains(body.Id)) continue;
             var schedule = schedules[body.Id];
             reminders += (await planner.PlanAsync(ReminderPlans.ReElection(body.Id, body.Name, schedule, ReminderAudience.Role(Roles.Officer, body.RegionCode), now), cancellationToken)).Added;
-            if (requested.Contains(body.Id)) continue;
             var opensAt = schedule.Reminders.MaxBy(r => r.MonthsBefore)!.At;
             await followUps.EnsureAsync(body.Id, Key(schedule.TermEnd), Definition, new JsonObject
             {

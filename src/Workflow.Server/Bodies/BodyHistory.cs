@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Journal;
 using Workflow.Federation.Founding;
@@ -8,7 +7,6 @@ using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Server.Accounts;
 using Workflow.Server.Ledger;
-using Workflow.Server.Storage;
 
 namespace Workflow.Server.Bodies;
 
@@ -19,11 +17,9 @@ public sealed record BodyEvent(DateTimeOffset At, string Kind, string Actor, str
 /// A body's history, read from where it was recorded: the founding workflow's journal (every decision up to registration),
 /// the rotation's adjustments with their reasons, and the decisions of the workflows its schedules started.
 /// </summary>
-public sealed class BodyHistory(BodyAccess access, FoundingService foundings, InstanceQueries instances, DefinitionStore definitions,
-    IDbContextFactory<ServiceDbContext> contexts)
+public sealed class BodyHistory(BodyAccess access, RotationSchedule rotation, FollowUps.FollowUps followUps, FoundingService foundings, InstanceQueries instances,
+    DefinitionStore definitions)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
-
     public async Task<IReadOnlyList<BodyEvent>> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
     {
         var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
@@ -31,13 +27,10 @@ public sealed class BodyHistory(BodyAccess access, FoundingService foundings, In
         if (body.FoundingRequestId is { } requestId && (await foundings.GetAsync(Scope.Actor(caller), requestId, cancellationToken)).InstanceId is { } founding)
             events.AddRange(await DecisionsAsync(founding, "founding", cancellationToken));
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var followUps = await db.FollowUps.AsNoTracking().Where(f => f.SubjectId == bodyId).ToListAsync(cancellationToken);
-        foreach (var followUp in followUps)
+        foreach (var followUp in await followUps.ListAsync(bodyId, "", cancellationToken))
             events.AddRange(await DecisionsAsync(followUp.InstanceId, followUp.Key.Split(':')[0], cancellationToken));
-        var rotation = await db.BodyRotations.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
-        if (rotation is not null)
-            events.AddRange(JsonSerializer.Deserialize<RotationPlan>(rotation.PlanJson, s_json)!.Adjustments.Select(a => new BodyEvent(
+        if (await rotation.StoredAsync(bodyId, cancellationToken) is { } stored)
+            events.AddRange(stored.Plan.Adjustments.Select(a => new BodyEvent(
                 ChinaInstant.At(a.MadeOn, TimeOnly.MinValue).Utc, "rotation", "", a.Kind.ToString().ToLowerInvariant(),
                 string.Join(",", a.PeriodIndexes.Select(i => i + 1)), a.Reason)));
         return [.. events.OrderBy(e => e.At)];

@@ -16,7 +16,6 @@ public sealed record ScheduledDutyGroups(IReadOnlyList<DutyGroup> Groups, IReadO
 /// <summary>Executive duty groups (执委轮值, seed 003): balanced groups within the size bounds, a group on duty every two months.</summary>
 public sealed class DutyGroupSchedule(BodyAccess access, ReminderPlanner planner, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public async Task<ScheduledDutyGroups> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
     {
@@ -24,7 +23,7 @@ public sealed class DutyGroupSchedule(BodyAccess access, ReminderPlanner planner
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.BodyDutyGroups.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken)
             ?? throw ProblemException.NotFound("duty groups of body", bodyId);
-        return new ScheduledDutyGroups(JsonSerializer.Deserialize<List<DutyGroup>>(row.GroupsJson, s_json)!, JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, s_json)!,
+        return new ScheduledDutyGroups(JsonSerializer.Deserialize<List<DutyGroup>>(row.GroupsJson, JsonSerializerOptions.Web)!, JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, JsonSerializerOptions.Web)!,
             null, row.UpdatedAt, row.UpdatedBy);
     }
 
@@ -45,8 +44,8 @@ public sealed class DutyGroupSchedule(BodyAccess access, ReminderPlanner planner
         {
             var row = await db.BodyDutyGroups.SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
             if (row is null) db.BodyDutyGroups.Add(row = new BodyDutyGroupsRow { BodyId = bodyId, GroupsJson = "", TurnsJson = "", UpdatedAt = default, UpdatedBy = "" });
-            row.GroupsJson = JsonSerializer.Serialize(split.Groups, s_json);
-            row.TurnsJson = JsonSerializer.Serialize(turns, s_json);
+            row.GroupsJson = JsonSerializer.Serialize(split.Groups, JsonSerializerOptions.Web);
+            row.TurnsJson = JsonSerializer.Serialize(turns, JsonSerializerOptions.Web);
             row.UpdatedAt = clock.GetUtcNow();
             row.UpdatedBy = caller.UserName;
             await db.SaveChangesAsync(cancellationToken);

@@ -32,7 +32,6 @@ public sealed record RotationView(Guid BodyId, IReadOnlyList<Guid> Order, DateOn
 public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner, FollowUps.FollowUps followUps, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock)
 {
     public const string HandoverDefinition = "rotation-handover";
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public async Task<RotationView> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
     {
@@ -123,11 +122,12 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
         return wanted;
     }
 
-    private async Task<(RotationPlan Plan, long Revision)?> StoredAsync(Guid bodyId, CancellationToken cancellationToken)
+    /// <summary>The plan as stored, with the revision a change must find unchanged.</summary>
+    internal async Task<(RotationPlan Plan, long Revision)?> StoredAsync(Guid bodyId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.BodyRotations.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
-        return row is null ? null : (JsonSerializer.Deserialize<RotationPlan>(row.PlanJson, s_json)!, row.Revision);
+        return row is null ? null : (JsonSerializer.Deserialize<RotationPlan>(row.PlanJson, JsonSerializerOptions.Web)!, row.Revision);
     }
 
     private async Task SaveAsync(Caller caller, Guid bodyId, RotationPlan plan, long? expectedRevision, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
         if (row is null)
             db.BodyRotations.Add(new BodyRotationRow { BodyId = bodyId, PlanJson = "", UpdatedAt = clock.GetUtcNow(), UpdatedBy = caller.UserName });
         row ??= db.BodyRotations.Local.Single(r => r.BodyId == bodyId);
-        row.PlanJson = JsonSerializer.Serialize(plan, s_json);
+        row.PlanJson = JsonSerializer.Serialize(plan, JsonSerializerOptions.Web);
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = caller.UserName;
         row.Revision++;

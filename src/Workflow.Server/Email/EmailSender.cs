@@ -12,14 +12,13 @@ public sealed record EmailPayload(string To, string Name, string Subject, string
 /// <summary>E-mail over SMTP with MailKit. The Message-ID is the delivery id, so a message resent after a crash is recognisably the same one.</summary>
 internal sealed class EmailSender(SmtpOptions options) : IDeliverySender
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
     public async Task SendAsync(DeliveryRow delivery, CancellationToken cancellationToken)
     {
         var host = options.Enabled ? options.Host! : throw new InvalidOperationException("e-mail is not configured (Smtp:Host)");
-        var mail = JsonSerializer.Deserialize<EmailPayload>(delivery.Payload ?? "null", s_json)
+        var mail = JsonSerializer.Deserialize<EmailPayload>(delivery.Payload ?? "null", JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"delivery {delivery.Id} has no e-mail payload");
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));

@@ -33,10 +33,10 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
         string actor, string reason, CancellationToken cancellationToken)
     {
         var existing = await ListAsync(subjectId, prefix, cancellationToken);
+        var statuses = await instances.StatusesAsync([.. existing.Select(f => f.InstanceId)], cancellationToken);
         var cancelled = 0;
-        foreach (var stale in existing.Where(f => !wanted.ContainsKey(f.Key)))
+        foreach (var stale in existing.Where(f => !wanted.ContainsKey(f.Key) && IsRunning(statuses, f.InstanceId)))
         {
-            if (!await IsRunningAsync(stale.InstanceId, cancellationToken)) continue;
             await runtime.CancelAsync(stale.InstanceId, actor, reason, cancellationToken);
             cancelled++;
         }
@@ -44,7 +44,7 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
         foreach (var (key, input) in wanted)
         {
             var known = existing.FirstOrDefault(f => f.Key == key);
-            if (known is not null && !await IsCancelledAsync(known.InstanceId, cancellationToken))
+            if (known is not null && statuses.GetValueOrDefault(known.InstanceId) != InstanceStatus.Cancelled)
             {
                 kept++;
                 continue;
@@ -68,7 +68,7 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
         // A crash after the start and before the row leaves an instance under this correlation: adopt it rather than start another.
         var correlation = $"{subjectId:N}/{key}";
         var earlier = await instances.FindByCorrelationAsync(correlation, cancellationToken);
-        var adoptable = earlier.Count > 0 && !await IsCancelledAsync(earlier[^1], cancellationToken);
+        var adoptable = earlier.Count > 0 && (await instances.StatusesAsync([earlier[^1]], cancellationToken)).GetValueOrDefault(earlier[^1]) != InstanceStatus.Cancelled;
         var instanceId = adoptable ? earlier[^1] : (await runtime.StartAsync(definitionId, input, correlation, actor, cancellationToken: cancellationToken)).InstanceId;
         db.FollowUps.Add(new FollowUpRow { SubjectId = subjectId, Key = key, InstanceId = instanceId, CreatedAt = clock.GetUtcNow() });
         try
@@ -81,7 +81,7 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
             // Another node started it at the same moment; the primary key decided which instance stands.
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             var winner = await fresh.FollowUps.AsNoTracking().SingleAsync(f => f.SubjectId == subjectId && f.Key == key, cancellationToken);
-            if (winner.InstanceId != instanceId && await IsRunningAsync(instanceId, cancellationToken))
+            if (winner.InstanceId != instanceId && IsRunning(await instances.StatusesAsync([instanceId], cancellationToken), instanceId))
                 await runtime.CancelAsync(instanceId, actor, "started twice; the other one stands", cancellationToken);
             log.LogInformation("Follow-up {Key} of {Subject} was started by another node", key, subjectId);
             return winner.InstanceId;
@@ -107,11 +107,8 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
         await db.FollowUps.Where(f => f.SubjectId == row.SubjectId && f.Key == row.Key && f.InstanceId == row.InstanceId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task<bool> IsCancelledAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        (await instances.GetAsync(instanceId, cancellationToken)).Status == InstanceStatus.Cancelled;
-
-    private async Task<bool> IsRunningAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        (await instances.GetAsync(instanceId, cancellationToken)).Status is not (InstanceStatus.Finished or InstanceStatus.Cancelled);
+    private static bool IsRunning(IReadOnlyDictionary<Guid, InstanceStatus> statuses, Guid instanceId) =>
+        statuses.TryGetValue(instanceId, out var status) && status is not (InstanceStatus.Finished or InstanceStatus.Cancelled);
 }
 
 internal static class FollowUpModel

@@ -26,7 +26,6 @@ public sealed class JointMeetingGroups(
     BodyAccess access, RegistryService registry, ReminderPlanner planner, FollowUps.FollowUps followUps, IDbContextFactory<ServiceDbContext> contexts, TimeProvider clock)
 {
     public const string RecordDefinition = "joint-meeting-record";
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public async Task<MeetingGroupRow> CreateAsync(Caller caller, MeetingGroupRequest request, CancellationToken cancellationToken)
     {
@@ -52,7 +51,7 @@ public sealed class JointMeetingGroups(
         var group = new MeetingGroupRow
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = request.Name.Trim(), RegionCode = request.RegionCode, ConvenerId = request.ConvenerId,
-            BodyIdsJson = JsonSerializer.Serialize(request.BodyIds, s_json), InviteeIdsJson = JsonSerializer.Serialize(invitees, s_json),
+            BodyIdsJson = JsonSerializer.Serialize(request.BodyIds, JsonSerializerOptions.Web), InviteeIdsJson = JsonSerializer.Serialize(invitees, JsonSerializerOptions.Web),
             Location = request.Location?.Trim(), CreatedAt = clock.GetUtcNow(), CreatedBy = caller.UserName,
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -115,13 +114,17 @@ public sealed class JointMeetingGroups(
         return group;
     }
 
-    public static IReadOnlyList<Guid> Bodies(MeetingGroupRow group) => JsonSerializer.Deserialize<List<Guid>>(group.BodyIdsJson, s_json) ?? [];
+    public static IReadOnlyList<Guid> Bodies(MeetingGroupRow group) => JsonSerializer.Deserialize<List<Guid>>(group.BodyIdsJson, JsonSerializerOptions.Web) ?? [];
 
-    public static IReadOnlyList<Guid> Invitees(MeetingGroupRow group) => JsonSerializer.Deserialize<List<Guid>>(group.InviteeIdsJson, s_json) ?? [];
+    public static IReadOnlyList<Guid> Invitees(MeetingGroupRow group) => JsonSerializer.Deserialize<List<Guid>>(group.InviteeIdsJson, JsonSerializerOptions.Web) ?? [];
 
     public static IReadOnlyList<Guid> People(MeetingGroupRow group) => [.. Invitees(group).Prepend(group.ConvenerId).Distinct()];
 
     public static string RecordPrefix(int year, int quarter) => string.Create(CultureInfo.InvariantCulture, $"meeting:{year}q{quarter}:");
+
+    /// <summary>The recording task's key names the meeting's start, so a moved meeting gets a fresh task.</summary>
+    public static string RecordKey(JointMeetingRow meeting) =>
+        RecordPrefix(meeting.Year, meeting.Quarter) + meeting.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     private async Task<int> PlanGroupAsync(MeetingGroupRow group, CancellationToken cancellationToken)
     {
@@ -148,8 +151,11 @@ public sealed class JointMeetingGroups(
             }
             upcoming = await db.JointMeetings.AsNoTracking().Where(m => m.GroupId == group.Id).ToListAsync(cancellationToken);
         }
-        // A meeting still has work to schedule until its recording task has opened.
-        foreach (var meeting in upcoming.Where(m => m.StartsAt + new JointMeetingSettings().RecordOpensAfterStart > now))
+        // Reminders and the recording task are planned with the meeting; what lacks its recording task (just proposed, or
+        // interrupted by a crash) is planned now, until its recording task would have opened.
+        var scheduled = (await followUps.ListAsync(group.Id, "meeting:", cancellationToken)).Select(f => f.Key).ToHashSet();
+        var opensAfterStart = new JointMeetingSettings().RecordOpensAfterStart;
+        foreach (var meeting in upcoming.Where(m => m.StartsAt + opensAfterStart > now && !scheduled.Contains(RecordKey(m))))
             await ScheduleAsync(group, meeting, cancellationToken);
         return added;
     }
@@ -161,10 +167,9 @@ public sealed class JointMeetingGroups(
         await planner.PlanAsync(ReminderPlans.JointMeeting(group.Id, group.Name, proposal, group.ConvenerId, Invitees(group), clock.GetUtcNow(), meeting.Location ?? group.Location),
             cancellationToken);
         var opensAt = proposal.Record.Opened.Iso;
-        var key = RecordPrefix(meeting.Year, meeting.Quarter) + meeting.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
         await followUps.SyncAsync(group.Id, RecordPrefix(meeting.Year, meeting.Quarter), RecordDefinition, new Dictionary<string, JsonObject?>
         {
-            [key] = new()
+            [RecordKey(meeting)] = new()
             {
                 ["groupId"] = group.Id.ToString(), ["groupName"] = group.Name, ["regionCode"] = group.RegionCode, ["convenerId"] = group.ConvenerId.ToString(),
                 ["year"] = meeting.Year, ["quarter"] = meeting.Quarter, ["recordOpensAt"] = opensAt,

@@ -118,7 +118,7 @@ public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access,
 
     private async Task<Persistence.Runtime.InstanceView?> RecordInstanceAsync(JointMeetingRow meeting, IReadOnlyList<FollowUps.FollowUpRow> records, CancellationToken cancellationToken)
     {
-        var key = JointMeetingGroups.RecordPrefix(meeting.Year, meeting.Quarter) + meeting.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var key = JointMeetingGroups.RecordKey(meeting);
         var row = records.FirstOrDefault(r => r.Key == key);
         return row is null ? null : await instances.GetAsync(row.InstanceId, cancellationToken);
     }

@@ -34,11 +34,7 @@ public sealed class DeliveryJob(
     public async Task SendAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         var delivery = await ClaimAsync(deliveryId, cancellationToken);
-        if (delivery is null)
-        {
-            await RescheduleIfEarlyAsync(deliveryId, cancellationToken);
-            return;
-        }
+        if (delivery is null) return;
         try
         {
             var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel)
@@ -64,16 +60,6 @@ public sealed class DeliveryJob(
             d.SentAt = clock.GetUtcNow();
             d.LastError = null;
         }, CancellationToken.None);
-    }
-
-    /// <summary>A job that came a little before the retry it was scheduled for: try again when that retry is due, rather than in a minute.</summary>
-    private async Task RescheduleIfEarlyAsync(Guid deliveryId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var leaseUntil = await db.Deliveries.AsNoTracking().Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending)
-            .Select(d => (DateTimeOffset?)d.LeaseUntil).SingleOrDefaultAsync(cancellationToken);
-        var early = leaseUntil - clock.GetUtcNow();
-        if (early > TimeSpan.Zero && early <= TimeSpan.FromSeconds(5)) scheduler.ScheduleSend(deliveryId, leaseUntil!.Value);
     }
 
     /// <summary>Takes the delivery if it is pending and nobody holds it: one row updated means it is ours until the lease ends.</summary>

@@ -11,11 +11,10 @@ public sealed record Person(Guid Id, string UserName, string DisplayName, string
 /// <summary>Resolves audiences to active people: named ones, and role holders whose home region covers the audience's region.</summary>
 internal static class Recipients
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    public static string Write(ReminderAudience audience) => JsonSerializer.Serialize(audience, s_json);
+    public static string Write(ReminderAudience audience) => JsonSerializer.Serialize(audience, JsonSerializerOptions.Web);
 
-    public static ReminderAudience Read(string json) => JsonSerializer.Deserialize<ReminderAudience>(json, s_json) ?? new ReminderAudience([], []);
+    public static ReminderAudience Read(string json) => JsonSerializer.Deserialize<ReminderAudience>(json, JsonSerializerOptions.Web) ?? new ReminderAudience([], []);
 
     /// <summary>Every person of every audience, loaded in a few queries for a whole batch.</summary>
     public static async Task<IReadOnlyList<IReadOnlyList<Person>>> ResolveAsync(ServiceDbContext db, IReadOnlyList<ReminderAudience> audiences, CancellationToken cancellationToken)

@@ -81,8 +81,8 @@ public static class ReminderPlans
 
     /// <summary>
     /// A quarterly joint meeting (seed 004): in the invitees' and the convener's calendars, with the reminders before it.
-    /// The recording task after it is a workflow user task, whose reminders the engine sends; <see cref="MeetingRecord"/>
-    /// plans them here for a meeting recorded without a workflow.
+    /// The recording task after it is a workflow user task (<c>workflows/joint-meeting-record.json</c>), whose reminders
+    /// and escalation the engine sends.
     /// </summary>
     public static ReminderPlan JointMeeting(Guid meetingGroupId, string groupName, JointMeetingProposal meeting, Guid convener, IReadOnlyList<Guid> invitees,
         DateTimeOffset after, string? location = null, TimeSpan? duration = null)
@@ -108,25 +108,6 @@ public static class ReminderPlans
                     $"The joint meeting of the federation chairs of {groupName} is on {En(start.LocalDate)} at {time} (China time){placeEn}; town leaders are invited to discuss the work plan and activities."));
         });
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
-    }
-
-    /// <summary>Reminders to the convener to record attendance and minutes, and escalations to <paramref name="escalateTo"/> when nothing was recorded.</summary>
-    public static ReminderPlan MeetingRecord(Guid meetingGroupId, string groupName, JointMeetingProposal meeting, Guid convener, ReminderAudience escalateTo, DateTimeOffset after)
-    {
-        var due = Zh(meeting.Record.Due.LocalDate);
-        var reminders = meeting.Record.Reminders.Select((at, i) => new PlannedReminder(
-                ReminderKeys.MeetingRecord(meetingGroupId, meeting.Year, meeting.Quarter, escalation: false, i + 1), ReminderKind.MeetingRecord, at.Utc,
-                ReminderAudience.People(convener),
-                new LocalizedText($"请记录联席会：{groupName}", $"Record the joint meeting: {groupName}"),
-                new LocalizedText($"请于{due}前记录{groupName}联席会的出席情况和会议纪要。",
-                    $"Please record the attendance and minutes of the joint meeting of {groupName} by {En(meeting.Record.Due.LocalDate)}.")))
-            .Concat(meeting.Record.Escalations.Select((at, i) => new PlannedReminder(
-                ReminderKeys.MeetingRecord(meetingGroupId, meeting.Year, meeting.Quarter, escalation: true, i + 1), ReminderKind.MeetingRecord, at.Utc,
-                escalateTo,
-                new LocalizedText($"联席会未记录：{groupName}", $"Joint meeting not recorded: {groupName}"),
-                new LocalizedText($"{groupName}{meeting.Year}年第{meeting.Quarter}季度联席会的出席情况和纪要已超过期限（{due}）仍未记录，请督办。",
-                    $"The attendance and minutes of the {meeting.Year} Q{meeting.Quarter} joint meeting of {groupName} were due on {En(meeting.Record.Due.LocalDate)} and are not recorded; please follow up."))));
-        return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), []);
     }
 
     /// <summary>Re-election (换届): the body is reminded months before its term ends, by default six and one.</summary>
