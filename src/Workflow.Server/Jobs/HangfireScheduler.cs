@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
+using Workflow.Server.Reminders;
 
 namespace Workflow.Server.Jobs;
 
@@ -13,7 +14,7 @@ namespace Workflow.Server.Jobs;
 /// <see cref="Horizon"/> become jobs at once; <see cref="TimerSweep"/> brings later ones in as they come near, so a task
 /// with a due date, two reminders and an escalation costs no job-store writes until the first of them is close.
 /// </summary>
-internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider clock) : IWorkflowScheduler
+internal sealed class HangfireScheduler(IBackgroundJobClient jobs, ReminderOptions options, TimeProvider clock) : IWorkflowScheduler
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromMinutes(10);
 
@@ -21,8 +22,14 @@ internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider 
 
     public void Schedule(ScheduledTimer timer)
     {
-        if (timer.DueAt > clock.GetUtcNow() + Horizon) return;
-        var id = jobs.Schedule<TimerJob>(job => job.FireAsync(timer.Key, CancellationToken.None), timer.DueAt);
+        var now = clock.GetUtcNow();
+        if (timer.DueAt > now + Horizon) return;
+        // Hangfire keeps whole seconds, polls, and may start a job early: wake a little ahead, measured on the service clock,
+        // and let the job wait for the exact due time itself.
+        var wake = timer.DueAt - options.JobLead - now;
+        var id = wake <= TimeSpan.Zero
+            ? jobs.Enqueue<TimerJob>(job => job.FireAsync(timer.Key, timer.DueAt, CancellationToken.None))
+            : jobs.Schedule<TimerJob>(job => job.FireAsync(timer.Key, timer.DueAt, CancellationToken.None), wake);
         if (_jobIds.TryGetValue(timer.Key, out var previous)) jobs.Delete(previous);
         _jobIds[timer.Key] = id;
     }
@@ -37,11 +44,14 @@ internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider 
     internal void Forget(string key) => _jobIds.TryRemove(key, out _);
 }
 
-public sealed class TimerJob(WorkflowRuntime runtime, IWorkflowScheduler scheduler)
+public sealed class TimerJob(WorkflowRuntime runtime, IWorkflowScheduler scheduler, TimeProvider clock)
 {
+    /// <summary>Fires the timer at its due time, never before it.</summary>
     [AutomaticRetry(Attempts = 5)]
-    public async Task FireAsync(string key, CancellationToken cancellationToken)
+    public async Task FireAsync(string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
+        var wait = dueAt - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
         await runtime.FireTimerAsync(key, cancellationToken);
         (scheduler as HangfireScheduler)?.Forget(key);
     }

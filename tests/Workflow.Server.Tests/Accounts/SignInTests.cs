@@ -24,7 +24,7 @@ public sealed class SignInTests(ServiceFactory factory) : IClassFixture<ServiceF
         Assert.Equal(name, me!.UserName);
         Assert.Equal([Roles.Officer], me.Roles);
         Assert.Equal(TestRegions.Town, me.RegionCode);
-        Assert.True(tokens.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(5));
+        Assert.True(tokens.ExpiresAt > factory.Clock.GetUtcNow().AddMinutes(5));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.IdentityModel.Tokens.Jwt;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using Workflow.Server.Accounts;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Accounts;
@@ -15,9 +17,9 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(Path.Combine(factory.DataFolder, "keys", "jwt-signing.key"))));
     }
 
-    private static string Token(SecurityKey key, string issuer = "workflow", string audience = "workflow-api", DateTime? expires = null)
+    private string Token(SecurityKey key, string issuer = "workflow", string audience = "workflow-api", DateTime? expires = null)
     {
-        var now = DateTime.UtcNow;
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
         var claims = new[] { new Claim("sub", Guid.NewGuid().ToString()), new Claim("name", "admin"), new Claim("role", "admin"), new Claim("region", "350583") };
         var token = new JwtSecurityToken(issuer, audience, claims, (expires ?? now.AddMinutes(10)).AddMinutes(-20), expires ?? now.AddMinutes(10),
             new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
@@ -42,7 +44,24 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
     public Task NoToken_Is401() => AssertRefusedAsync(null);
 
     [Fact]
-    public Task AnExpiredToken_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: DateTime.UtcNow.AddMinutes(-5)));
+    public Task AnExpiredToken_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5)));
+
+    [Fact]
+    public Task ATokenExpiredForMoreThanThirtySeconds_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-31)));
+
+    [Fact]
+    public async Task TheServicesOwnToken_WorksToItsExpiryPlusThirtySecondsOfSkew_AndNotASecondLonger()
+    {
+        await using var own = new ServiceFactory();
+        var response = await own.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = ServiceFactory.AdminPassword });
+        var tokens = (await response.Content.ReadFromJsonAsync<TokenPair>(Json.Options))!;
+        var client = own.WithToken(tokens.AccessToken);
+
+        own.Clock.SetUtcNow(tokens.ExpiresAt + TimeSpan.FromSeconds(29));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+        own.Clock.SetUtcNow(tokens.ExpiresAt + TimeSpan.FromSeconds(31));
+        await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(401, "unauthorized");
+    }
 
     [Fact]
     public Task ATokenSignedWithAnotherKey_Is401() =>
@@ -58,7 +77,7 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
     public Task AnUnsignedAlgNoneToken_Is401()
     {
         static string Segment(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
-        var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+        var exp = factory.Clock.GetUtcNow().AddMinutes(10).ToUnixTimeSeconds();
         var token = Segment("""{"alg":"none","typ":"JWT"}""") + "." +
             Segment($$"""{"sub":"{{Guid.NewGuid()}}","name":"admin","role":"admin","region":"350583","iss":"workflow","aud":"workflow-api","exp":{{exp}}}""") + ".";
         return AssertRefusedAsync(token);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Jobs;
@@ -30,15 +31,16 @@ public sealed class TimerJobTests
     private static async Task<string?> WaitForActivityAsync(ServiceFactory factory, Guid instance, string activity, TimeSpan within)
     {
         var admin = await factory.AdminAsync();
-        var deadline = DateTime.UtcNow + within;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         string? seen = null;
-        while (DateTime.UtcNow < deadline)
+        do
         {
             var view = await (await admin.GetAsync($"/api/instances/{instance}")).ReadObjectAsync();
             seen = string.Join(",", ((JsonArray)view["bookmarks"]!).Select(b => (string?)b!["activityId"]));
             if (seen == activity) return seen;
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
+        while (waited.Elapsed < within);
         return seen;
     }
 
@@ -47,6 +49,10 @@ public sealed class TimerJobTests
     {
         await using var factory = new ServiceFactory();
         var instance = await StartAsync(factory);
+        Assert.Equal("wait", await WaitForActivityAsync(factory, instance, "wait", TimeSpan.Zero));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+
         Assert.Equal("submit", await WaitForActivityAsync(factory, instance, "submit", TimeSpan.FromSeconds(20)));
     }
 
@@ -55,13 +61,16 @@ public sealed class TimerJobTests
     {
         string folder;
         Guid instance;
-        await using (var first = new ServiceFactory())
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        await using (var first = new ServiceFactory { Clock = clock })
         {
             instance = await StartAsync(first);
             folder = first.DataFolder;
             first.KeepDataFolder = true;
         }
-        await using var second = ServiceFactory.On(folder);
+        await using var second = ServiceFactory.On(folder, clock);
+        _ = second.Server;
+        clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal("submit", await WaitForActivityAsync(second, instance, "submit", TimeSpan.FromSeconds(20)));
     }
 }

@@ -67,7 +67,7 @@ public sealed class JointMeetingTests(ServiceFactory factory) : IClassFixture<Se
         var opened = await MeetingAsync(officer, groupId, 2027, 1);
         Assert.Equal("awaitingRecord", (string?)opened["status"]);
         // Due seven days after it opens (here: now, as the timer was fired early).
-        Assert.InRange((DateTimeOffset)opened["recordDue"]! - DateTimeOffset.UtcNow, TimeSpan.FromDays(6.99), TimeSpan.FromDays(7));
+        Assert.InRange((DateTimeOffset)opened["recordDue"]! - factory.Clock.GetUtcNow(), TimeSpan.FromDays(6.99), TimeSpan.FromDays(7));
         Assert.NotNull(opened["recordTaskId"]);
         var invitee = await factory.SignInAsync($"jm-chair-0{tag}");
         await (await invitee.PostAsJsonAsync(record, minutes)).AssertProblemAsync(403, "forbidden");

@@ -18,7 +18,7 @@ public sealed class CalendarFeedTests
         var factory = new ServiceFactory();
         var chair = await factory.CreateChairAsync(userName, language);
         var body = Guid.NewGuid();
-        var after = TimeProvider.System.GetUtcNow();
+        var after = factory.Clock.GetUtcNow();
         var rotation = RotatingPresidium.Plan([chair.ToString(), Guid.NewGuid().ToString()], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;
         var meeting = JointMeetings.Propose(2027, 1);
         await factory.Planner().PlanAsync(
@@ -93,7 +93,7 @@ public sealed class CalendarFeedTests
         await using var factory = new ServiceFactory();
         var chair = await factory.CreateChairAsync("chair-calendar-cancel");
         var body = Guid.NewGuid();
-        var start = TimeProvider.System.GetUtcNow().AddDays(10);
+        var start = factory.Clock.GetUtcNow().AddDays(10);
         await factory.Planner().PlanEventsAsync([
             new PlannedCalendarEvent(ReminderKeys.RotationPeriod(body, 0), [chair], start, start.AddDays(60), true, new LocalizedText("轮值", "Rotation")),
         ]);

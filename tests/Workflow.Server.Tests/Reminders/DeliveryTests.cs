@@ -21,10 +21,11 @@ public sealed class DeliveryTests
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
         var person = await factory.SignInAsync("chair-deliver");
         var key = ReminderKeys.Rotation(Guid.NewGuid(), 0, ReminderKeys.Ahead, chair);
-        var due = TimeProvider.System.GetUtcNow().AddSeconds(2);
+        var due = factory.Clock.GetUtcNow().AddSeconds(2);
 
         var first = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
         var again = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal((1, 0), (first.Added, first.Unchanged));
         Assert.Equal((0, 1), (again.Added, again.Unchanged));
@@ -32,16 +33,16 @@ public sealed class DeliveryTests
         // A Hangfire double execution, and a retry: two more sweeps at once deliver nothing more.
         var sweep = factory.Services.GetRequiredService<ReminderSweep>();
         await Task.WhenAll(sweep.RunAsync(CancellationToken.None), sweep.RunAsync(CancellationToken.None));
-        await Task.Delay(1500);
+        await factory.SettledAsync();
 
         var inbox = await person.InboxAsync();
         var notification = Assert.Single(inbox);
         Assert.Equal(key, (string?)notification["key"]);
         Assert.Equal($"轮值提醒 {key}", (string?)notification["subject"]);
         Assert.False((bool)notification["late"]!);
-        // Issue 5's target is under a second late; Hangfire's whole-second schedule and poll must not add to it.
-        var lateness = (DateTimeOffset)notification["createdAt"]! - (DateTimeOffset)notification["dueAt"]!;
-        Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        // Never before its time, and on the service clock not a tick after it: the job waited for the due time itself.
+        Assert.Equal(due, (DateTimeOffset)notification["dueAt"]!);
+        Assert.Equal(due, (DateTimeOffset)notification["createdAt"]!);
         var mail = Assert.Single(channels.Smtp.Received);
         Assert.Equal(["chair-deliver@example.test"], mail.To);
         Assert.Equal($"轮值提醒 {key}", mail.Message.Subject);
@@ -60,7 +61,7 @@ public sealed class DeliveryTests
         await using var factory = new ServiceFactory();
         var chair = await factory.CreateChairAsync("chair-inbox");
         var person = await factory.SignInAsync("chair-inbox");
-        var now = TimeProvider.System.GetUtcNow();
+        var now = factory.Clock.GetUtcNow();
         await factory.Planner().PlanAsync(Enumerable.Range(0, 3).Select(i => ReminderTestExtensions.Reminder($"test:inbox:{i}", chair, now)));
         Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 3, s_wait));
 
@@ -81,7 +82,7 @@ public sealed class DeliveryTests
         await factory.CreateChairAsync("chair-other");
         var owner = await factory.SignInAsync("chair-own");
         var other = await factory.SignInAsync("chair-other");
-        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:own:1", chair, TimeProvider.System.GetUtcNow())]);
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:own:1", chair, factory.Clock.GetUtcNow())]);
         Assert.True(await Eventually.HoldsAsync(async () => (await owner.InboxAsync()).Count == 1, s_wait));
 
         var id = (await owner.InboxAsync())[0]["id"]!.ToString();
@@ -101,11 +102,11 @@ public sealed class DeliveryTests
         var chosen = await settings.ReadObjectAsync();
         Assert.Equal((false, false, "en", true), ((bool)chosen["email"]!, (bool)chosen["webhook"]!, (string?)chosen["language"], (bool)chosen["webhookConfigured"]!));
 
-        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:english:1", chair, TimeProvider.System.GetUtcNow())]);
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:english:1", chair, factory.Clock.GetUtcNow())]);
 
         Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1, s_wait));
         Assert.Equal("Rotation reminder test:english:1", (string?)(await person.InboxAsync())[0]["subject"]);
-        await Task.Delay(1000);
+        await factory.SettledAsync();
         Assert.Empty(channels.Smtp.Received);
         Assert.Empty(channels.Hooks.Received);
     }
@@ -123,11 +124,11 @@ public sealed class DeliveryTests
         foreach (var name in new[] { "chair-town", "chair-village", "chair-neighbour" })
             (await (await factory.SignInAsync(name)).PutAsJsonAsync("/api/me/notification-settings", settings)).EnsureSuccessStatusCode();
 
-        await factory.Planner().PlanAsync([new PlannedReminder("test:role:1", ReminderKind.ReElection, TimeProvider.System.GetUtcNow(),
+        await factory.Planner().PlanAsync([new PlannedReminder("test:role:1", ReminderKind.ReElection, factory.Clock.GetUtcNow(),
             ReminderAudience.Role("chair", TestRegions.Village), new LocalizedText("换届提醒", "Re-election"), new LocalizedText("请筹备换届。", "Prepare it."))]);
 
         Assert.True(await Eventually.HoldsAsync(() => channels.Hooks.Received.Count == 1, s_wait));
-        await Task.Delay(1000);
+        await factory.SettledAsync();
         Assert.Single(await (await factory.SignInAsync("chair-town")).InboxAsync());
         Assert.Single(await (await factory.SignInAsync("chair-village")).InboxAsync());
         Assert.Empty(await (await factory.SignInAsync("chair-neighbour")).InboxAsync());
@@ -145,16 +146,18 @@ public sealed class DeliveryTests
         var person = await factory.SignInAsync("chair-cancel");
         var body = Guid.NewGuid();
         var key = ReminderKeys.Rotation(body, 4, ReminderKeys.Ahead, chair);
-        var due = TimeProvider.System.GetUtcNow().AddSeconds(2);
+        var due = factory.Clock.GetUtcNow().AddSeconds(2);
         await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, due)]);
 
         var cancelled = await factory.Planner().CancelAsync(ReminderKeys.Prefix("rotation", body));
-        await Task.Delay(3000);
+        factory.Clock.Advance(TimeSpan.FromSeconds(3));
+        await factory.SettledAsync();
 
         Assert.Equal(1, cancelled.Reminders);
         Assert.Empty(await person.InboxAsync());
-        var replanned = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, TimeProvider.System.GetUtcNow().AddSeconds(1))]);
+        var replanned = await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, factory.Clock.GetUtcNow().AddSeconds(1))]);
         Assert.Equal(1, replanned.Updated);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1, s_wait));
     }
 

@@ -14,7 +14,7 @@ public sealed class EngineNotificationTests
             { "id": "tell", "type": "notify", "to": { "role": "officer", "region": "input.regionCode" },
               "subject": "联建会签完成：{input.name}", "body": "{input.name} 的联建单位党组织均已同意。", "next": "confirm" },
             { "id": "confirm", "type": "userTask", "title": "确认备案", "assignee": { "role": "officer", "region": "input.regionCode" },
-              "outcomes": ["done"], "due": "PT4S", "remindBefore": ["PT2S"], "next": { "done": "end" } },
+              "outcomes": ["done"], "due": "PT1H", "remindBefore": ["PT59M58S"], "next": { "done": "end" } },
             { "id": "end", "type": "end" } ] }
         """;
 
@@ -31,8 +31,11 @@ public sealed class EngineNotificationTests
             new { definitionId = "notice-and-task", input = new JsonObject { ["regionCode"] = TestRegions.Village, ["name"] = "霞美片区产业基地妇联" } });
         var task = (string?)(await started.ReadObjectAsync())["tasks"]![0];
 
+        Assert.True(await Eventually.HoldsAsync(async () => (await officer.InboxAsync()).Count == 1, TimeSpan.FromSeconds(20)), "the notify message comes at once");
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+
         Assert.True(await Eventually.HoldsAsync(async () => (await officer.InboxAsync()).Count == 2, TimeSpan.FromSeconds(20)));
-        await Task.Delay(1500);
+        await factory.SettledAsync();
         var inbox = await officer.InboxAsync();
         Assert.Equal(["notify", "taskReminder"], inbox.Select(n => (string?)n["kind"]));
         Assert.Equal("联建会签完成：霞美片区产业基地妇联", (string?)inbox[0]["subject"]);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
@@ -20,7 +21,9 @@ public sealed class RestartTests
         string folder;
         Guid chair;
         string before, whileDown, dropped, after;
-        await using (var first = channels.Configure(new ServiceFactory()))
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        var now = clock.GetUtcNow();
+        await using (var first = channels.Configure(new ServiceFactory { Clock = clock }))
         {
             first.KeepDataFolder = true;
             folder = first.DataFolder;
@@ -32,26 +35,27 @@ public sealed class RestartTests
                 ReminderKeys.Rotation(body, 1, ReminderKeys.Ahead, chair),
                 ReminderKeys.Rotation(body, 1, ReminderKeys.FirstDay, chair));
             dropped = ReminderKeys.DutyGroup(body, 1, ReminderKeys.Ahead);
-            var now = TimeProvider.System.GetUtcNow();
             await first.Planner().PlanAsync([
                 ReminderTestExtensions.Reminder(before, chair, now.AddSeconds(1)),
-                ReminderTestExtensions.Reminder(whileDown, chair, now.AddSeconds(5)),
-                ReminderTestExtensions.Reminder(dropped, chair, now.AddSeconds(5), ReminderKind.DutyGroup),
-                ReminderTestExtensions.Reminder(after, chair, now.AddSeconds(20)),
+                ReminderTestExtensions.Reminder(whileDown, chair, now.AddSeconds(3)),
+                ReminderTestExtensions.Reminder(dropped, chair, now.AddSeconds(3), ReminderKind.DutyGroup),
+                ReminderTestExtensions.Reminder(after, chair, now.AddSeconds(12)),
             ]);
+            clock.Advance(TimeSpan.FromSeconds(1));
             var person = await first.SignInAsync("chair-restart");
             Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1 && channels.Hooks.Received.Count == 1, s_wait));
         }
 
         // Down past the second reminder's time by more than the late threshold (2 s).
-        await Task.Delay(TimeSpan.FromSeconds(8));
-        await using var second = channels.Configure(ServiceFactory.On(folder));
+        clock.Advance(TimeSpan.FromSeconds(7));
+        await using var second = channels.Configure(ServiceFactory.On(folder, clock));
         second.Settings["Reminders:LatePolicy:DutyGroup"] = "Drop";
         var again = await second.SignInAsync("chair-restart");
+        clock.Advance(TimeSpan.FromSeconds(4));
 
         Assert.True(await Eventually.HoldsAsync(async () => (await again.InboxAsync()).Count == 3 && channels.Hooks.Received.Count == 3, s_wait),
             "the late reminder and the one after the restart arrive");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await second.SettledAsync();
         var inbox = await again.InboxAsync();
         Assert.Equal([before, whileDown, after], inbox.Select(n => (string?)n["key"]));
         Assert.Equal([false, true, false], inbox.Select(n => (bool)n["late"]!));
@@ -66,7 +70,8 @@ public sealed class RestartTests
     {
         await using var channels = new Channels();
         string folder;
-        await using (var first = channels.Configure(new ServiceFactory()))
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        await using (var first = channels.Configure(new ServiceFactory { Clock = clock }))
         {
             // The relay is down: the first try fails and the next one waits past the shutdown.
             first.Settings["Smtp:Port"] = ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -74,7 +79,7 @@ public sealed class RestartTests
             first.KeepDataFolder = true;
             folder = first.DataFolder;
             var chair = await first.CreateChairAsync("chair-pending");
-            await first.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:pending:1", chair, TimeProvider.System.GetUtcNow())]);
+            await first.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:pending:1", chair, clock.GetUtcNow())]);
             var contexts = first.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
             Assert.True(await Eventually.HoldsAsync(async () =>
             {
@@ -83,11 +88,11 @@ public sealed class RestartTests
             }, s_wait), "the first e-mail attempt fails");
         }
 
-        await using var second = channels.Configure(ServiceFactory.On(folder));
+        await using var second = channels.Configure(ServiceFactory.On(folder, clock));
         var person = await second.SignInAsync("chair-pending");
 
-        Assert.True(await Eventually.HoldsAsync(() => channels.Smtp.Received.Count == 1, s_wait), "the pending e-mail goes out after the restart");
-        await Task.Delay(1500);
+        Assert.True(await second.PassTimeUntilAsync(() => channels.Smtp.Received.Count == 1), "the pending e-mail goes out after the restart");
+        await second.SettledAsync();
         Assert.Equal("test:pending:1", Assert.Single(channels.Smtp.Received).Message.Headers["X-Workflow-Key"]);
         Assert.Single(await person.InboxAsync());
     }

@@ -15,21 +15,23 @@ public sealed class TwoNodesTests
         nodeA.KeepDataFolder = true;
         var chair = await nodeA.CreateChairAsync("chair-nodes");
         await nodeA.AddWebhookAsync(channels.Hooks.Url, userId: chair);
-        var now = TimeProvider.System.GetUtcNow();
+        var now = nodeA.Clock.GetUtcNow();
         var keys = Enumerable.Range(0, 40).Select(i => $"test:nodes:{i:D2}").ToList();
-        await nodeA.Planner().PlanAsync(keys.Select((key, i) => ReminderTestExtensions.Reminder(key, chair, now.AddSeconds(4 + (i % 4)))));
+        await nodeA.Planner().PlanAsync(keys.Select((key, i) => ReminderTestExtensions.Reminder(key, chair, now.AddSeconds(1 + (i % 4)))));
 
-        // Node B starts on the same folder and rebuilds jobs for the same reminders from the database.
-        await using var nodeB = channels.Configure(ServiceFactory.On(nodeA.DataFolder));
+        // Node B starts on the same folder and clock and rebuilds jobs for the same reminders from the database.
+        await using var nodeB = channels.Configure(ServiceFactory.On(nodeA.DataFolder, nodeA.Clock));
         var person = await nodeB.SignInAsync("chair-nodes");
         Assert.NotNull(nodeB.Services.GetRequiredService<ReminderScheduler>().LastRebuild);
+        nodeA.Clock.Advance(TimeSpan.FromSeconds(4));
 
         Assert.True(await Eventually.HoldsAsync(() => channels.Smtp.Received.Count >= 40 && channels.Hooks.Received.Count >= 40, TimeSpan.FromSeconds(30)));
         // Both nodes sweep once more at the same moment, as a double execution across the cluster would.
         await Task.WhenAll(
             nodeA.Services.GetRequiredService<ReminderSweep>().RunAsync(CancellationToken.None),
             nodeB.Services.GetRequiredService<ReminderSweep>().RunAsync(CancellationToken.None));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await nodeA.SettledAsync();
+        await nodeB.SettledAsync();
 
         Assert.Equal(keys, (await person.InboxAsync()).Select(n => (string?)n["key"]).Order());
         Assert.Equal(keys, channels.Smtp.Received.Select(m => m.Message.Headers["X-Workflow-Key"]).Order());

@@ -6,8 +6,6 @@ namespace Workflow.Server.Tests.Reminders;
 /// <summary>A failing webhook is tried again with back-off, then kept as a dead letter for admins.</summary>
 public sealed class WebhookRetryTests
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(20);
-
     [Fact]
     public async Task AWebhookThatAlwaysFails_IsTriedThreeTimes_ThenADeadLetterAdminsSee()
     {
@@ -18,18 +16,18 @@ public sealed class WebhookRetryTests
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
         var admin = await factory.AdminAsync();
 
-        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:dead:1", chair, TimeProvider.System.GetUtcNow())]);
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:dead:1", chair, factory.Clock.GetUtcNow())]);
 
         JsonArray? letters = null;
-        Assert.True(await Eventually.HoldsAsync(async () =>
+        Assert.True(await factory.PassTimeUntilAsync(async () =>
         {
             letters = (JsonArray?)JsonNode.Parse(await admin.GetStringAsync("/api/admin/webhooks/dead-letters"));
             return letters!.Count == 1;
-        }, s_wait), "a dead letter appears");
+        }), "a dead letter appears");
         var letter = letters![0]!;
         Assert.Equal(("test:dead:1", 3, "webhook"), ((string?)letter["key"], (int)letter["attempts"]!, (string?)letter["channel"]));
         Assert.Contains("500", (string?)letter["lastError"], StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await factory.SettledAsync();
         Assert.Equal(3, channels.Hooks.Received.Count);
         Assert.Single(channels.Hooks.Received.Select(h => h.DeliveryId).Distinct());
         Assert.All(channels.Hooks.Received, h => Assert.True(h.SignatureIsValid(Channels.Secret)));
@@ -44,10 +42,10 @@ public sealed class WebhookRetryTests
         var chair = await factory.CreateChairAsync("chair-retry");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
 
-        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:retry:1", chair, TimeProvider.System.GetUtcNow())]);
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:retry:1", chair, factory.Clock.GetUtcNow())]);
 
-        Assert.True(await Eventually.HoldsAsync(() => channels.Hooks.Received.Any(h => h.AnsweredWith == 200), s_wait));
-        await Task.Delay(1500);
+        Assert.True(await factory.PassTimeUntilAsync(() => channels.Hooks.Received.Any(h => h.AnsweredWith == 200)));
+        await factory.SettledAsync();
         Assert.Equal([500, 500, 200], channels.Hooks.Received.Select(h => h.AnsweredWith));
         Assert.Empty((JsonArray)JsonNode.Parse(await (await factory.AdminAsync()).GetStringAsync("/api/admin/webhooks/dead-letters"))!);
     }

@@ -2,18 +2,31 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Server.Accounts;
 
 namespace Workflow.Server.Tests.Support;
 
-/// <summary>The real service on a real SQLite file in a fresh folder, with an admin and a small region tree.</summary>
+/// <summary>
+/// The real service on a real SQLite file in a fresh folder, with an admin and a small region tree, on a clock the test owns:
+/// the service's "now" is <see cref="Clock"/>, which moves only when the test moves it, whatever day the machine thinks it is.
+/// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Where every service's clock starts unless the test sets another: a Friday at 10:00 in China.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
     public const string AdminPassword = "Admin-Pass-2026";
     public const string Password = "Pass-word-2026";
 
     /// <summary>A start on the data folder of an earlier one: a restart.</summary>
-    public static ServiceFactory On(string dataFolder) => new() { DataFolder = dataFolder };
+    public static ServiceFactory On(string dataFolder, FakeTimeProvider? clock = null) => new() { DataFolder = dataFolder, Clock = clock ?? new FakeTimeProvider(Start) };
+
+    /// <summary>The service's clock. A restart on the same data folder may share it, so time goes on across the restart.</summary>
+    public FakeTimeProvider Clock { get; init; } = new(Start);
 
     /// <summary>Leave the data folder behind at dispose, for a restart on it.</summary>
     public bool KeepDataFolder { get; set; }
@@ -31,6 +44,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Regions:RootName", "南安市");
         builder.UseSetting("DemoData:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task<HttpClient> SignInAsync(string userName, string password = Password)
