@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
 
@@ -12,9 +13,9 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
         new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
 }
 
-public sealed record NewUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+public sealed record NewUser(string UserName, [PersonOrPlaceName] string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
-public sealed record UserChange(string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+public sealed record UserChange([PersonOrPlaceName] string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);
@@ -46,6 +47,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || request.UserName.Any(char.IsWhiteSpace))
             errors.Add(("userName", "1–64 characters without spaces"));
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
+        else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
         if (request.Password is not null) PasswordPolicy.Check(request.Password);
@@ -74,6 +76,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         var errors = Validate(roles, kind).ToList();
         if (change.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == change.RegionCode, cancellationToken))
             errors.Add(("regionCode", $"no region '{change.RegionCode}'"));
+        if (NameCheck.Problem("displayName", change.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
         var newRoles = string.Join(',', roles.Distinct());
         // Access tokens carry roles and region: changed, the old tokens stop at once, and a refresh brings the new ones.
