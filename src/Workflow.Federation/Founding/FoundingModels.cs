@@ -1,3 +1,4 @@
+using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
 using Workflow.Federation.Ledger;
@@ -8,9 +9,9 @@ namespace Workflow.Federation.Founding;
 /// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
 public sealed record Actor(string UserName, string RegionCode);
 
-public sealed record OpenFounding(IReadOnlyList<Guid> OrganizationIds, string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+public sealed record OpenFounding(IReadOnlyList<Guid> OrganizationIds, [PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
 
-public sealed record CandidateInput(string Id, string Name, Gender Gender, string Organization, string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+public sealed record CandidateInput(string Id, [PersonOrPlaceName] string Name, Gender Gender, [PersonOrPlaceName] string Organization, string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
 {
     public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
 }

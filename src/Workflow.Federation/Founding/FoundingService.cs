@@ -33,6 +33,7 @@ public sealed class FoundingService(
     {
         var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(new("name", FoundingMessages.Required));
+        else if (NameCheck.Problem("name", request.Name) is { } garbled) problems.Add(garbled);
         var ids = request.OrganizationIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0) problems.Add(new("organizationIds", FoundingMessages.Required));
         if (request.Mode == FoundingMode.Joint && ids.Count < 2) problems.Add(new("organizationIds", FoundingMessages.JointNeedsSeveral));
@@ -106,9 +107,14 @@ public sealed class FoundingService(
     /// <summary>Nominations are set while the request waits at preparation; the party organization and the superior federation then review them.</summary>
     public async Task<FoundingView> SetCandidatesAsync(Actor actor, Guid id, CandidatesInput input, CancellationToken cancellationToken = default)
     {
+        var candidates = input.ExecutiveCandidates ?? [];
+        NameCheck.Require([.. candidates.SelectMany((c, i) => new[]
+        {
+            ($"executiveCandidates[{i}].name", (string?)c.Name), ($"executiveCandidates[{i}].organization", c.Organization),
+        })]);
         var row = await FindOpenAtAsync(actor, id, "prepare", cancellationToken);
         var slate = new CandidateSlate(row.Kind, input.ExecutiveSeats, input.ViceChairSeats,
-            (input.ExecutiveCandidates ?? []).Select(c => c.ToCandidate()).ToList(),
+            candidates.Select(c => c.ToCandidate()).ToList(),
             new LeadershipNomination(input.ChairCandidateIds ?? [], input.ViceChairCandidateIds ?? []));
         var check = CandidateSlateCheck.Check(slate, rules, input.CongressDate);
         if (!check.IsAccepted) throw new FoundingRefusedException(check.Refusals);

@@ -21,7 +21,7 @@ public sealed class LedgerService(FederationWriter writer, ClassificationRules r
         var problems = new List<FieldProblem>();
         var name = TextNormalizer.Clean(request.Name);
         if (name is null) problems.Add(new FieldProblem("name", new CodedMessage("campaign.name-required", "缺少摸排批次名称", "the campaign needs a name")));
-        else if (GarbledText.Find(name) is { } garbled) problems.Add(new FieldProblem("name", garbled));
+        else if (NameCheck.Problem("name", name) is { } garbled) problems.Add(garbled);
         if (!RegionCode.TryParse(request.RegionCode, out var region, out var regionError)) problems.Add(new FieldProblem("regionCode", regionError));
         if (request.StartsOn > request.EndsOn)
             problems.Add(new FieldProblem("endsOn", new CodedMessage("campaign.ends-before-start", "结束日期早于开始日期", "the campaign ends before it starts")));

@@ -11,6 +11,8 @@ public sealed class AccountService(
     IDbContextFactory<ServiceDbContext> contexts,
     TokenIssuer tokens,
     IPasswordHasher<UserRow> hasher,
+    SessionGuard sessions,
+    SignInLockout lockout,
     IOptions<AuthOptions> options,
     TimeProvider clock)
 {
@@ -20,26 +22,20 @@ public sealed class AccountService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        var now = clock.GetUtcNow();
         if (user is null || !user.Active)
         {
-            // Same work as a real check, so response time does not reveal which names exist.
-            hasher.VerifyHashedPassword(new UserRow { Id = Guid.Empty, UserName = "", DisplayName = "", PasswordHash = "", Roles = "", RegionCode = "", CreatedAt = now }, s_dummyHash, password);
+            // Answered like a real account in status, body and time, so neither lockout nor timing reveals which names exist.
+            lockout.ThrowIfLocked(userName);
+            hasher.VerifyHashedPassword(s_nobody, s_dummyHash, password);
+            lockout.CountFailure(userName);
             throw s_badCredentials;
         }
-        if (user.LockedUntil > now)
-            throw new ProblemException(423, "account-locked", "账号已锁定 / Account locked",
-                $"too many failed sign-ins; try again after {user.LockedUntil:O}", new Dictionary<string, object?> { ["lockedUntil"] = user.LockedUntil });
+        lockout.ThrowIfLocked(user.LockedUntil);
 
         var check = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (check == PasswordVerificationResult.Failed)
         {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= options.Value.LockoutThreshold)
-            {
-                user.LockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
-                user.FailedSignIns = 0;
-            }
+            (user.FailedSignIns, user.LockedUntil) = lockout.AfterFailure(user.FailedSignIns, user.LockedUntil);
             await db.SaveChangesAsync(cancellationToken);
             throw s_badCredentials;
         }
@@ -59,9 +55,10 @@ public sealed class AccountService(
         if (row is null || row.ExpiresAt <= now) throw invalid;
         if (row.RevokedAt is not null)
         {
-            // A revoked token presented again means it leaked: end every session of that person.
-            await db.RefreshTokens.Where(t => t.UserId == row.UserId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            // A token already exchanged for a new one, presented again, was copied: end every session of that person. One
+            // revoked by signing out is merely stale, and must not end the session of someone who has signed in since.
+            if (row.ReplacedBy is not null)
+                await sessions.EndSessionsAsync(db, await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken), cancellationToken);
             throw invalid;
         }
         var user = await db.Users.SingleAsync(u => u.Id == row.UserId, cancellationToken);
@@ -88,9 +85,17 @@ public sealed class AccountService(
         if (currentPassword == newPassword) throw ProblemException.Validation(("newPassword", "must differ from the current password"));
         user.PasswordHash = hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
-        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken);
+        // Every other session ends; the one that changed the password goes on with the fresh pair returned here.
+        await sessions.EndSessionsAsync(db, user, cancellationToken);
         return await IssueAsync(db, user, cancellationToken);
+    }
+
+    /// <summary>Ends every session of the caller, this one included: on a lost phone or a shared computer.</summary>
+    public async Task SignOutEverywhereAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is not null) await sessions.EndSessionsAsync(db, user, cancellationToken);
     }
 
     private async Task<TokenPair> IssueAsync(ServiceDbContext db, UserRow user, CancellationToken cancellationToken, RefreshTokenRow? replacing = null)
@@ -106,4 +111,6 @@ public sealed class AccountService(
     }
 
     private static readonly string s_dummyHash = new PasswordHasher<object>().HashPassword(new object(), Guid.NewGuid().ToString());
+
+    private static readonly UserRow s_nobody = new() { Id = Guid.Empty, UserName = "", DisplayName = "", PasswordHash = "", Roles = "", RegionCode = "", CreatedAt = DateTimeOffset.UnixEpoch };
 }

@@ -20,6 +20,8 @@ public static class AuthApi
         group.MapPost("/token", SignIn).AllowAnonymous().WithSummary("Sign in with user name and password; returns an access token and a refresh token").WithProblems(423);
         group.MapPost("/refresh", Refresh).AllowAnonymous().WithSummary("Exchange a refresh token for a new pair (the old one is revoked)");
         group.MapPost("/signout", SignOut).AllowAnonymous().WithSummary("Revoke a refresh token");
+        group.MapPost("/signout-everywhere", SignOutEverywhere).RequireAuthorization()
+            .WithSummary("End every session of the caller at once, this one included: access tokens and refresh tokens");
         group.MapPost("/password", ChangePassword).RequireAuthorization().WithSummary("Change one's own password (required after a one-time password)");
         group.MapGet("/me", GetMe).RequireAuthorization().WithSummary("Who the token belongs to");
         return app;
@@ -39,6 +41,13 @@ public static class AuthApi
     private static async Task<NoContent> SignOut(RefreshRequest request, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
     {
         await accounts.SignOutAsync(request.RefreshToken ?? "", cancellationToken);
+        response.Cookies.Delete(SessionCookie.Name);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SignOutEverywhere(ClaimsPrincipal user, AccountService accounts, HttpResponse response, CancellationToken cancellationToken)
+    {
+        await accounts.SignOutEverywhereAsync(Caller.From(user).Id, cancellationToken);
         response.Cookies.Delete(SessionCookie.Name);
         return TypedResults.NoContent();
     }

@@ -14,4 +14,6 @@ public sealed class AuthOptions
     public int RefreshTokenDays { get; set; } = 14;
     public int LockoutThreshold { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    /// <summary>How long a node trusts the security stamp it read for a user; another node ends a session within this time.</summary>
+    public int SessionCheckSeconds { get; set; } = 5;
 }

@@ -20,6 +20,9 @@ public static class AuthRegistration
         services.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccountService>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionGuard>();
+        services.AddSingleton<SignInLockout>();
         services.AddSingleton<UserDirectory>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -59,7 +62,12 @@ public static class AuthRegistration
                     context.HandleResponse();
                     context.Response.StatusCode = 401;
                     context.Response.Headers.WWWAuthenticate = "Bearer";
-                    var detail = context.AuthenticateFailure is null ? "sign in: send 'Authorization: Bearer <token>'" : "the token is invalid or expired";
+                    var detail = context.AuthenticateFailure switch
+                    {
+                        null => "sign in: send 'Authorization: Bearer <token>'",
+                        SessionEndedException ended => ended.Message,
+                        _ => "the token is invalid or expired",
+                    };
                     await Results.Problem(statusCode: 401, title: "未登录 / Unauthorized", detail: detail, type: ProblemTypes.For("unauthorized")).ExecuteAsync(context.HttpContext);
                 },
                 OnForbidden = async context =>
@@ -67,6 +75,12 @@ public static class AuthRegistration
                     context.Response.StatusCode = 403;
                     await Results.Problem(statusCode: 403, title: "无权操作 / Forbidden", detail: "your role does not allow this", type: ProblemTypes.For("forbidden")).ExecuteAsync(context.HttpContext);
                 },
+            };
+            // Tokens of an external provider carry no stamp of ours: they end when the provider says.
+            if (!external) jwt.Events.OnTokenValidated = async context =>
+            {
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionGuard>();
+                if (!await sessions.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted)) context.Fail(new SessionEndedException());
             };
         });
 

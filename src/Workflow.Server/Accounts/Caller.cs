@@ -8,6 +8,7 @@ public sealed record Caller(Guid Id, string UserName, IReadOnlyList<string> Role
     public const string RegionClaim = "region";
     public const string ApproverKindClaim = "approver_kind";
     public const string MustChangePasswordClaim = "must_change_password";
+    public const string SecurityStampClaim = "stamp";
 
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
 

@@ -26,6 +26,7 @@ public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, T
             new(JwtRegisteredClaimNames.Name, user.UserName),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             new(Caller.RegionClaim, user.RegionCode),
+            new(Caller.SecurityStampClaim, user.SecurityStamp),
         };
         claims.AddRange(user.RoleList.Select(r => new Claim("role", r)));
         if (user.ApproverKind is not null) claims.Add(new Claim(Caller.ApproverKindClaim, user.ApproverKind));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
 
@@ -12,14 +13,14 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
         new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
 }
 
-public sealed record NewUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+public sealed record NewUser(string UserName, [PersonOrPlaceName] string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
-public sealed record UserChange(string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+public sealed record UserChange([PersonOrPlaceName] string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);
 
-public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, IPasswordHasher<UserRow> hasher, TimeProvider clock)
+public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, IPasswordHasher<UserRow> hasher, SessionGuard sessions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(Caller caller, string? role, string? search, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || request.UserName.Any(char.IsWhiteSpace))
             errors.Add(("userName", "1–64 characters without spaces"));
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
+        else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
         if (request.Password is not null) PasswordPolicy.Check(request.Password);
@@ -74,20 +76,26 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         var errors = Validate(roles, kind).ToList();
         if (change.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == change.RegionCode, cancellationToken))
             errors.Add(("regionCode", $"no region '{change.RegionCode}'"));
+        if (NameCheck.Problem("displayName", change.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
-        user.Roles = string.Join(',', roles.Distinct());
+        var newRoles = string.Join(',', roles.Distinct());
+        // Access tokens carry roles and region: changed, the old tokens stop at once, and a refresh brings the new ones.
+        var claimsChange = newRoles != user.Roles || kind != user.ApproverKind || (change.RegionCode is not null && change.RegionCode != user.RegionCode);
+        user.Roles = newRoles;
         user.ApproverKind = kind;
         if (change.DisplayName is not null) user.DisplayName = change.DisplayName.Trim();
         if (change.RegionCode is not null) user.RegionCode = change.RegionCode;
         if (change.Email is not null) user.Email = change.Email;
         if (change.Language is not null) user.Language = change.Language;
-        if (change.Active is { } active)
-        {
-            user.Active = active;
-            if (!active) await RevokeSessionsAsync(db, id, cancellationToken);
-        }
+        if (change.Active is { } active) user.Active = active;
         user.Revision++;
-        await db.SaveChangesAsync(cancellationToken);
+        if (change.Active == false) await sessions.EndSessionsAsync(db, user, cancellationToken);
+        else
+        {
+            if (claimsChange) user.RenewSecurityStamp();
+            await db.SaveChangesAsync(cancellationToken);
+            sessions.Forget(user.Id);
+        }
         return UserView.From(user, clock.GetUtcNow());
     }
 
@@ -100,8 +108,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         user.MustChangePassword = true;
         user.LockedUntil = null;
         user.FailedSignIns = 0;
-        await RevokeSessionsAsync(db, id, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndSessionsAsync(db, user, cancellationToken);
         return new UserWithPassword(UserView.From(user, clock.GetUtcNow()), oneTime);
     }
 
@@ -113,10 +120,6 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         var created = await CreateAsync(new NewUser("admin", "系统管理员", [Roles.Admin], null, rootRegion, Password: configuredPassword), cancellationToken);
         return created.OneTimePassword ?? "";
     }
-
-    private async Task RevokeSessionsAsync(ServiceDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), cancellationToken);
 
     private static IEnumerable<(string, string)> Validate(IReadOnlyList<string> roles, string? approverKind)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Workflow.Server.Accounts;
 
 public sealed class UserRow
@@ -19,8 +21,17 @@ public sealed class UserRow
     public DateTimeOffset? LockedUntil { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
     public int Revision { get; set; }
+    /// <summary>
+    /// Every access token carries the stamp it was issued with; a new stamp ends them all at once (deactivation, a password
+    /// reset or change, sign-out everywhere, new roles or region). See <see cref="SessionGuard"/>.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewSecurityStamp();
 
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public void RenewSecurityStamp() => SecurityStamp = NewSecurityStamp();
+
+    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }
 
 public sealed class RefreshTokenRow
@@ -31,5 +42,6 @@ public sealed class RefreshTokenRow
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>Set when the token was exchanged for a new one: presented again, it was copied (see <see cref="AccountService.RefreshAsync"/>).</summary>
     public string? ReplacedBy { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Schedules;
 using Workflow.Server.Accounts;
@@ -13,7 +14,8 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Meetings;
 
 /// <summary>Without invitees, the bodies' chairs as linked to their accounts are invited.</summary>
-public sealed record MeetingGroupRequest(string Name, string RegionCode, IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds, string? Location);
+public sealed record MeetingGroupRequest([PersonOrPlaceName] string Name, string RegionCode, IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds,
+    [PersonOrPlaceName] string? Location);
 
 public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, string Reason);
 
@@ -31,6 +33,7 @@ public sealed class JointMeetingGroups(
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) throw ProblemException.Validation(("name", "1 to 100 characters"));
         if (request.Location is { Length: > 200 }) throw ProblemException.Validation(("location", "at most 200 characters"));
+        NameCheck.Require(("name", request.Name), ("location", request.Location));
         if (!caller.Covers(request.RegionCode)) throw ProblemException.Forbidden($"region {request.RegionCode} is outside your region {caller.RegionCode}");
         if (request.BodyIds is not { Count: >= 2 } || request.BodyIds.Distinct().Count() != request.BodyIds.Count)
             throw ProblemException.Validation(("bodyIds", "a joint meeting brings together at least two different bodies"));

@@ -9,7 +9,7 @@ namespace Workflow.Server.Regions;
 
 public sealed record RegionView(string Code, string Name, string? ParentCode, int Level);
 
-public sealed record NewRegion(string Code, string Name);
+public sealed record NewRegion(string Code, [PersonOrPlaceName] string Name);
 
 public sealed record RegionImportResult(int Created, int Renamed, int Unchanged);
 
@@ -71,7 +71,7 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             else if (ParentOf(code) is { } parent && !existing.ContainsKey(parent) && !incoming.Contains(parent))
                 errors.Add((where, $"parent region '{parent}' of '{code}' does not exist"));
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "a name of 1–100 characters"));
-            else if (GarbledText.Find(name) is { } garbled) errors.Add((rows.Count == 1 ? "name" : $"line {line}", $"'{name}': {garbled.Text()}"));
+            else if (NameCheck.Problem(rows.Count == 1 ? "name" : $"line {line}", name) is { } garbled) errors.Add((garbled.Field, $"'{name}': {garbled.Reason.Text()}"));
             if (refuseExisting && existing.ContainsKey(code)) throw ProblemException.Conflict("region-exists", $"region '{code}' exists");
         }
         if (errors.Count > 0) throw ProblemException.Validation([.. errors]);

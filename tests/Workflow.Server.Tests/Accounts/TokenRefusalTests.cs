@@ -17,10 +17,20 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(Path.Combine(factory.DataFolder, "keys", "jwt-signing.key"))));
     }
 
-    private string Token(SecurityKey key, string issuer = "workflow", string audience = "workflow-api", DateTime? expires = null)
+    /// <summary>The admin's real claims, so that only the flaw each test puts in differs from a token the service issued.</summary>
+    private async Task<IReadOnlyList<Claim>> AdminClaimsAsync()
+    {
+        var tokens = await factory.SignInForTokensAsync("admin", ServiceFactory.AdminPassword);
+        return [.. new JwtSecurityTokenHandler().ReadJwtToken(tokens.AccessToken).Claims.Where(c => c.Type is "sub" or "name" or "role" or "region" or "stamp")];
+    }
+
+    private async Task<string> TokenAsync(SecurityKey key, string issuer = "workflow", string audience = "workflow-api", DateTime? expires = null,
+        Func<Claim, bool>? keep = null) =>
+        Token(key, (await AdminClaimsAsync()).Where(keep ?? (_ => true)), issuer, audience, expires);
+
+    private string Token(SecurityKey key, IEnumerable<Claim> claims, string issuer, string audience, DateTime? expires)
     {
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        var claims = new[] { new Claim("sub", Guid.NewGuid().ToString()), new Claim("name", "admin"), new Claim("role", "admin"), new Claim("region", "350583") };
         var token = new JwtSecurityToken(issuer, audience, claims, (expires ?? now.AddMinutes(10)).AddMinutes(-20), expires ?? now.AddMinutes(10),
             new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
         return new JwtSecurityTokenHandler().WriteToken(token);
@@ -36,7 +46,7 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
     [Fact]
     public async Task AValidToken_IsAccepted_SoTheRefusalsBelowAreAboutTheirFlaw()
     {
-        var response = await factory.WithToken(Token(ServiceKey())).GetAsync("/api/admin/users");
+        var response = await factory.WithToken(await TokenAsync(ServiceKey())).GetAsync("/api/admin/users");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -44,10 +54,11 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
     public Task NoToken_Is401() => AssertRefusedAsync(null);
 
     [Fact]
-    public Task AnExpiredToken_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5)));
+    public async Task AnExpiredToken_Is401() => await AssertRefusedAsync(await TokenAsync(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5)));
 
     [Fact]
-    public Task ATokenExpiredForMoreThanThirtySeconds_Is401() => AssertRefusedAsync(Token(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-31)));
+    public async Task ATokenExpiredForMoreThanThirtySeconds_Is401() =>
+        await AssertRefusedAsync(await TokenAsync(ServiceKey(), expires: factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-31)));
 
     [Fact]
     public async Task TheServicesOwnToken_WorksToItsExpiryPlusThirtySecondsOfSkew_AndNotASecondLonger()
@@ -64,14 +75,22 @@ public sealed class TokenRefusalTests(ServiceFactory factory) : IClassFixture<Se
     }
 
     [Fact]
-    public Task ATokenSignedWithAnotherKey_Is401() =>
-        AssertRefusedAsync(Token(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("another key that is long enough for HMAC-SHA256!!"))));
+    public async Task ATokenSignedWithAnotherKey_Is401() =>
+        await AssertRefusedAsync(await TokenAsync(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("another key that is long enough for HMAC-SHA256!!"))));
 
     [Fact]
-    public Task ATokenFromAnotherIssuer_Is401() => AssertRefusedAsync(Token(ServiceKey(), issuer: "someone-else"));
+    public async Task ATokenFromAnotherIssuer_Is401() => await AssertRefusedAsync(await TokenAsync(ServiceKey(), issuer: "someone-else"));
 
     [Fact]
-    public Task ATokenForAnotherAudience_Is401() => AssertRefusedAsync(Token(ServiceKey(), audience: "another-api"));
+    public async Task ATokenForAnotherAudience_Is401() => await AssertRefusedAsync(await TokenAsync(ServiceKey(), audience: "another-api"));
+
+    [Fact]
+    public async Task AWellSignedTokenWithoutASecurityStamp_Is401() => await AssertRefusedAsync(await TokenAsync(ServiceKey(), keep: c => c.Type != "stamp"));
+
+    [Fact]
+    public async Task AWellSignedTokenWithAnotherStamp_Is401() =>
+        await AssertRefusedAsync(Token(ServiceKey(), [.. (await AdminClaimsAsync()).Where(c => c.Type != "stamp"), new Claim("stamp", "0123456789ABCDEF0123456789ABCDEF")],
+            "workflow", "workflow-api", null));
 
     [Fact]
     public Task AnUnsignedAlgNoneToken_Is401()
