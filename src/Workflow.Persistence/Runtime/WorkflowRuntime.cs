@@ -174,7 +174,7 @@ public sealed class WorkflowRuntime(
         if (timer.Purpose == TimerPurpose.Resume)
             return await ResumeInScopeAsync(scope, instance, bookmark, new ResumeRequest(bookmark.Id, "timer"));
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
-        var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose);
+        var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose, timer.DueAt);
         transition.Status = instance.Status;
         await scope.ApplyAsync(instance, transition);
         return Result(scope, instance);
