@@ -16,7 +16,12 @@ public interface IWorkflowScheduler
 /// <summary>Who should hear of something: a role in a region, as a task assignment is written, or one person of it when <paramref name="UserId"/> is set.</summary>
 public sealed record Recipient(string Role, string? ApproverKind, string? RegionCode, string? UserId = null);
 
-public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt);
+/// <summary>
+/// One message for the outbox. <paramref name="DueAt"/> is when it was meant to go out: the planned time of the reminder or
+/// escalation timer that raised it, which is earlier than <paramref name="CreatedAt"/> when the timer fired late (the service
+/// was down); null for a message sent as it happens (<c>notify</c>).
+/// </summary>
+public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? DueAt = null);
 
 /// <summary>Receives notifications after the transition that produced them has committed.</summary>
 public interface INotificationPort

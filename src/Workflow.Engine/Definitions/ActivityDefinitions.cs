@@ -76,8 +76,14 @@ public sealed record NotifyActivity(string Id, IReadOnlyDictionary<string, strin
 /// <summary>Calls the C# handler registered under <paramref name="Handler"/>; its outcome picks the next activity.</summary>
 public sealed record ActionActivity(string Id, IReadOnlyDictionary<string, string> Next, string Handler, JsonObject? Settings) : ActivityDefinition(Id, Next);
 
-/// <summary>Starts an instance of <paramref name="WorkflowId"/> and waits for it to end; the child's end outcome picks the next activity.</summary>
+/// <summary>
+/// Starts an instance of <paramref name="WorkflowId"/> and waits for it to end; the child's end outcome picks the next activity,
+/// and a child cancelled on its own gives <see cref="CancelledOutcome"/>.
+/// </summary>
 public sealed record ChildWorkflowActivity(string Id, IReadOnlyDictionary<string, string> Next, string WorkflowId, string? InputExpression) : ActivityDefinition(Id, Next)
 {
+    /// <summary>The outcome when the child is cancelled while its parent waits; a parent with no route for it faults.</summary>
+    public const string CancelledOutcome = "cancelled";
+
     public override bool Blocks => true;
 }

@@ -67,19 +67,23 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         return run.Finish();
     }
 
-    /// <summary>A reminder or escalation of an open user task: no state changes, a journal row and a notification.</summary>
-    public Transition Remind(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, TimerPurpose purpose)
+    /// <summary>
+    /// A reminder or escalation of an open user task: no state changes, a journal row and a notification. Both carry
+    /// <paramref name="plannedAt"/>, the timer's due time, so a reminder fired late (after a stop) can be told from one on time.
+    /// </summary>
+    public Transition Remind(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, TimerPurpose purpose, DateTimeOffset plannedAt)
     {
         var run = new Run(this, definition, instanceId, new Transition(current), "system", clock.GetUtcNow(), CancellationToken.None);
         var escalated = purpose == TimerPurpose.Escalation;
-        run.Record(escalated ? JournalKind.Escalated : JournalKind.Reminded, bookmark.ActivityId, null, bookmark.Id, null);
+        run.Record(escalated ? JournalKind.Escalated : JournalKind.Reminded, bookmark.ActivityId, null, bookmark.Id,
+            new JsonObject { ["dueAt"] = plannedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }.ToJsonString(EngineJson.Options));
         var title = bookmark.Title ?? bookmark.ActivityId;
         var due = bookmark.DueAt is { } d ? TimeZoneInfo.ConvertTime(d, Schedules.China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
         var assignee = new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode, bookmark.AssigneeUserId);
         var escalateTo = escalated && definition.Activity(bookmark.ActivityId) is UserTaskActivity { EscalateTo: { } to } ? run.RecipientOf(to) : null;
         run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, escalateTo ?? assignee,
             escalated ? $"已逾期：{title}" : $"待办提醒：{title}",
-            escalated ? $"“{title}”已超过办理期限（{due}），请尽快处理或督办。" : $"“{title}”将于 {due} 到期，请及时办理。");
+            escalated ? $"“{title}”已超过办理期限（{due}），请尽快处理或督办。" : $"“{title}”将于 {due} 到期，请及时办理。", plannedAt);
         return run.Finish(InstanceStatus.Blocked);
     }
 
@@ -103,8 +107,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         public void Record(JournalKind kind, string? activityId, string? outcome, Guid? bookmarkId, string? data) =>
             transition.Journal.Add(new JournalRecord(now, actor, kind, activityId, outcome, bookmarkId, data));
 
-        public void Notify(string kind, Guid? bookmarkId, Recipient to, string subject, string body) =>
-            transition.Notifications.Add(new NotificationMessage(Guid.CreateVersion7(now), kind, instanceId, bookmarkId, to, subject, body, now));
+        public void Notify(string kind, Guid? bookmarkId, Recipient to, string subject, string body, DateTimeOffset? dueAt = null) =>
+            transition.Notifications.Add(new NotificationMessage(Guid.CreateVersion7(now), kind, instanceId, bookmarkId, to, subject, body, now, dueAt));
 
         /// <summary>Settles the status from the remaining paths, unless the caller already knows it.</summary>
         public Transition Finish(InstanceStatus? known = null)

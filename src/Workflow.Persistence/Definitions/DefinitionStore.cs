@@ -5,11 +5,18 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Definitions;
+using Workflow.Engine.Execution;
 using Workflow.Persistence.Storage;
 
 namespace Workflow.Persistence.Definitions;
 
 public sealed record PublishedDefinition(string DefinitionId, int Version, string Name, bool IsNew, DateTimeOffset PublishedAt);
+
+/// <summary>
+/// A stored version that no longer loads with what this process has (an action handler taken away, a role gone from the
+/// vocabulary), how many instances that have not ended are pinned to it, and whether new starts would use it.
+/// </summary>
+public sealed record BrokenVersion(string DefinitionId, int Version, bool IsLatest, int UnfinishedInstances, IReadOnlyList<DefinitionError> Errors);
 
 /// <summary>Publishes definitions as immutable versions and serves them, cached, to the runtime.</summary>
 public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, DefinitionLoader loader, WriteGate gate, TimeProvider clock)
@@ -77,6 +84,39 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
         if (row is null)
             throw new WorkflowException(WorkflowError.DefinitionNotFound, version is null ? $"no workflow '{definitionId}'" : $"no workflow '{definitionId}' version {version}");
         return _cache.GetOrAdd((row.DefinitionId, row.Version), _ => loader.Load(row.Json, $"{row.DefinitionId} v{row.Version}", row.Version));
+    }
+
+    /// <summary>
+    /// Loads every stored version again, as the runtime will when an instance on it takes its next step, and returns those
+    /// that fail. The ones that load stay cached.
+    /// </summary>
+    public async Task<IReadOnlyList<BrokenVersion>> FindBrokenVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions.AsNoTracking().OrderBy(d => d.DefinitionId).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        var failing = new List<(DefinitionRow Row, IReadOnlyList<DefinitionError> Errors)>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                _cache.GetOrAdd((row.DefinitionId, row.Version), _ => loader.Load(row.Json, $"{row.DefinitionId} v{row.Version}", row.Version));
+            }
+            catch (DefinitionException ex)
+            {
+                failing.Add((row, ex.Errors));
+            }
+        }
+        if (failing.Count == 0) return [];
+        var ids = failing.Select(f => f.Row.DefinitionId).Distinct().ToList();
+        var unfinished = (await db.Instances.AsNoTracking()
+            .Where(i => ids.Contains(i.DefinitionId) && i.Status != InstanceStatus.Finished && i.Status != InstanceStatus.Cancelled)
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.DefinitionId, c.DefinitionVersion), c => c.Count);
+        var latest = rows.GroupBy(r => r.DefinitionId).ToDictionary(g => g.Key, g => g.Max(r => r.Version));
+        return [.. failing.Select(f => new BrokenVersion(f.Row.DefinitionId, f.Row.Version, latest[f.Row.DefinitionId] == f.Row.Version,
+            unfinished.GetValueOrDefault((f.Row.DefinitionId, f.Row.Version)), f.Errors))];
     }
 
     public async Task<IReadOnlyList<PublishedDefinition>> ListAsync(CancellationToken cancellationToken = default)

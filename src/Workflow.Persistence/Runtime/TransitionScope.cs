@@ -99,7 +99,13 @@ internal sealed class TransitionScope(TransitionStore store, DefinitionStore def
             ToSend.Add(message);
         }
         foreach (var child in transition.ChildStarts) await StartChildAsync(instance, child, transition);
-        if (transition.Status == InstanceStatus.Finished && instance.ParentInstanceId is { } parentId) await ResumeParentAsync(parentId, instance);
+        if (instance.ParentInstanceId is { } parentId)
+        {
+            // A child cancelled because its parent's path closed finds its parent bookmark gone, so only a child cancelled on
+            // its own moves the parent on; without that, the parent would wait for it forever.
+            if (transition.Status == InstanceStatus.Finished) await ResumeParentAsync(parentId, instance, instance.Result ?? ActivityDefinition.Done);
+            else if (transition.Status == InstanceStatus.Cancelled) await ResumeParentAsync(parentId, instance, ChildWorkflowActivity.CancelledOutcome);
+        }
     }
 
     /// <summary>Writes every instance row this scope created or changed.</summary>
@@ -161,13 +167,13 @@ internal sealed class TransitionScope(TransitionStore store, DefinitionStore def
         await ApplyAsync(child, await executor.StartAsync(definition, child.Id, start.Input, actor, cancellationToken));
     }
 
-    private async Task ResumeParentAsync(Guid parentId, InstanceRow child)
+    private async Task ResumeParentAsync(Guid parentId, InstanceRow child, string outcome)
     {
         var parent = FindInstance(parentId);
         var bookmark = child.ParentBookmarkId is { } b ? FindBookmark(b) : null;
         if (parent is null || bookmark is null || parent.Status != InstanceStatus.Blocked) return;
         var definition = await definitions.GetAsync(parent.DefinitionId, parent.DefinitionVersion, cancellationToken);
-        var request = new ResumeRequest(bookmark.Id, "system", child.Result ?? ActivityDefinition.Done);
+        var request = new ResumeRequest(bookmark.Id, "system", outcome);
         await ApplyAsync(parent, await executor.ResumeAsync(definition, parent.Id, InstanceState.FromJson(parent.State), bookmark.ToModel(), request, cancellationToken));
     }
 

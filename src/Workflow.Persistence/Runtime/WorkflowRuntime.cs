@@ -79,18 +79,44 @@ public sealed class WorkflowRuntime(
         }, cancellationToken), cancellationToken);
     }
 
-    public async Task<TransitionResult> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken cancellationToken = default) =>
-        await TransactAsync(async scope =>
+    /// <summary>
+    /// Cancels an instance. A child's waiting parent goes on with the outcome <c>cancelled</c> in the same transaction; when
+    /// the parent cannot take that route, the child is cancelled all the same and the parent faults with an incident.
+    /// </summary>
+    public async Task<TransitionResult> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        try
         {
-            var instance = scope.FindInstance(instanceId) ?? throw NotFound(instanceId);
-            if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
-                throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()} and cannot be cancelled");
-            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            var transition = executor.Cancel(definition, instanceId, InstanceState.FromJson(instance.State), actor, reason);
-            await scope.ApplyAsync(instance, transition);
-            scope.Store.ResolveIncidents(instanceId, scope.Now, actor);
-            return Result(scope, instance);
-        }, cancellationToken);
+            return await TransactAsync(scope => CancelInScopeAsync(scope, instanceId, actor, reason), cancellationToken);
+        }
+        catch (ActivityFaultException fault)
+        {
+            // Cancelling closes bookmarks and runs nothing, so the fault came from the parent that the cancelled child resumed.
+            return await TransactAsync(async scope =>
+            {
+                var child = scope.FindInstance(instanceId) ?? throw NotFound(instanceId);
+                if (child.ParentInstanceId is not { } parentId || scope.FindInstance(parentId) is not { } parent)
+                    throw new InvalidOperationException($"instance {instanceId} faulted while being cancelled: {fault.Message}", fault);
+                logger.LogWarning(fault, "Instance {ParentId} faulted at {ActivityId} when its child {ChildId} was cancelled", parentId, fault.ActivityId, instanceId);
+                // Faulted first, so that the child's cancellation leaves the parent where it waits, with the incident to retry.
+                RecordIncident(scope, parent, fault, new FailedEvent(FailedEvent.Resume, "system", BookmarkId: child.ParentBookmarkId,
+                    Outcome: ChildWorkflowActivity.CancelledOutcome));
+                return await CancelInScopeAsync(scope, instanceId, actor, reason);
+            }, cancellationToken);
+        }
+    }
+
+    private async Task<TransitionResult> CancelInScopeAsync(TransitionScope scope, Guid instanceId, string actor, string? reason)
+    {
+        var instance = scope.FindInstance(instanceId) ?? throw NotFound(instanceId);
+        if (instance.Status is not (InstanceStatus.Blocked or InstanceStatus.Faulted))
+            throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()} and cannot be cancelled");
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
+        var transition = executor.Cancel(definition, instanceId, InstanceState.FromJson(instance.State), actor, reason);
+        await scope.ApplyAsync(instance, transition);
+        scope.Store.ResolveIncidents(instanceId, scope.Now, actor);
+        return Result(scope, instance);
+    }
 
     /// <summary>Applies an incident's failed event again, after its cause has been fixed.</summary>
     /// <exception cref="WorkflowException">The retry failed too; the incident stays open and nothing changes.</exception>
@@ -174,7 +200,7 @@ public sealed class WorkflowRuntime(
         if (timer.Purpose == TimerPurpose.Resume)
             return await ResumeInScopeAsync(scope, instance, bookmark, new ResumeRequest(bookmark.Id, "timer"));
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
-        var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose);
+        var transition = executor.Remind(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), timer.Purpose, timer.DueAt);
         transition.Status = instance.Status;
         await scope.ApplyAsync(instance, transition);
         return Result(scope, instance);
@@ -207,23 +233,30 @@ public sealed class WorkflowRuntime(
         catch (ActivityFaultException fault) when (instanceId() != Guid.Empty)
         {
             logger.LogWarning(fault, "Instance {InstanceId} faulted at {ActivityId}", instanceId(), fault.ActivityId);
-            return await TransactAsync(async scope =>
+            return await TransactAsync(scope =>
             {
                 var instance = scope.FindInstance(instanceId()) ?? scope.AddInstance(newRow!());
-                instance.Status = InstanceStatus.Faulted;
-                instance.Revision++;
-                instance.UpdatedAt = scope.Now;
-                var incident = new IncidentRow
-                {
-                    Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, ActivityId = fault.ActivityId, Message = fault.Message,
-                    Detail = fault.InnerException?.ToString() ?? fault.ToString(), Event = failed.ToJson(), CreatedAt = scope.Now,
-                };
-                scope.Store.InsertIncident(incident);
-                scope.AppendJournal(instance, [new JournalRecord(scope.Now, failed.Actor, JournalKind.Faulted, fault.ActivityId, null, failed.BookmarkId,
-                    new JsonObject { ["incident"] = incident.Id.ToString(), ["message"] = fault.Message }.ToJsonString(EngineJson.Options))]);
-                return new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident.Id);
+                var incident = RecordIncident(scope, instance, fault, failed);
+                return Task.FromResult(new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident));
             }, cancellationToken);
         }
+    }
+
+    /// <summary>Marks the instance faulted and keeps the failed event with an incident, so that a retry applies it again.</summary>
+    private static Guid RecordIncident(TransitionScope scope, InstanceRow instance, ActivityFaultException fault, FailedEvent failed)
+    {
+        instance.Status = InstanceStatus.Faulted;
+        instance.Revision++;
+        instance.UpdatedAt = scope.Now;
+        var incident = new IncidentRow
+        {
+            Id = Guid.CreateVersion7(scope.Now), InstanceId = instance.Id, ActivityId = fault.ActivityId, Message = fault.Message,
+            Detail = fault.InnerException?.ToString() ?? fault.ToString(), Event = failed.ToJson(), CreatedAt = scope.Now,
+        };
+        scope.Store.InsertIncident(incident);
+        scope.AppendJournal(instance, [new JournalRecord(scope.Now, failed.Actor, JournalKind.Faulted, fault.ActivityId, null, failed.BookmarkId,
+            new JsonObject { ["incident"] = incident.Id.ToString(), ["message"] = fault.Message }.ToJsonString(EngineJson.Options))]);
+        return incident.Id;
     }
 
     private async Task<T> TransactAsync<T>(Func<TransitionScope, Task<T>> work, CancellationToken cancellationToken)

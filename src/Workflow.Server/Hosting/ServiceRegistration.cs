@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
+        services.AddSingleton<StoredVersionsCheck>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
         services.AddBodySchedules();

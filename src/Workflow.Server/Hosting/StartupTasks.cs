@@ -10,8 +10,8 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Hosting;
 
 /// <summary>
-/// Before the first request: create and migrate the database, publish <c>workflows/</c>, create the first admin, and
-/// re-schedule every pending timer (the in-memory job store starts empty).
+/// Before the first request: create and migrate the database, publish <c>workflows/</c>, check that every stored workflow
+/// version still loads, create the first admin, and re-schedule every pending timer (the in-memory job store starts empty).
 /// </summary>
 internal sealed class StartupTasks(IServiceProvider services, ServerOptions server, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
 {
@@ -28,6 +28,7 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
             var published = await services.GetRequiredService<DefinitionStore>().PublishDirectoryAsync(server.WorkflowsFolder, "startup", cancellationToken);
             foreach (var d in published.Where(d => d.IsNew)) logger.LogInformation("Published workflow {DefinitionId} v{Version}", d.DefinitionId, d.Version);
         }
+        await services.GetRequiredService<Engine.StoredVersionsCheck>().RunAsync(cancellationToken);
 
         var rootCode = configuration["Regions:RootCode"] ?? "350583";
         var rootName = configuration["Regions:RootName"] ?? "南安市";

@@ -3,9 +3,10 @@ using Workflow.Engine;
 namespace Workflow.Server.Reminders;
 
 /// <summary>
-/// The engine's notification port: task reminders, escalations and <c>notify</c> messages become reminders due now,
-/// keyed by the message id. The engine hands a message over again after a restart when it was not confirmed; the key
-/// makes that a no-op, so people hear of it once.
+/// The engine's notification port: task reminders, escalations and <c>notify</c> messages become reminders, keyed by the
+/// message id. The engine hands a message over again after a restart when it was not confirmed; the key makes that a
+/// no-op, so people hear of it once. A reminder or escalation keeps its timer's planned due time: one that fell due while
+/// the service was down is then late, and the sweep applies the late policy of its kind as for every other reminder.
 /// </summary>
 internal sealed class EngineNotifications(ReminderPlanner planner) : INotificationPort
 {
@@ -26,7 +27,7 @@ internal sealed class EngineNotifications(ReminderPlanner planner) : INotificati
         };
         var link = message.BookmarkId is { } task ? $"/api/tasks/{task}" : $"/api/instances/{message.InstanceId}";
         await planner.PlanAsync(
-            [new PlannedReminder(ReminderKeys.Engine(message.Id), kind, message.CreatedAt, new ReminderAudience([], [message.To]),
+            [new PlannedReminder(ReminderKeys.Engine(message.Id), kind, message.DueAt ?? message.CreatedAt, new ReminderAudience([], [message.To]),
                 new LocalizedText(message.Subject, $"{label}: {message.Subject}"), new LocalizedText(message.Body, message.Body), link)],
             cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
 using Workflow.Persistence.Storage;
 using static Workflow.Engine.Tests.Support.Definitions;
@@ -65,6 +66,50 @@ public sealed class ChildAndVersionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CancellingAWaitingChild_MovesTheParentOnByItsCancelledRoute()
+    {
+        var (parent, child) = await ParentWaitingForAChildAsync(cancelledRoute: true);
+
+        await _host.Runtime.CancelAsync(child, "admin", "withdrawn by the applicant");
+
+        var parentView = await _host.Instances.GetAsync(parent);
+        Assert.Equal((InstanceStatus.Blocked, "again"), (parentView.Status, Assert.Single(parentView.Bookmarks).ActivityId));
+        var resumed = Assert.Single(await _host.Instances.JournalAsync(parent), j => j.Kind == JournalKind.ChildFinished);
+        Assert.Equal(("sub", "cancelled"), (resumed.ActivityId, resumed.Outcome));
+        Assert.Equal(InstanceStatus.Cancelled, (await _host.Instances.GetAsync(child)).Status);
+        Assert.Empty(await DatabaseAudit.ProblemsAsync(_host.Get<IDbContextFactory<WorkflowDbContext>>(), _host.Instances));
+    }
+
+    [Fact]
+    public async Task CancellingAChild_WhoseParentHasNoCancelledRoute_CancelsTheChild_AndFaultsTheParentWithAnIncident()
+    {
+        var (parent, child) = await ParentWaitingForAChildAsync(cancelledRoute: false);
+
+        var cancelled = await _host.Runtime.CancelAsync(child, "admin", null);
+
+        Assert.Equal(InstanceStatus.Cancelled, cancelled.Status);
+        var parentView = await _host.Instances.GetAsync(parent);
+        Assert.Equal(InstanceStatus.Faulted, parentView.Status);
+        var incident = Assert.Single(parentView.Incidents);
+        Assert.Equal("sub", incident.ActivityId);
+        Assert.Contains("no next activity for outcome 'cancelled'", incident.Message, StringComparison.Ordinal);
+        Assert.Equal(JournalKind.Faulted, (await _host.Instances.JournalAsync(parent))[^1].Kind);
+    }
+
+    [Fact]
+    public async Task AParentFaultedByItsCancelledChild_CanBeCancelledInTurn()
+    {
+        var (parent, child) = await ParentWaitingForAChildAsync(cancelledRoute: false);
+        await _host.Runtime.CancelAsync(child, "admin", null);
+
+        var closed = await _host.Runtime.CancelAsync(parent, "admin", "its child was withdrawn");
+
+        Assert.Equal(InstanceStatus.Cancelled, closed.Status);
+        Assert.DoesNotContain((await _host.Instances.GetAsync(parent)).Incidents, i => i.ResolvedAt is null);
+        Assert.Empty(await DatabaseAudit.ProblemsAsync(_host.Get<IDbContextFactory<WorkflowDbContext>>(), _host.Instances));
+    }
+
+    [Fact]
     public async Task MissingChildDefinition_IsAnIncident_RetriedOncePublished()
     {
         await _host.PublishAsync(Flow("parent", Start("sub"), Child("sub", "micro-home", Outcomes(("done", "done"))), End("done")));
@@ -112,5 +157,21 @@ public sealed class ChildAndVersionTests : IAsyncLifetime
         await Assert.ThrowsAsync<Engine.Definitions.DefinitionException>(() => _host.PublishAsync(Flow("broken", Start("nowhere"), End("done"))));
 
         Assert.Empty(await _host.Definitions.ListAsync());
+    }
+
+    /// <summary>A parent waiting at <c>sub</c> for a child approval; with <paramref name="cancelledRoute"/>, a cancelled child leads it to the task <c>again</c>.</summary>
+    private async Task<(Guid Parent, Guid Child)> ParentWaitingForAChildAsync(bool cancelledRoute)
+    {
+        await _host.PublishSampleAsync("approval.json");
+        var next = Outcomes(("approved", "done"), ("rejected", "done"), ("withdrawn", "done"));
+        JsonObject[] activities = [Start("sub"), Child("sub", "approval", next), End("done")];
+        if (cancelledRoute)
+        {
+            next["cancelled"] = "again";
+            activities = [.. activities, Approve("again", "done")];
+        }
+        await _host.PublishAsync(Flow("parent", activities));
+        var parent = await _host.StartAsync("parent");
+        return (parent.InstanceId, (await _host.Instances.GetAsync(parent.InstanceId)).Bookmarks.Single().ChildInstanceId!.Value);
     }
 }

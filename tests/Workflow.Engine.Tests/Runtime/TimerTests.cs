@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
@@ -85,6 +86,36 @@ public sealed class TimerTests : IAsyncLifetime
         var journal = await _host.Instances.JournalAsync(started.InstanceId);
         Assert.Equal(2, journal.Count(j => j.Kind == JournalKind.Reminded));
         Assert.Single(journal, j => j.Kind == JournalKind.Escalated);
+    }
+
+    [Fact]
+    public async Task AReminderFiredLate_KeepsItsPlannedDueTime_InTheNotificationAndTheJournal()
+    {
+        var started = await _host.StartAsync("approval", new() { ["regionCode"] = "370102" });
+        var planned = _host.Scheduler.Pending.First(t => t.Purpose == TimerPurpose.Reminder);
+        // The service was down when the reminder fell due, and its timer fires two hours late.
+        _host.Clock.Set(planned.DueAt.AddHours(2));
+
+        await _host.Runtime.FireTimerAsync(planned.Key);
+
+        var reminder = Assert.Single(_host.Notifications.Sent);
+        Assert.Equal((planned.DueAt, _host.Clock.GetUtcNow()), (reminder.DueAt, reminder.CreatedAt));
+        var row = Assert.Single(await _host.Instances.JournalAsync(started.InstanceId), j => j.Kind == JournalKind.Reminded);
+        Assert.Equal(planned.DueAt, DateTimeOffset.Parse((string)JsonNode.Parse(row.Data!)!["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task ANotifyMessage_HasNoPlannedDueTime()
+    {
+        await _host.PublishAsync(Flow("tell", Start("tell"), new JsonObject
+        {
+            ["id"] = "tell", ["type"] = "notify", ["to"] = new JsonObject { ["role"] = "officer", ["region"] = "'370102'" },
+            ["subject"] = "通知", ["body"] = "正文", ["next"] = "done",
+        }, End("done")));
+
+        await _host.StartAsync("tell");
+
+        Assert.Null(Assert.Single(_host.Notifications.Sent).DueAt);
     }
 
     [Fact]
