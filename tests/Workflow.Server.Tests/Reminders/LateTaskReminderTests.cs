@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Engine;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
@@ -29,9 +30,10 @@ public sealed class LateTaskReminderTests
     [Fact]
     public async Task ATaskReminderDueWhileTheServiceWasDown_IsDeliveredLate_WithItsPlannedDueTime()
     {
-        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-late");
-        await using var down = ServiceFactory.On(folder);
-        var restarted = down.WithClock(new ShiftedClock(reminder.DueAt.AddHours(2) - TimeProvider.System.GetUtcNow()));
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-late", clock);
+        clock.SetUtcNow(reminder.DueAt.AddHours(2));
+        await using var restarted = ServiceFactory.On(folder, clock);
 
         await restarted.FireTimerAsync(reminder);
 
@@ -44,10 +46,11 @@ public sealed class LateTaskReminderTests
     [Fact]
     public async Task ALateTaskReminder_IsDropped_WhenTheLatePolicyOfTaskRemindersSaysSo()
     {
-        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-dropped");
-        await using var down = ServiceFactory.On(folder);
-        down.Settings["Reminders:LatePolicy:TaskReminder"] = "Drop";
-        var restarted = down.WithClock(new ShiftedClock(reminder.DueAt.AddHours(2) - TimeProvider.System.GetUtcNow()));
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-dropped", clock);
+        clock.SetUtcNow(reminder.DueAt.AddHours(2));
+        await using var restarted = ServiceFactory.On(folder, clock);
+        restarted.Settings["Reminders:LatePolicy:TaskReminder"] = "Drop";
 
         await restarted.FireTimerAsync(reminder);
 
@@ -61,9 +64,9 @@ public sealed class LateTaskReminderTests
     }
 
     /// <summary>Starts a task reminded a day before it is due, and stops the service before the reminder's time.</summary>
-    private static async Task<(string Folder, Guid Officer, TimerRow Reminder)> StartATaskThenStopAsync(string officerName)
+    private static async Task<(string Folder, Guid Officer, TimerRow Reminder)> StartATaskThenStopAsync(string officerName, FakeTimeProvider clock)
     {
-        await using var first = new ServiceFactory { KeepDataFolder = true };
+        await using var first = new ServiceFactory { KeepDataFolder = true, Clock = clock };
         var admin = await first.AdminAsync();
         (await admin.PostAsync("/api/definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var officerId = await first.CreateUserAsync(officerName, Roles.Officer, TestRegions.Town);

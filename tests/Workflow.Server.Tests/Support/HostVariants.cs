@@ -10,15 +10,6 @@ using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Tests.Support;
 
-/// <summary>
-/// The service clock a fixed time ahead of the real one, running on: a start after the service was down that long. Hangfire and
-/// token checks keep the real time, so a test drives what should have happened meanwhile through the services.
-/// </summary>
-public sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + ahead;
-}
-
 /// <summary>Every message the service logs, for tests that check what an operator is told.</summary>
 public sealed class LogRecorder : ILoggerProvider
 {
@@ -48,9 +39,6 @@ public sealed class LogRecorder : ILoggerProvider
 /// <summary>The service as the test host builds it, with one thing changed for a test.</summary>
 public static class HostVariants
 {
-    public static WebApplicationFactory<Program> WithClock(this WebApplicationFactory<Program> factory, TimeProvider clock) =>
-        factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(clock)));
-
     /// <summary>An action handler the product does not have, so that a test can take it away again at the next start.</summary>
     public static WebApplicationFactory<Program> WithActionHandler(this WebApplicationFactory<Program> factory, IActionHandler handler) =>
         factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(handler)));
