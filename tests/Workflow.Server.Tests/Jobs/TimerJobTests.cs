@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Workflow.Engine;
+using Workflow.Server.Jobs;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Jobs;
@@ -54,6 +57,26 @@ public sealed class TimerJobTests
         factory.Clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal("submit", await WaitForActivityAsync(factory, instance, "submit", TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task ATimersJob_WokenEarly_WaitsForTheExactDueTime()
+    {
+        await using var factory = new ServiceFactory();
+        var instance = await StartAsync(factory);
+        var timer = await factory.TimerAsync(instance, TimerPurpose.Resume);
+        var job = ActivatorUtilities.CreateInstance<TimerJob>(factory.Services);
+
+        // Hangfire keeps whole seconds and polls, so it may start the job ahead of time: the job itself must not fire early.
+        var firing = job.FireAsync(timer.Key, timer.DueAt, CancellationToken.None);
+        factory.Clock.SetUtcNow(timer.DueAt - TimeSpan.FromMilliseconds(1));
+        Assert.False(firing.IsCompleted, "fired before its due time");
+        Assert.Equal("wait", await WaitForActivityAsync(factory, instance, "wait", TimeSpan.Zero));
+
+        factory.Clock.SetUtcNow(timer.DueAt);
+        await firing;
+
+        Assert.Equal("submit", await WaitForActivityAsync(factory, instance, "submit", TimeSpan.Zero));
     }
 
     [Fact]
