@@ -11,6 +11,7 @@ using Workflow.Federation.Registry;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Federation.Founding;
 
@@ -43,7 +44,7 @@ public sealed class FoundingService(
         await using var read = await writer.ReadAsync(cancellationToken);
         var organizations = await read.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
         foreach (var missing in ids.Where(id => organizations.All(o => o.Id != id))) throw NotFound.Organization(missing);
-        var outside = organizations.FirstOrDefault(o => !o.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal));
+        var outside = organizations.FirstOrDefault(o => !RegionCode.Covers(actor.RegionCode, o.RegionCode));
         if (outside is not null) throw NotFound.Organization(outside.Id);
         var busy = await read.FoundingMembers.AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
             .Join(read.FoundingRequests, m => m.RequestId, r => r.Id, (m, r) => r).Where(r => r.BodyId == null).Select(r => r.Id).ToListAsync(cancellationToken);
@@ -89,7 +90,7 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var row = await db.FoundingRequests.AsNoTracking().Include(r => r.Members).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (row is null || !row.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal)) throw FoundingMessages.NotFound(id);
+        if (row is null || !RegionCode.Covers(actor.RegionCode, row.RegionCode)) throw FoundingMessages.NotFound(id);
         var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
         return await ViewAsync(row, attempts, cancellationToken);
     }
@@ -98,7 +99,7 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var rows = await db.FoundingRequests.AsNoTracking().Include(r => r.Members)
-            .Where(r => r.RegionCode.StartsWith(actor.RegionCode)).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
+            .Within(r => r.RegionCode, actor.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
         var views = new List<FoundingView>();
         foreach (var row in rows) views.Add(await ViewAsync(row, [], cancellationToken));
         return views;
@@ -170,7 +171,7 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var row = await db.FoundingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (row is null || !row.RegionCode.StartsWith(actor.RegionCode, StringComparison.Ordinal)) throw FoundingMessages.NotFound(id);
+        if (row is null || !RegionCode.Covers(actor.RegionCode, row.RegionCode)) throw FoundingMessages.NotFound(id);
         var waiting = row.InstanceId is { } instanceId ? (await instances.GetAsync(instanceId, cancellationToken)).Bookmarks.Select(b => b.ActivityId).ToList() : [];
         if (!waiting.Contains(activity)) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, waiting));
         return row;
@@ -216,7 +217,7 @@ public sealed class FoundingService(
     {
         var common = codes[0];
         foreach (var code in codes.Skip(1))
-            while (!code.StartsWith(common, StringComparison.Ordinal)) common = common.Length > 6 ? common[..(common.Length == 12 ? 9 : 6)] : "";
+            while (common.Length > 0 && !RegionCode.Covers(common, code)) common = common.Length > 6 ? common[..(common.Length == 12 ? 9 : 6)] : "";
         return common.Length == 0 ? codes[0][..6] : common;
     }
 }

@@ -183,7 +183,7 @@ public sealed class LedgerService(FederationWriter writer, ClassificationRules r
         if (campaign.Status != CampaignStatus.Open)
             throw new FederationException(FederationError.Refused, new CodedMessage("campaign.closed",
                 $"摸排批次“{campaign.Name}”已结束，不能再录入", $"the survey campaign '{campaign.Name}' is closed"));
-        if (regionCode is not null && !regionCode.StartsWith(campaign.RegionCode, StringComparison.Ordinal))
+        if (regionCode is not null && !RegionCode.Covers(campaign.RegionCode, regionCode))
             throw new FederationException(FederationError.Refused, OutsideCampaign(regionCode, campaign));
         return campaign;
     }

@@ -40,15 +40,23 @@ public sealed record RegionCode
     };
 
     /// <summary>True for this region itself and every region below it.</summary>
-    public bool Contains(RegionCode other) => other.Value.StartsWith(Value, StringComparison.Ordinal);
+    public bool Contains(RegionCode other) => Covers(Value, other.Value);
 
-    public bool Contains(string otherCode) => otherCode.StartsWith(Value, StringComparison.Ordinal);
+    public bool Contains(string otherCode) => Covers(Value, otherCode);
+
+    /// <summary>
+    /// The one region rule, for codes held as text: <paramref name="code"/> is the region <paramref name="scope"/> itself or
+    /// lies below it. Queries use <see cref="RegionFilter.Within{T}(IQueryable{T}, System.Linq.Expressions.Expression{Func{T, string}}, string)"/>, the same rule in SQL.
+    /// </summary>
+    public static bool Covers(string scope, string? code) => code is not null && scope.Length > 0 && code.StartsWith(scope, StringComparison.Ordinal);
 
     /// <summary>
     /// The half-open range [Value, Value + ":") holds exactly the codes that start with Value, because ':' sorts
     /// right after '9'; SQLite can answer a range from an index where LIKE 'x%' would scan.
     /// </summary>
-    internal string RangeEnd => Value + ":";
+    internal string RangeEnd => RangeEndOf(Value);
+
+    internal static string RangeEndOf(string scope) => scope + ":";
 
     /// <summary>This code and its ancestors, from this one up to the district.</summary>
     public IEnumerable<RegionCode> SelfAndAncestors()

@@ -12,12 +12,18 @@ public static class RegionFilter
 {
     private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    public static IQueryable<T> Within<T>(this IQueryable<T> rows, Expression<Func<T, string>> column, RegionCode region)
+    public static IQueryable<T> Within<T>(this IQueryable<T> rows, Expression<Func<T, string>> column, RegionCode region) =>
+        rows.Within(column, region.Value);
+
+    /// <summary>The rows whose code is <paramref name="scope"/> or lies below it, for a scope held as text (a caller's claim).</summary>
+    public static IQueryable<T> Within<T>(this IQueryable<T> rows, Expression<Func<T, string>> column, string scope)
     {
+        // An empty scope would contain every region: it must never widen a query by accident.
+        if (scope.Length == 0) return rows.Where(_ => false);
         var code = column.Body;
         var zero = Expression.Constant(0);
-        var from = Expression.GreaterThanOrEqual(Expression.Call(Compare, code, Bound(region.Value)), zero);
-        var to = Expression.LessThan(Expression.Call(Compare, code, Bound(region.RangeEnd)), zero);
+        var from = Expression.GreaterThanOrEqual(Expression.Call(Compare, code, Bound(scope)), zero);
+        var to = Expression.LessThan(Expression.Call(Compare, code, Bound(RegionCode.RangeEndOf(scope))), zero);
         return rows.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(from, to), column.Parameters));
     }
 

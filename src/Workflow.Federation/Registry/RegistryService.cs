@@ -3,6 +3,7 @@ using Workflow.Federation.Common;
 using Workflow.Federation.Kinds;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Federation.Registry;
 
@@ -34,7 +35,7 @@ public sealed class RegistryService(FederationWriter writer)
     public async Task<IReadOnlyList<FederationBody>> ListAsync(string within, FederationKind? kind, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var query = db.Bodies.AsNoTracking().AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders).Where(b => b.RegionCode.StartsWith(within));
+        var query = db.Bodies.AsNoTracking().AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders).Within(b => b.RegionCode, within);
         if (kind is not null) query = query.Where(b => b.Kind == kind);
         var rows = await query.OrderBy(b => b.RegionCode).ThenBy(b => b.Name).Take(1000).ToListAsync(cancellationToken);
         return rows.Select(View).ToList();

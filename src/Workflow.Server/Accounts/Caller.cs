@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Accounts;
 
@@ -15,7 +17,10 @@ public sealed record Caller(Guid Id, string UserName, IReadOnlyList<string> Role
     public bool Has(string role) => Roles.Contains(role);
 
     /// <summary>Whether a record in <paramref name="regionCode"/> lies in the caller's region or below it.</summary>
-    public bool Covers(string? regionCode) => IsAdmin || (regionCode is not null && regionCode.StartsWith(RegionCode, StringComparison.Ordinal));
+    public bool Covers(string? regionCode) => IsAdmin || Federation.Regions.RegionCode.Covers(RegionCode, regionCode);
+
+    /// <summary>The rows in the caller's region or below it; every row for an admin. The one admin bypass, for queries.</summary>
+    public IQueryable<T> Reach<T>(IQueryable<T> rows, Expression<Func<T, string>> regionColumn) => IsAdmin ? rows : rows.Within(regionColumn, RegionCode);
 
     public static Caller From(ClaimsPrincipal principal)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Accounts;
 
@@ -26,7 +27,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Users.AsNoTracking();
-        if (!caller.IsAdmin) query = query.Where(u => u.RegionCode.StartsWith(caller.RegionCode));
+        query = caller.Reach(query, u => u.RegionCode);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName.Contains(search) || u.DisplayName.Contains(search));
         var rows = await query.OrderBy(u => u.UserName).Take(1000).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();

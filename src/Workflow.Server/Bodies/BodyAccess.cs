@@ -4,6 +4,7 @@ using Workflow.Federation.Registry;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Bodies;
 
@@ -27,7 +28,7 @@ public sealed class BodyAccess(RegistryService registry, IDbContextFactory<Servi
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Active).ToListAsync(cancellationToken);
         var problems = ids.Where(id => users.All(u => u.Id != id)).Select(id => (field, $"no active user {id}"))
             .Concat(users.Where(u => role is not null && !u.RoleList.Contains(role)).Select(u => (field, $"{u.UserName} is not a {role}")))
-            .Concat(users.Where(u => !regionCode.StartsWith(u.RegionCode, StringComparison.Ordinal) && !u.RegionCode.StartsWith(regionCode, StringComparison.Ordinal))
+            .Concat(users.Where(u => !RegionCode.Covers(u.RegionCode, regionCode) && !RegionCode.Covers(regionCode, u.RegionCode))
                 .Select(u => (field, $"{u.UserName} works outside the region {regionCode}")))
             .ToArray();
         if (problems.Length > 0) throw ProblemException.Validation(problems);

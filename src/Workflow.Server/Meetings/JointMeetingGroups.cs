@@ -10,6 +10,7 @@ using Workflow.Server.Bodies;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Meetings;
 
@@ -41,7 +42,7 @@ public sealed class JointMeetingGroups(
         foreach (var bodyId in request.BodyIds)
         {
             var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
-            if (!body.RegionCode.StartsWith(request.RegionCode, StringComparison.Ordinal))
+            if (!RegionCode.Covers(request.RegionCode, body.RegionCode))
                 throw ProblemException.Validation(("bodyIds", $"{body.Name} lies outside region {request.RegionCode}"));
             chairs.AddRange(body.Leaders.Where(l => l.Role == LeaderRole.Chair && l.UserId is not null).Select(l => l.UserId!.Value));
         }

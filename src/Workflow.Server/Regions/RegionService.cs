@@ -4,6 +4,7 @@ using Workflow.Federation.Import;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Regions;
 
@@ -26,8 +27,8 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Regions.AsNoTracking();
-        if (!caller.IsAdmin) query = query.Where(r => r.Code.StartsWith(caller.RegionCode));
-        if (under is not null) query = query.Where(r => r.Code.StartsWith(under));
+        query = caller.Reach(query, r => r.Code);
+        if (under is not null) query = query.Within(r => r.Code, under);
         return await query.OrderBy(r => r.Code).Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level)).ToListAsync(cancellationToken);
     }
 

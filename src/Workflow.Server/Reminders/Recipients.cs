@@ -2,6 +2,7 @@ using System.Text.Json;
 using EngineRecipient = Workflow.Engine.Recipient;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Reminders;
 
@@ -36,7 +37,7 @@ internal static class Recipients
             foreach (var to in audience.Roles.Where(r => r.UserId is null))
                 people = people.Concat(byRole[to.Role].Where(u =>
                     (to.ApproverKind is null || to.ApproverKind == u.ApproverKind)
-                    && to.RegionCode is not null && to.RegionCode.StartsWith(u.RegionCode, StringComparison.Ordinal)));
+                    && RegionCode.Covers(u.RegionCode, to.RegionCode)));
             return (IReadOnlyList<Person>)people.DistinctBy(u => u.Id)
                 .Select(u => new Person(u.Id, u.UserName, u.DisplayName, u.Email, u.Language, u.RegionCode)).ToList();
         }).ToList();

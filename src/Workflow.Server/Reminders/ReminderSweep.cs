@@ -5,6 +5,7 @@ using Workflow.Server.Email;
 using Workflow.Server.Notifications;
 using Workflow.Server.Storage;
 using Workflow.Server.Webhooks;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Reminders;
 
@@ -111,7 +112,7 @@ public sealed class ReminderSweep(
             }
             foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
             {
-                var inRegion = people[i].Where(p => p.RegionCode.StartsWith(hook.RegionCode!, StringComparison.Ordinal)).ToList();
+                var inRegion = people[i].Where(p => RegionCode.Covers(hook.RegionCode!, p.RegionCode)).ToList();
                 if (inRegion.Count > 0) outbound.AddRange(Add(db, taken, message.RegionWebhook(hook, inRegion)));
             }
         }

@@ -5,6 +5,7 @@ using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
+using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Tasks;
 
@@ -32,7 +33,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         if (query.DefinitionId is not null)
             tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
         if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
-        if (query.RegionCode is not null) tasks = tasks.Where(b => b.RegionCode!.StartsWith(query.RegionCode));
+        if (query.RegionCode is not null) tasks = tasks.Within(b => b.RegionCode!, query.RegionCode);
         var now = clock.GetUtcNow();
         if (query.Overdue is true) tasks = tasks.Where(b => b.DueAt != null && b.DueAt < now);
         if (query.Overdue is false) tasks = tasks.Where(b => b.DueAt == null || b.DueAt >= now);
@@ -95,7 +96,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     public static bool HasRoleFor(Caller caller, BookmarkRow task) =>
         task.Role is not null && caller.Has(task.Role)
         && (task.ApproverKind is null || task.ApproverKind == caller.ApproverKind)
-        && task.RegionCode is not null && task.RegionCode.StartsWith(caller.RegionCode, StringComparison.Ordinal);
+        && RegionCode.Covers(caller.RegionCode, task.RegionCode);
 
     public TaskView View(BookmarkRow b, string definitionId, int version, TaskClaimRow? claim) => View(b, definitionId, version, claim, clock.GetUtcNow());
 
