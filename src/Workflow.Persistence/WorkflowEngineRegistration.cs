@@ -35,11 +35,12 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton<WriteGate>();
         // The writer keeps its own connection open: the prepared statements of the transition path live with it.
         var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
-        services.TryAddSingleton(_ => new TransitionStore(writer));
+        services.TryAddSingleton(sp => new TransitionStore(writer, sp.GetService<WriterConnectionHook>()));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<DatabaseSetup>();
+        services.TryAddSingleton<StorageProbe>();
         services.TryAddSingleton<IWorkflowScheduler, UnscheduledTimers>();
         services.TryAddSingleton<INotificationPort, DroppedNotifications>();
         return services;

@@ -9,6 +9,7 @@ using Workflow.Server.Bodies;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Meetings;
 
@@ -145,7 +146,7 @@ public sealed class JointMeetingGroups(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
             {
                 // Another node proposed the same quarters a moment earlier; theirs stand.
             }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Server.Accounts;
 
 namespace Workflow.Server.Tests.Support;
@@ -23,6 +24,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration a test class needs (e.g. no initial password).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Services a test class adds to the host (e.g. <see cref="RefusingDisk"/>).</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataFolder);
@@ -31,6 +35,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Regions:RootName", "南安市");
         builder.UseSetting("DemoData:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var configure in TestServices) builder.ConfigureServices(configure);
     }
 
     public async Task<HttpClient> SignInAsync(string userName, string password = Password)

@@ -284,6 +284,19 @@ namespace Workflow.Persistence.Storage.Migrations
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Persistence.Storage.StorageProbeRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("storage_probe", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Persistence.Storage.TimerRow", b =>
                 {
                     b.Property<string>("Key")
