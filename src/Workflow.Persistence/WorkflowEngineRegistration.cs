@@ -5,6 +5,7 @@ using Workflow.Engine;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Expressions;
+using Workflow.Engine.Journal;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
@@ -26,6 +27,7 @@ public static class WorkflowEngineRegistration
             .UseSqlite(connection)
             .AddInterceptors(new SqliteDurability()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(JournalKey.None);
         services.TryAddSingleton(limits ?? new ExpressionLimits());
         services.TryAddSingleton<ExpressionEvaluator>();
         services.TryAddSingleton(vocabulary ?? AssignmentVocabulary.Open);

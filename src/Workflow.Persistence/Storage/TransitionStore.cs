@@ -83,11 +83,11 @@ public sealed class TransitionStore : IDisposable
         ("@head", row.JournalHead), ("@updated", row.UpdatedAt.UtcTicks), ("@id", Text(row.Id)), ("@stored", storedRevision)).ExecuteNonQuery() == 1;
 
     internal void InsertJournal(JournalRow row) => Run("""
-        INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash")
-        VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash)
+        INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash", "Seal")
+        VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash, @seal)
         """, ("@instance", Text(row.InstanceId)), ("@sequence", row.Sequence), ("@at", row.At.UtcTicks), ("@actor", row.Actor), ("@kind", row.Kind.ToString()),
         ("@activity", row.ActivityId), ("@outcome", row.Outcome), ("@bookmark", Text(row.BookmarkId)), ("@data", row.Data), ("@previous", row.PreviousHash),
-        ("@hash", row.Hash)).ExecuteNonQuery();
+        ("@hash", row.Hash), ("@seal", row.Seal)).ExecuteNonQuery();
 
     /// <summary>The journal row that closed a bookmark by resuming or cancelling it, to tell a late caller who was first.</summary>
     internal (string Actor, DateTimeOffset At, JournalKind Kind)? FindClosing(Guid bookmarkId)

@@ -251,6 +251,9 @@ namespace Workflow.Persistence.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Seal")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("InstanceId", "Sequence");
 
                     b.HasIndex("BookmarkId");
