@@ -5,6 +5,7 @@ using Workflow.Engine;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Expressions;
+using Workflow.Engine.Journal;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
@@ -26,6 +27,7 @@ public static class WorkflowEngineRegistration
             .UseSqlite(connection)
             .AddInterceptors(new SqliteDurability()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(JournalKey.None);
         services.TryAddSingleton(limits ?? new ExpressionLimits());
         services.TryAddSingleton<ExpressionEvaluator>();
         services.TryAddSingleton(vocabulary ?? AssignmentVocabulary.Open);
@@ -35,11 +37,12 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton<WriteGate>();
         // The writer keeps its own connection open: the prepared statements of the transition path live with it.
         var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
-        services.TryAddSingleton(_ => new TransitionStore(writer));
+        services.TryAddSingleton(sp => new TransitionStore(writer, sp.GetService<WriterConnectionHook>()));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<DatabaseSetup>();
+        services.TryAddSingleton<StorageProbe>();
         services.TryAddSingleton<IWorkflowScheduler, UnscheduledTimers>();
         services.TryAddSingleton<INotificationPort, DroppedNotifications>();
         return services;

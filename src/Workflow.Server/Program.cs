@@ -6,7 +6,16 @@ var app = builder.Build();
 app.MapWorkflowService();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Workflow service listening on {string.Join(", ", app.Urls)} — API page /api-docs, data in {app.Services.GetRequiredService<ServerOptions>().DataFolder}"));
-app.Run();
+try
+{
+    app.Run();
+    return 0;
+}
+catch (DataFolderNotWritableException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return DataFolderCheck.ExitCode;
+}
 
 /// <summary>Entry point, visible to integration tests.</summary>
 public partial class Program;

@@ -8,7 +8,7 @@ using Workflow.Persistence.Storage;
 namespace Workflow.Persistence.Instances;
 
 /// <summary>Reads instances, their journals and open incidents; checks journal chains.</summary>
-public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts, JournalKey journalKey)
 {
     public async Task<InstanceView> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -53,25 +53,44 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw new WorkflowException(WorkflowError.InstanceNotFound, $"no instance {id}");
         var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
-        return Verify(instance, rows);
+        return Verify(instance, rows, journalKey);
     }
 
-    internal static JournalVerification Verify(InstanceRow instance, IReadOnlyList<JournalRow> rows)
+    internal const string Damaged = "the entry was changed or damaged";
+    internal const string Forged = "the journal was rewritten by someone without the key";
+
+    /// <remarks>
+    /// A row whose hash does not match its content, a broken link or a missing row is damage: an accident, or a change by
+    /// someone who did not even recompute the chain. A chain whose hashes all agree but whose seal does not is forged: only
+    /// someone without the key recomputes hashes and cannot seal them. Rows written before the journal was keyed carry no
+    /// seal and are checked by hash only; once a chain has a sealed row, an unsealed row after it is forged.
+    /// </remarks>
+    internal static JournalVerification Verify(InstanceRow instance, IReadOnlyList<JournalRow> rows, JournalKey key)
     {
         var previous = JournalHasher.Genesis;
+        var unsealed = 0L;
+        var sealedBefore = false;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var expected = i + 1;
-            string? reason = row.Sequence != expected ? $"row {expected} is missing"
-                : row.PreviousHash != previous ? "does not link to the row before it"
-                : JournalHasher.Hash(previous, instance.Id, row.Sequence, row.ToRecord()) != row.Hash ? "its content does not match its hash"
+            string? damage = row.Sequence != expected ? $"row {expected} is missing: {Damaged}"
+                : row.PreviousHash != previous ? $"does not link to the row before it: {Damaged}"
+                : JournalHasher.Hash(previous, instance.Id, row.Sequence, row.ToRecord()) != row.Hash ? $"its content does not match its hash: {Damaged}"
                 : null;
-            if (reason is not null) return new JournalVerification(instance.Id, false, rows.Count, expected, reason);
+            if (damage is not null) return new JournalVerification(instance.Id, false, rows.Count, expected, damage, JournalFinding.Damaged, unsealed, key.IsSet);
+            string? forgery = !key.IsSet ? null
+                : row.Seal is null ? (sealedBefore ? $"its hash is consistent but it has no seal after sealed rows: {Forged}" : null)
+                : !key.Verifies(row.Hash, row.Seal) ? $"its hash is consistent but its seal does not match: {Forged}"
+                : null;
+            if (forgery is not null) return new JournalVerification(instance.Id, false, rows.Count, expected, forgery, JournalFinding.Forged, unsealed, true);
+            if (row.Seal is null) unsealed++;
+            else sealedBefore = true;
             previous = row.Hash;
         }
         if (rows.Count != instance.JournalLength || previous != instance.JournalHead)
-            return new JournalVerification(instance.Id, false, rows.Count, rows.Count + 1, $"the instance records {instance.JournalLength} rows ending in another hash: rows were removed from the end");
-        return new JournalVerification(instance.Id, true, rows.Count, null, null);
+            return new JournalVerification(instance.Id, false, rows.Count, rows.Count + 1,
+                $"the instance records {instance.JournalLength} rows ending in another hash: rows were removed from the end", JournalFinding.Damaged, unsealed, key.IsSet);
+        return new JournalVerification(instance.Id, true, rows.Count, null, null, JournalFinding.Intact, unsealed, key.IsSet);
     }
 }

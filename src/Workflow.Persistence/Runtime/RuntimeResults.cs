@@ -27,6 +27,16 @@ public sealed record InstanceView(
 public sealed record JournalEntry(long Sequence, DateTimeOffset At, string Actor, JournalKind Kind, string? ActivityId, string? Outcome, Guid? BookmarkId, string? Data, string Hash);
 
 /// <summary>Whether an instance's journal chain is intact; when not, the first sequence number that does not check out.</summary>
-public sealed record JournalVerification(Guid InstanceId, bool Valid, long Length, long? FirstBadSequence, string? Reason);
+/// <summary>What a chain check found: nothing, an accident-like break, or a rewrite by someone without the journal key.</summary>
+public enum JournalFinding { Intact, Damaged, Forged }
+
+/// <summary>
+/// The result of a chain check. <paramref name="Finding"/> tells a row changed or damaged (its hash does not match its
+/// content, a link or a row is missing) from a forged chain (hashes consistent, seal wrong). <paramref name="UnsealedRows"/>
+/// counts rows written before the journal was keyed, checked by hash only; <paramref name="SealsChecked"/> is false when the
+/// engine has no key.
+/// </summary>
+public sealed record JournalVerification(Guid InstanceId, bool Valid, long Length, long? FirstBadSequence, string? Reason,
+    JournalFinding Finding = JournalFinding.Intact, long UnsealedRows = 0, bool SealsChecked = false);
 
 public sealed record RecoveryReport(int TimersRescheduled, int NotificationsResent);

@@ -17,7 +17,7 @@ namespace Workflow.Persistence.Runtime;
 /// them. Instance rows are written once, by <see cref="Flush"/>: inserted, or updated only if their revision is still the
 /// one read here (optimistic concurrency).
 /// </remarks>
-internal sealed class TransitionScope(TransitionStore store, DefinitionStore definitions, WorkflowExecutor executor, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed class TransitionScope(TransitionStore store, DefinitionStore definitions, WorkflowExecutor executor, JournalKey journalKey, DateTimeOffset now, CancellationToken cancellationToken)
 {
     private readonly Dictionary<Guid, TrackedInstance> _instances = [];
     private readonly Dictionary<Guid, BookmarkRow> _bookmarks = [];
@@ -64,7 +64,7 @@ internal sealed class TransitionScope(TransitionStore store, DefinitionStore def
             {
                 InstanceId = instance.Id, Sequence = sequence, At = record.At, Actor = record.Actor, Kind = record.Kind,
                 ActivityId = record.ActivityId, Outcome = record.Outcome, BookmarkId = record.BookmarkId, Data = record.Data,
-                PreviousHash = instance.JournalHead, Hash = hash,
+                PreviousHash = instance.JournalHead, Hash = hash, Seal = journalKey.Seal(hash),
             });
             instance.JournalLength = sequence;
             instance.JournalHead = hash;

@@ -24,6 +24,7 @@ public sealed class WorkflowRuntime(
     IWorkflowScheduler scheduler,
     INotificationPort notifications,
     TimeProvider clock,
+    JournalKey journalKey,
     ILogger<WorkflowRuntime> logger)
 {
     public async Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default)
@@ -269,7 +270,7 @@ public sealed class WorkflowRuntime(
             CurrentTransition.Set(store.OpenTransaction);
             try
             {
-                scope = new TransitionScope(store, definitions, executor, clock.GetUtcNow(), cancellationToken);
+                scope = new TransitionScope(store, definitions, executor, journalKey, clock.GetUtcNow(), cancellationToken);
                 result = await work(scope);
                 scope.Flush();
                 transaction.Commit();

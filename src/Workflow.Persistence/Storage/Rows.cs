@@ -85,6 +85,8 @@ public sealed class JournalRow
     public string? Data { get; init; }
     public required string PreviousHash { get; init; }
     public required string Hash { get; init; }
+    /// <summary>HMAC-SHA256 of <see cref="Hash"/> with the journal key; null for rows written before the journal was keyed.</summary>
+    public string? Seal { get; init; }
 
     public JournalRecord ToRecord() => new(At, Actor, Kind, ActivityId, Outcome, BookmarkId, Data);
 }

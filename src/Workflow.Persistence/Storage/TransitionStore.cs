@@ -17,11 +17,16 @@ namespace Workflow.Persistence.Storage;
 public sealed class TransitionStore : IDisposable
 {
     private readonly string _connectionString;
+    private readonly WriterConnectionHook? _hook;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
 
-    internal TransitionStore(string connectionString) => _connectionString = connectionString;
+    internal TransitionStore(string connectionString, WriterConnectionHook? hook = null)
+    {
+        _connectionString = connectionString;
+        _hook = hook;
+    }
 
     internal SqliteTransaction? OpenTransaction => _transaction;
 
@@ -31,7 +36,9 @@ public sealed class TransitionStore : IDisposable
         if (_transaction is not null) throw new InvalidOperationException("a transition is already open on the writer connection");
         try
         {
-            _transaction = Connection().BeginTransaction(deferred: false);
+            var connection = Connection();
+            _hook?.BeforeTransaction(connection);
+            _transaction = connection.BeginTransaction(deferred: false);
         }
         catch (SqliteException)
         {
@@ -76,11 +83,11 @@ public sealed class TransitionStore : IDisposable
         ("@head", row.JournalHead), ("@updated", row.UpdatedAt.UtcTicks), ("@id", Text(row.Id)), ("@stored", storedRevision)).ExecuteNonQuery() == 1;
 
     internal void InsertJournal(JournalRow row) => Run("""
-        INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash")
-        VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash)
+        INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash", "Seal")
+        VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash, @seal)
         """, ("@instance", Text(row.InstanceId)), ("@sequence", row.Sequence), ("@at", row.At.UtcTicks), ("@actor", row.Actor), ("@kind", row.Kind.ToString()),
         ("@activity", row.ActivityId), ("@outcome", row.Outcome), ("@bookmark", Text(row.BookmarkId)), ("@data", row.Data), ("@previous", row.PreviousHash),
-        ("@hash", row.Hash)).ExecuteNonQuery();
+        ("@hash", row.Hash), ("@seal", row.Seal)).ExecuteNonQuery();
 
     /// <summary>The journal row that closed a bookmark by resuming or cancelling it, to tell a late caller who was first.</summary>
     internal (string Actor, DateTimeOffset At, JournalKind Kind)? FindClosing(Guid bookmarkId)
@@ -280,3 +287,10 @@ public sealed class TransitionStore : IDisposable
         }
     }
 }
+
+/// <summary>
+/// Runs on the writer connection before each transition's transaction. The service registers none. Tests register one that
+/// sets <c>PRAGMA query_only</c>, so SQLite itself refuses the transition's writes (SQLITE_READONLY) as on a read-only disk:
+/// the writer keeps one connection open for its prepared statements, so a hook on opening alone would come too late.
+/// </summary>
+public sealed record WriterConnectionHook(Action<SqliteConnection> BeforeTransaction);

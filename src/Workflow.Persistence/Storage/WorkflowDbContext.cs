@@ -11,6 +11,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JournalRow> Journal => Set<JournalRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<StorageProbeRow> StorageProbe => Set<StorageProbeRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StorageConventions.Apply(configurationBuilder);
 
@@ -62,6 +63,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("outbox");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DispatchedAt);
+        });
+        modelBuilder.Entity<StorageProbeRow>(e =>
+        {
+            e.ToTable("storage_probe");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using Workflow.Server.Hosting;
 
@@ -18,23 +17,6 @@ public sealed class SigningKey(SymmetricSecurityKey key)
             return new SigningKey(new SymmetricSecurityKey(configured));
         }
         var file = Path.Combine(server.DataFolder, "keys", "jwt-signing.key");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var fresh = RandomNumberGenerator.GetBytes(64);
-            // Written to a temporary name first so two nodes starting at once never read half a key.
-            var temporary = file + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllText(temporary, Convert.ToBase64String(fresh));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try
-            {
-                File.Move(temporary, file, overwrite: false);
-            }
-            catch (IOException)
-            {
-                File.Delete(temporary);
-            }
-        }
-        return new SigningKey(new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim())));
+        return new SigningKey(new SymmetricSecurityKey(KeyFile.ReadOrCreate(file, 64)));
     }
 }

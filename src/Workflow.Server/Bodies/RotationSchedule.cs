@@ -9,6 +9,7 @@ using Workflow.Server.FollowUps;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Bodies;
 
@@ -146,7 +147,7 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
         {
             throw ChangedMeanwhile();
         }

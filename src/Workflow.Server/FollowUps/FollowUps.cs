@@ -4,6 +4,7 @@ using Workflow.Engine.Execution;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Server.Storage;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.FollowUps;
 
@@ -76,7 +77,7 @@ public sealed class FollowUps(WorkflowRuntime runtime, InstanceQueries instances
             await db.SaveChangesAsync(cancellationToken);
             return instanceId;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
         {
             // Another node started it at the same moment; the primary key decided which instance stands.
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);

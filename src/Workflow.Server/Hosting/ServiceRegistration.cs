@@ -42,6 +42,7 @@ public static class ServiceRegistration
         });
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataFolder, "keys")));
+        services.AddSingleton(JournalKeys.Load(builder.Configuration, server));
         services.AddWorkflowEngine(server.DatabaseFile, vocabulary: server.ReadAssignmentVocabulary());
         services.AddPooledDbContextFactory<ServiceDbContext>(o => o
             .UseSqlite($"Data Source={server.DatabaseFile};Pooling=True;Default Timeout=30", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable))

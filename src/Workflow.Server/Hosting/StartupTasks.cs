@@ -17,7 +17,7 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(server.DataFolder);
+        DataFolderCheck.EnsureWritable(server);
         await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
         await using (var db = await services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync(cancellationToken))
             await db.Database.MigrateAsync(cancellationToken);

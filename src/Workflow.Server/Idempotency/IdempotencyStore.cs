@@ -1,8 +1,10 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
+using Workflow.Persistence.Storage;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
 
@@ -30,7 +32,7 @@ public sealed class IdempotencyStore(IDbContextFactory<ServiceDbContext> context
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
         {
             var first = await db.IdempotencyKeys.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
             if (first.RequestHash != hash)
@@ -47,11 +49,19 @@ public sealed class IdempotencyStore(IDbContextFactory<ServiceDbContext> context
             await db.SaveChangesAsync(CancellationToken.None);
             return new Replayable<T>(value, false);
         }
-        catch
+        catch (Exception failure)
         {
-            // The start failed: free the key so a corrected retry can run.
+            // The start failed: free the key so a corrected retry can run. If the disk refuses that too, the start's own
+            // failure is what the caller and the log must see; the key stays taken until the disk is mended.
             db.IdempotencyKeys.Remove(row);
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException freeing) when (StorageErrors.Find(freeing) is { } sqlite && StorageErrors.IsUnavailable(sqlite))
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
             throw;
         }
     }

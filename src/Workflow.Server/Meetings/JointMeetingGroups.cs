@@ -11,6 +11,7 @@ using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
 using Workflow.Federation.Regions;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Meetings;
 
@@ -149,7 +150,7 @@ public sealed class JointMeetingGroups(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
             {
                 // Another node proposed the same quarters a moment earlier; theirs stand.
             }

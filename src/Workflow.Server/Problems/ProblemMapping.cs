@@ -5,6 +5,7 @@ using Workflow.Engine;
 using Workflow.Engine.Definitions;
 using Workflow.Federation.Common;
 using Workflow.Federation.Founding;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Problems;
 
@@ -19,7 +20,12 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             logger.LogError(exception, "Unhandled failure on {Path}", httpContext.Request.Path);
             return false;
         }
+        if (StorageErrors.Find(exception) is { } storage && problem.Status == 503)
+            logger.LogError(exception, "The database refused {Path}: SQLite error {Code} ({ExtendedCode}): {Message}",
+                httpContext.Request.Path, storage.SqliteErrorCode, storage.SqliteExtendedErrorCode, storage.Message);
         httpContext.Response.StatusCode = problem.Status;
+        if (problem.RetryAfter is { } retryAfter)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var details = new ProblemDetails
         {
             Status = problem.Status,
@@ -76,6 +82,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException b when FindJsonError(b) is { } json => BodyError(json),
         BadHttpRequestException b => new ProblemException(b.StatusCode, "bad-request", "请求有误 / Bad request", b.Message),
         JsonException json => BodyError(json),
+        _ when StorageErrors.Find(exception) is { } sqlite && StorageErrors.IsUnavailable(sqlite) => ProblemException.StorageUnavailable(),
+        _ when StorageErrors.Find(exception) is { } sqlite && StorageErrors.IsBusy(sqlite) => ProblemException.StorageBusy(),
         _ => null,
     };
 

@@ -57,7 +57,7 @@ public sealed class ReminderSweep(
             {
                 return await DeliverBatchAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < UniqueConflictRetries)
+            catch (DbUpdateException ex) when (attempt < UniqueConflictRetries && StorageErrors.IsConflict(ex))
             {
                 // Another node delivered some of these between our read and our insert; the next read sees it.
                 logger.LogInformation(ex, "Reminders: a delivery row was taken by another sweep; reading again");

@@ -7,6 +7,7 @@ using Workflow.Persistence.Runtime;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Tasks;
 
@@ -34,7 +35,7 @@ public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, Wo
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
         {
             // Someone claimed it between our read and our write: the primary key decided.
             var winner = await db.TaskClaims.AsNoTracking().SingleAsync(c => c.BookmarkId == id, cancellationToken);

@@ -11,27 +11,14 @@ public sealed class JournalChainTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await EngineHost.StartAsync();
-        await _host.PublishSampleAsync("approval.json");
-        var started = await _host.StartAsync("approval", new() { ["regionCode"] = "370102" });
-        var returned = await _host.DecideAsync(started.NewBookmarks[0].Id, "return", new() { ["opinion"] = "请补充材料" });
-        var again = await _host.DecideAsync(returned.NewBookmarks[0].Id, "resubmit", actor: "officer-1");
-        await _host.DecideAsync(again.NewBookmarks[0].Id, "approve", new() { ["opinion"] = "同意" });
-        _instance = started.InstanceId;
+        _instance = await JournalScenario.ApprovedAfterReturnAsync(_host);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task SqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_host.DatabaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", _instance.ToString().ToUpperInvariant());
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task SqlAsync(string sql) => JournalScenario.SqlAsync(_host, _instance, sql);
 
-    private const string DropGuards = "DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;";
+    private const string DropGuards = JournalScenario.DropGuards;
 
     [Fact]
     public async Task UntouchedJournal_Verifies()
@@ -60,7 +47,7 @@ public sealed class JournalChainTests : IAsyncLifetime
         var check = await _host.Instances.VerifyJournalAsync(_instance);
 
         Assert.False(check.Valid);
-        Assert.Equal((3L, "its content does not match its hash"), (check.FirstBadSequence, check.Reason));
+        Assert.Equal((3L, "its content does not match its hash: the entry was changed or damaged"), (check.FirstBadSequence, check.Reason));
     }
 
     [Fact]
@@ -80,7 +67,7 @@ public sealed class JournalChainTests : IAsyncLifetime
 
         var check = await _host.Instances.VerifyJournalAsync(_instance);
 
-        Assert.Equal((2L, "row 2 is missing"), (check.FirstBadSequence, check.Reason));
+        Assert.Equal((2L, "row 2 is missing: the entry was changed or damaged"), (check.FirstBadSequence, check.Reason));
     }
 
     [Fact]

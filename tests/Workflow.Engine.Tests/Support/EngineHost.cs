@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
 using Workflow.Persistence;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
@@ -35,12 +36,13 @@ public sealed class EngineHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A second engine on the same file, with its own connections and write queue, as another process or node would be.</summary>
-    public Task<EngineHost> SecondNodeAsync() => StartAsync(Folder, ownsFolder: false);
+    public Task<EngineHost> SecondNodeAsync(JournalKey? journalKey = null) => StartAsync(Folder, ownsFolder: false, journalKey);
 
-    public static async Task<EngineHost> StartAsync() =>
-        await StartAsync(Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N")), ownsFolder: true);
+    /// <summary>A fresh engine; with <paramref name="journalKey"/> it seals its journal rows.</summary>
+    public static async Task<EngineHost> StartAsync(JournalKey? journalKey = null) =>
+        await StartAsync(Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N")), ownsFolder: true, journalKey);
 
-    private static async Task<EngineHost> StartAsync(string folder, bool ownsFolder)
+    private static async Task<EngineHost> StartAsync(string folder, bool ownsFolder, JournalKey? journalKey)
     {
         Directory.CreateDirectory(folder);
         var services = new ServiceCollection()
@@ -53,6 +55,7 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<SwitchableAction>()
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<SwitchableAction>())
             .AddLogging()
+            .AddSingleton(journalKey ?? JournalKey.None)
             .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))
             .BuildServiceProvider();
         var host = new EngineHost(folder, services, ownsFolder);

@@ -36,6 +36,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration a test class needs (e.g. no initial password).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Services a test class adds to the host (e.g. <see cref="RefusingDisk"/>).</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataFolder);
@@ -44,6 +47,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Regions:RootName", "南安市");
         builder.UseSetting("DemoData:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var configure in TestServices) builder.ConfigureServices(configure);
         builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
     }
 

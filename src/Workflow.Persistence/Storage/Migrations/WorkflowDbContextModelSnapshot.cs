@@ -251,6 +251,9 @@ namespace Workflow.Persistence.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Seal")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("InstanceId", "Sequence");
 
                     b.HasIndex("BookmarkId");
@@ -282,6 +285,19 @@ namespace Workflow.Persistence.Storage.Migrations
                     b.HasIndex("DispatchedAt");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Persistence.Storage.StorageProbeRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("storage_probe", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Persistence.Storage.TimerRow", b =>
