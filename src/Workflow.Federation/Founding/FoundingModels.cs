@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
 using Workflow.Federation.Ledger;
@@ -8,9 +10,9 @@ namespace Workflow.Federation.Founding;
 /// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
 public sealed record Actor(string UserName, string RegionCode);
 
-public sealed record OpenFounding(IReadOnlyList<Guid> OrganizationIds, string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+public sealed record OpenFounding([Required] IReadOnlyList<Guid> OrganizationIds, [Required] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
 
-public sealed record CandidateInput(string Id, string Name, Gender Gender, string Organization, string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+public sealed record CandidateInput([Required] string Id, [Required] string Name, Gender Gender, [Required] string Organization, [Required] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
 {
     public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
 }
@@ -19,9 +21,9 @@ public sealed record CandidatesInput(
     int ExecutiveSeats,
     int ViceChairSeats,
     DateOnly CongressDate,
-    IReadOnlyList<CandidateInput> ExecutiveCandidates,
-    IReadOnlyList<string> ChairCandidateIds,
-    IReadOnlyList<string> ViceChairCandidateIds);
+    [Required, NoNullItems] IReadOnlyList<CandidateInput> ExecutiveCandidates,
+    [Required, NoNullItems] IReadOnlyList<string> ChairCandidateIds,
+    [Required, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds);
 
 public sealed record ElectionInput(
     ElectionStage Stage,
@@ -30,9 +32,9 @@ public sealed record ElectionInput(
     int BallotsIssued,
     int BallotsReturned,
     int InvalidBallots,
-    IReadOnlyDictionary<string, int> VotesByCandidate,
-    IReadOnlyList<string>? ChairCandidateIds = null,
-    IReadOnlyList<string>? ViceChairCandidateIds = null)
+    [Required] IReadOnlyDictionary<string, int> VotesByCandidate,
+    [NoNullItems] IReadOnlyList<string>? ChairCandidateIds = null,
+    [NoNullItems] IReadOnlyList<string>? ViceChairCandidateIds = null)
 {
     public BallotRecord ToRecord() => new(Due, Present, BallotsIssued, BallotsReturned, InvalidBallots, VotesByCandidate);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Federation.Common;
 using Workflow.Federation.Regions;
 
@@ -15,7 +16,7 @@ public sealed record Organization(
     string UpdatedBy,
     Guid? LastCampaignId);
 
-public sealed record NewSurveyCampaign(string Name, string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
+public sealed record NewSurveyCampaign([Required] string Name, [Required] string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
 public sealed record SurveyCampaign(
     Guid Id,

@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Server.Problems;
 
 namespace Workflow.Server.Accounts;
 
-public sealed record SignInRequest(string UserName, string Password);
+public sealed record SignInRequest([Required] string UserName, [Required] string Password);
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([Required] string RefreshToken);
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+public sealed record ChangePasswordRequest([Required] string CurrentPassword, [Required] string NewPassword);
 
 public sealed record CurrentUser(Guid Id, string UserName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, bool MustChangePassword);
 

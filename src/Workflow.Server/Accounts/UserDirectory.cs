@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
 
@@ -12,9 +14,9 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
         new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
 }
 
-public sealed record NewUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+public sealed record NewUser([Required] string UserName, [Required] string DisplayName, [Required, NoNullItems] IReadOnlyList<string> Roles, string? ApproverKind, [Required] string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
-public sealed record UserChange(string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+public sealed record UserChange(string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
@@ -9,7 +10,7 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Engine;
 
-public sealed record StartRequest(string DefinitionId, JsonObject Input, string? CorrelationId, int? Version);
+public sealed record StartRequest([Required] string DefinitionId, [Required] JsonObject Input, string? CorrelationId, int? Version);
 
 public sealed record StartedInstance(Guid InstanceId, string Status, string? Result, IReadOnlyList<Guid> Tasks);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Federation.Import;
@@ -9,7 +10,7 @@ namespace Workflow.Server.Regions;
 
 public sealed record RegionView(string Code, string Name, string? ParentCode, int Level);
 
-public sealed record NewRegion(string Code, string Name);
+public sealed record NewRegion([Required] string Code, [Required] string Name);
 
 public sealed record RegionImportResult(int Created, int Renamed, int Unchanged);
 

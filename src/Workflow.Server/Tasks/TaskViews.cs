@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Engine.Definitions;
 
 namespace Workflow.Server.Tasks;
@@ -32,7 +33,7 @@ public sealed record DecidedTask(Guid TaskId, Guid InstanceId, string? ActivityI
 
 public sealed record DecidedPage(IReadOnlyList<DecidedTask> Items, int Page, int PageSize);
 
-public sealed record DecisionRequest(string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
+public sealed record DecisionRequest([Required] string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
 
 public sealed record DelegationRequest(Guid UserId, string? Note);
 

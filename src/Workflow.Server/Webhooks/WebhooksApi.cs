@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Webhooks;
 
 /// <summary>A webhook for one person (<see cref="UserId"/>) or one region (<see cref="RegionCode"/>).</summary>
-public sealed record NewWebhook(Guid? UserId, string? RegionCode, string Url, string Secret);
+public sealed record NewWebhook(Guid? UserId, string? RegionCode, [Required] string Url, [Required] string Secret);
 
 /// <summary>A webhook as admins see it: the secret is never shown again.</summary>
 public sealed record WebhookView(Guid Id, Guid? UserId, string? RegionCode, string Url, bool Active, DateTimeOffset CreatedAt, string CreatedBy);
