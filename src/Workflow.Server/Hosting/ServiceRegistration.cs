@@ -82,6 +82,7 @@ public static class ServiceRegistration
             await next(context);
         });
         app.UseRouting();
+        app.UseEnumArguments();
         app.UseBodyLimit(app.Configuration.GetValue("Limits:MaxRequestBytes", DefaultBodyLimit));
         app.UseAuthentication();
         app.UseAuthorization();
