@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
@@ -10,9 +9,9 @@ namespace Workflow.Federation.Founding;
 /// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
 public sealed record Actor(string UserName, string RegionCode);
 
-public sealed record OpenFounding([Required] IReadOnlyList<Guid> OrganizationIds, [Required] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
 
-public sealed record CandidateInput([Required] string Id, [Required] string Name, Gender Gender, [Required] string Organization, [Required] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+public sealed record CandidateInput([Present] string Id, [Present] string Name, Gender Gender, [Present] string Organization, [Present] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
 {
     public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
 }
@@ -21,9 +20,9 @@ public sealed record CandidatesInput(
     int ExecutiveSeats,
     int ViceChairSeats,
     DateOnly CongressDate,
-    [Required, NoNullItems] IReadOnlyList<CandidateInput> ExecutiveCandidates,
-    [Required, NoNullItems] IReadOnlyList<string> ChairCandidateIds,
-    [Required, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds);
+    [Present, NoNullItems] IReadOnlyList<CandidateInput> ExecutiveCandidates,
+    [Present, NoNullItems] IReadOnlyList<string> ChairCandidateIds,
+    [Present, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds);
 
 public sealed record ElectionInput(
     ElectionStage Stage,
@@ -32,7 +31,7 @@ public sealed record ElectionInput(
     int BallotsIssued,
     int BallotsReturned,
     int InvalidBallots,
-    [Required] IReadOnlyDictionary<string, int> VotesByCandidate,
+    [Present] IReadOnlyDictionary<string, int> VotesByCandidate,
     [NoNullItems] IReadOnlyList<string>? ChairCandidateIds = null,
     [NoNullItems] IReadOnlyList<string>? ViceChairCandidateIds = null)
 {

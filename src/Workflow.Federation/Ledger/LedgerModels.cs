@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Workflow.Federation.Common;
 using Workflow.Federation.Regions;
 
@@ -16,7 +15,7 @@ public sealed record Organization(
     string UpdatedBy,
     Guid? LastCampaignId);
 
-public sealed record NewSurveyCampaign([Required] string Name, [Required] string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
+public sealed record NewSurveyCampaign([Present] string Name, [Present] string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
 public sealed record SurveyCampaign(
     Guid Id,

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using Workflow.Federation.Common;
 namespace Workflow.Federation.Ledger;
 
 /// <summary>
@@ -14,11 +14,11 @@ namespace Workflow.Federation.Ledger;
 /// <param name="Site">The park, base, building or business district the unit sits in: neighbours there can found a body jointly (seed 004).</param>
 /// <param name="IsWomensOrganization">A women's social organization (女性社会组织): seed 001 wants every one of them covered.</param>
 public sealed record OrganizationFacts(
-    [Required] string Name,
+    [Present] string Name,
     string? CreditCode,
     Sector Sector,
     OrganizationKind Kind,
-    [Required] string RegionCode,
+    [Present] string RegionCode,
     string? Industry,
     string? Address,
     int StaffCount,

@@ -1,15 +1,15 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 
 namespace Workflow.Server.Accounts;
 
-public sealed record SignInRequest([Required] string UserName, [Required] string Password);
+public sealed record SignInRequest([Present] string UserName, [Present] string Password);
 
-public sealed record RefreshRequest([Required] string RefreshToken);
+public sealed record RefreshRequest([Present] string RefreshToken);
 
-public sealed record ChangePasswordRequest([Required] string CurrentPassword, [Required] string NewPassword);
+public sealed record ChangePasswordRequest([Present] string CurrentPassword, [Present] string NewPassword);
 
 public sealed record CurrentUser(Guid Id, string UserName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, bool MustChangePassword);
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
@@ -14,7 +13,7 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
         new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
 }
 
-public sealed record NewUser([Required] string UserName, [Required] string DisplayName, [Required, NoNullItems] IReadOnlyList<string> Roles, string? ApproverKind, [Required] string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+public sealed record NewUser([Present] string UserName, [Present] string DisplayName, [Present, NoNullItems] IReadOnlyList<string> Roles, string? ApproverKind, [Present] string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
 public sealed record UserChange(string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 

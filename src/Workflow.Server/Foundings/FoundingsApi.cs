@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Workflow.Federation.Common;
 using Workflow.Federation.Coverage;
 using Workflow.Federation.Founding;
 using Workflow.Federation.Kinds;
@@ -13,7 +14,7 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Foundings;
 
-public sealed record TargetRequest([Required] string RegionCode, [Range(2000, 2100)] int Year, [Range(0, int.MaxValue)] int Bodies, [Range(0, int.MaxValue)] int MicroHomes);
+public sealed record TargetRequest([Present] string RegionCode, [Range(2000, 2100)] int Year, [Range(0, int.MaxValue)] int Bodies, [Range(0, int.MaxValue)] int MicroHomes);
 
 /// <summary>Founding requests (their steps are tasks in the inbox), the registry of founded bodies, and coverage against targets.</summary>
 public static class FoundingsApi

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +12,9 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Ledger;
 
-public sealed record OrganizationChange(int Revision, [Required] OrganizationFacts Facts, Guid? CampaignId);
+public sealed record OrganizationChange(int Revision, [Present] OrganizationFacts Facts, Guid? CampaignId);
 
-public sealed record NewOrganization([Required] OrganizationFacts Facts, Guid? CampaignId);
+public sealed record NewOrganization([Present] OrganizationFacts Facts, Guid? CampaignId);
 
 /// <summary>The ledger (台账): organizations and their survey history, survey campaigns, imports and exports.</summary>
 public static class LedgerApi

@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Schedules;
 using Workflow.Server.Accounts;
@@ -14,9 +14,9 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Meetings;
 
 /// <summary>Without invitees, the bodies' chairs as linked to their accounts are invited.</summary>
-public sealed record MeetingGroupRequest([Required] string Name, [Required] string RegionCode, [Required] IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds, string? Location);
+public sealed record MeetingGroupRequest([Present] string Name, [Present] string RegionCode, [Present] IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds, string? Location);
 
-public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, [Required] string Reason);
+public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, [Present] string Reason);
 
 /// <summary>
 /// 联席会 (seed 004): groups of bodies that meet every quarter. The service proposes each quarter's date a year ahead,

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Federation.Import;
@@ -10,7 +9,7 @@ namespace Workflow.Server.Regions;
 
 public sealed record RegionView(string Code, string Name, string? ParentCode, int Level);
 
-public sealed record NewRegion([Required] string Code, [Required] string Name);
+public sealed record NewRegion([Present] string Code, [Present] string Name);
 
 public sealed record RegionImportResult(int Created, int Renamed, int Unchanged);
 
