@@ -9,9 +9,9 @@ namespace Workflow.Federation.Founding;
 /// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
 public sealed record Actor(string UserName, string RegionCode);
 
-public sealed record OpenFounding(IReadOnlyList<Guid> OrganizationIds, [PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present, PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
 
-public sealed record CandidateInput(string Id, [PersonOrPlaceName] string Name, Gender Gender, [PersonOrPlaceName] string Organization, string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+public sealed record CandidateInput([Present] string Id, [Present, PersonOrPlaceName] string Name, Gender Gender, [Present, PersonOrPlaceName] string Organization, [Present] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
 {
     public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
 }
@@ -20,9 +20,9 @@ public sealed record CandidatesInput(
     int ExecutiveSeats,
     int ViceChairSeats,
     DateOnly CongressDate,
-    IReadOnlyList<CandidateInput> ExecutiveCandidates,
-    IReadOnlyList<string> ChairCandidateIds,
-    IReadOnlyList<string> ViceChairCandidateIds);
+    [Present, NoNullItems] IReadOnlyList<CandidateInput> ExecutiveCandidates,
+    [Present, NoNullItems] IReadOnlyList<string> ChairCandidateIds,
+    [Present, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds);
 
 public sealed record ElectionInput(
     ElectionStage Stage,
@@ -31,9 +31,9 @@ public sealed record ElectionInput(
     int BallotsIssued,
     int BallotsReturned,
     int InvalidBallots,
-    IReadOnlyDictionary<string, int> VotesByCandidate,
-    IReadOnlyList<string>? ChairCandidateIds = null,
-    IReadOnlyList<string>? ViceChairCandidateIds = null)
+    [Present] IReadOnlyDictionary<string, int> VotesByCandidate,
+    [NoNullItems] IReadOnlyList<string>? ChairCandidateIds = null,
+    [NoNullItems] IReadOnlyList<string>? ViceChairCandidateIds = null)
 {
     public BallotRecord ToRecord() => new(Due, Present, BallotsIssued, BallotsReturned, InvalidBallots, VotesByCandidate);
 }

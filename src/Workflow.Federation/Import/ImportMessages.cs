@@ -19,9 +19,6 @@ internal static class ImportMessages
     public static readonly CodedMessage OldExcel = new("import.xls",
         "不支持旧版 .xls 文件，请在 Excel 中“另存为”.xlsx 或 CSV 后再导入", "old .xls files are not supported: save as .xlsx or CSV in Excel and import that");
 
-    public static CodedMessage UnsupportedFormat(string extension) => new("import.unsupported-format",
-        $"不支持 {extension} 文件，请导入 .xlsx 或 .csv", $"{extension} files are not supported: import .xlsx or .csv");
-
     public static CodedMessage Unreadable(string detail) => new("import.unreadable",
         $"文件无法读取，可能已损坏（{detail}）", $"the file cannot be read and may be damaged ({detail})");
 

@@ -34,7 +34,7 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
         var started = clock.GetTimestamp();
         var (bytes, length) = await ReadLimitedAsync(file, options.MaxFileBytes, cancellationToken);
         var refusal = length > options.MaxFileBytes ? ImportMessages.TooLarge(options.MaxFileBytes) : null;
-        var sheet = refusal is null ? SheetReader.Open(bytes, length, fileName, out refusal) : null;
+        var sheet = refusal is null ? SheetReader.Open(bytes, length, out refusal) : null;
         if (sheet is null) return new ImportReport(fileName, null, null, dryRun, false, 0, 0, 0, [], [], refusal, clock.GetElapsedTime(started));
 
         async Task<ImportReport> Run(FederationDbContext db)

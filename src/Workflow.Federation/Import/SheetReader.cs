@@ -15,7 +15,7 @@ internal sealed record Sheet(string Format, string? Encoding, IEnumerable<SheetR
 /// <summary>Reads the first sheet of an .xlsx (MiniExcel) or a CSV file, recognised by content, not only by name.</summary>
 internal static class SheetReader
 {
-    public static Sheet? Open(byte[] bytes, int length, string fileName, out CodedMessage? refusal)
+    public static Sheet? Open(byte[] bytes, int length, out CodedMessage? refusal)
     {
         refusal = null;
         var content = bytes.AsSpan(0, length);
@@ -25,12 +25,8 @@ internal static class SheetReader
             refusal = ImportMessages.OldExcel;
             return null;
         }
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".txt" or ""))
-        {
-            refusal = ImportMessages.UnsupportedFormat(extension);
-            return null;
-        }
+        // Anything that is neither a zip (.xlsx) nor an OLE file (.xls) is text, whatever its name says: a CSV saved as
+        // "ledger.xlsx" or "ledger.txt" is still read.
         var (text, encoding) = CsvText.Decode(content);
         return new Sheet("csv", encoding, ReadCsv(text));
     }

@@ -15,7 +15,7 @@ public sealed record Organization(
     string UpdatedBy,
     Guid? LastCampaignId);
 
-public sealed record NewSurveyCampaign(string Name, string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
+public sealed record NewSurveyCampaign([Present] string Name, [Present] string RegionCode, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
 public sealed record SurveyCampaign(
     Guid Id,

@@ -1,3 +1,4 @@
+using Workflow.Federation.Common;
 namespace Workflow.Federation.Ledger;
 
 /// <summary>
@@ -13,11 +14,11 @@ namespace Workflow.Federation.Ledger;
 /// <param name="Site">The park, base, building or business district the unit sits in: neighbours there can found a body jointly (seed 004).</param>
 /// <param name="IsWomensOrganization">A women's social organization (女性社会组织): seed 001 wants every one of them covered.</param>
 public sealed record OrganizationFacts(
-    string Name,
+    [Present] string Name,
     string? CreditCode,
     Sector Sector,
     OrganizationKind Kind,
-    string RegionCode,
+    [Present] string RegionCode,
     string? Industry,
     string? Address,
     int StaffCount,

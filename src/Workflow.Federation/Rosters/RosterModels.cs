@@ -4,7 +4,7 @@ using Workflow.Federation.Regions;
 namespace Workflow.Federation.Rosters;
 
 /// <summary>A person as entered on a roster. <paramref name="Honour"/> and <paramref name="Year"/> are required on the exemplar roster only.</summary>
-public sealed record RosterEntryInput(string Name, string? Role = null, string? Phone = null, string? Note = null, string? Honour = null, int? Year = null);
+public sealed record RosterEntryInput([Present] string Name, string? Role = null, string? Phone = null, string? Note = null, string? Honour = null, int? Year = null);
 
 public sealed record RosterEntry(
     Guid Id,

@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Federation.Common;
 using Workflow.Server.Problems;
 
 namespace Workflow.Server.Accounts;
 
-public sealed record SignInRequest(string UserName, string Password);
+public sealed record SignInRequest([Present] string UserName, [Present] string Password);
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([Present] string RefreshToken);
 
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+public sealed record ChangePasswordRequest([Present] string CurrentPassword, [Present] string NewPassword);
 
 public sealed record CurrentUser(Guid Id, string UserName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, bool MustChangePassword);
 

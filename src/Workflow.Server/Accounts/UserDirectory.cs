@@ -14,9 +14,9 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
         new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
 }
 
-public sealed record NewUser(string UserName, [PersonOrPlaceName] string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode, string? Email = null, string? Language = null, string? Password = null);
+public sealed record NewUser([Present] string UserName, [Present, PersonOrPlaceName] string DisplayName, [Present, NoNullItems] IReadOnlyList<string> Roles, string? ApproverKind, [Present] string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
-public sealed record UserChange([PersonOrPlaceName] string? DisplayName, IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+public sealed record UserChange([PersonOrPlaceName] string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);

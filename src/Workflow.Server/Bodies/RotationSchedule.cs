@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Schedules;
@@ -16,9 +17,9 @@ namespace Workflow.Server.Bodies;
 /// <summary>Without an order, the chair and vice-chairs as linked to their accounts.</summary>
 public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid>? Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
 
-public sealed record SwapRequest(int First, int Second, string Reason);
+public sealed record SwapRequest(int First, int Second, [Present] string Reason);
 
-public sealed record SkipRequest(int Period, string Reason);
+public sealed record SkipRequest(int Period, [Present] string Reason);
 
 public sealed record RotationPeriodView(int Index, Guid PersonId, string? PersonName, DateOnly FirstDay, DateOnly LastDay, bool Current);
 

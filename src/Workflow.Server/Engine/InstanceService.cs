@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
+using Workflow.Federation.Common;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
@@ -9,7 +10,7 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Engine;
 
-public sealed record StartRequest(string DefinitionId, JsonObject Input, string? CorrelationId, int? Version);
+public sealed record StartRequest([Present] string DefinitionId, [Present] JsonObject Input, string? CorrelationId, int? Version);
 
 public sealed record StartedInstance(Guid InstanceId, string Status, string? Result, IReadOnlyList<Guid> Tasks);
 

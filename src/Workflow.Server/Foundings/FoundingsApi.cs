@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Workflow.Federation.Common;
 using Workflow.Federation.Coverage;
 using Workflow.Federation.Founding;
 using Workflow.Federation.Kinds;
@@ -12,7 +14,7 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Foundings;
 
-public sealed record TargetRequest(string RegionCode, int Year, int Bodies, int MicroHomes);
+public sealed record TargetRequest([Present] string RegionCode, [Range(2000, 2100)] int Year, [Range(0, int.MaxValue)] int Bodies, [Range(0, int.MaxValue)] int MicroHomes);
 
 /// <summary>Founding requests (their steps are tasks in the inbox), the registry of founded bodies, and coverage against targets.</summary>
 public static class FoundingsApi
@@ -82,7 +84,6 @@ public static class FoundingsApi
     private static async Task<Ok<CoverageTarget>> SetTarget(TargetRequest request, ClaimsPrincipal user, CoverageService coverage, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        if (request.Year is < 2000 or > 2100) throw ProblemException.Validation(("year", "a year between 2000 and 2100"));
         return TypedResults.Ok(await coverage.SetTargetAsync(Scope.Of(caller, request.RegionCode), request.Year, request.Bodies, request.MicroHomes, caller.UserName, cancellationToken));
     }
 

@@ -64,7 +64,9 @@ public static class ServiceRegistration
         services.AddReminders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
+        // One check of every request body before any handler runs: required members, null list items, ranges.
+        services.AddValidation();
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
@@ -82,6 +84,7 @@ public static class ServiceRegistration
             await next(context);
         });
         app.UseRouting();
+        app.UseEnumArguments();
         app.UseBodyLimit(app.Configuration.GetValue("Limits:MaxRequestBytes", DefaultBodyLimit));
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,9 +12,9 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Ledger;
 
-public sealed record OrganizationChange(int Revision, OrganizationFacts Facts, Guid? CampaignId);
+public sealed record OrganizationChange(int Revision, [Present] OrganizationFacts Facts, Guid? CampaignId);
 
-public sealed record NewOrganization(OrganizationFacts Facts, Guid? CampaignId);
+public sealed record NewOrganization([Present] OrganizationFacts Facts, Guid? CampaignId);
 
 /// <summary>The ledger (台账): organizations and their survey history, survey campaigns, imports and exports.</summary>
 public static class LedgerApi
@@ -39,7 +39,8 @@ public static class LedgerApi
         campaigns.MapPost("/", OpenCampaign).RequireAuthorization(Policies.Officer).WithSummary("Open a survey campaign for a region");
         campaigns.MapPost("/{id:guid}/close", CloseCampaign).RequireAuthorization(Policies.Officer).WithSummary("Close a campaign");
         campaigns.MapPost("/{id:guid}/import", Import).RequireAuthorization(Policies.Officer).WithBodyLimit(ImportLimit).DisableAntiforgery()
-            .WithSummary("Import .xlsx or .csv (UTF-8 or GB18030, detected); ?dryRun=true reports every bad row; an import is all rows or none");
+            .WithProblems(422)
+            .WithSummary("Import .xlsx or .csv, told apart by content (UTF-8 or GB18030, detected); ?dryRun=true reports every bad row; an import is all rows or none");
         return app;
     }
 
@@ -108,7 +109,7 @@ public static class LedgerApi
         return TypedResults.Ok(await ledger.CloseCampaignAsync(id, caller.UserName, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> Import(Guid id, ClaimsPrincipal user, HttpRequest request,
+    private static async Task<Ok<ImportReport>> Import(Guid id, ClaimsPrincipal user, HttpRequest request,
         LedgerService ledger, LedgerImporter importer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var caller = Caller.From(user);
@@ -119,9 +120,25 @@ public static class LedgerApi
             var report = dryRun
                 ? await importer.CheckAsync(stream, fileName, id, caller.UserName, cancellationToken)
                 : await importer.ImportAsync(stream, fileName, id, caller.UserName, cancellationToken);
-            return report.Refusal is null && report.Problems.Count == 0 ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+            return report.Refusal is null && report.Problems.Count == 0 ? TypedResults.Ok(report) : throw Refused(report);
         }
     }
+
+    /// <summary>A refused file or bad rows, dry run or not: a problem whose members are the report's, so the rows to correct come with it.</summary>
+    private static ProblemException Refused(ImportReport report) =>
+        new(422, report.Refusal is null ? "import-invalid-rows" : "import-refused", "文件未导入 / File not imported", report.Summary.ZhCn,
+            new Dictionary<string, object?>
+            {
+                ["detailEn"] = report.Summary.En,
+                ["fileName"] = report.FileName,
+                ["format"] = report.Format,
+                ["encoding"] = report.Encoding,
+                ["dryRun"] = report.DryRun,
+                ["rowsRead"] = report.RowsRead,
+                ["refusal"] = report.Refusal,
+                ["problems"] = report.Problems,
+                ["ignoredColumns"] = report.IgnoredColumns,
+            });
 
     /// <summary>A multipart form's first file, or the raw body named by <c>?fileName=</c>.</summary>
     internal static async Task<(Stream Stream, string FileName)> UploadAsync(HttpRequest request, CancellationToken cancellationToken)

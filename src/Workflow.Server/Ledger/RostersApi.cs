@@ -9,7 +9,7 @@ using Workflow.Server.Problems;
 
 namespace Workflow.Server.Ledger;
 
-public sealed record RosterChange(int Revision, RosterEntryInput Entry);
+public sealed record RosterChange(int Revision, [Present] RosterEntryInput Entry);
 
 /// <summary>两库两册: the women roster and the exemplar roster, kept per organization.</summary>
 public static class RostersApi

@@ -16,10 +16,10 @@ using Workflow.Persistence.Storage;
 namespace Workflow.Server.Meetings;
 
 /// <summary>Without invitees, the bodies' chairs as linked to their accounts are invited.</summary>
-public sealed record MeetingGroupRequest([PersonOrPlaceName] string Name, string RegionCode, IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds,
+public sealed record MeetingGroupRequest([Present, PersonOrPlaceName] string Name, [Present] string RegionCode, [Present] IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds,
     [PersonOrPlaceName] string? Location);
 
-public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, string Reason);
+public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, [Present] string Reason);
 
 /// <summary>
 /// 联席会 (seed 004): groups of bodies that meet every quarter. The service proposes each quarter's date a year ahead,

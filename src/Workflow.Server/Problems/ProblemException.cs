@@ -17,8 +17,10 @@ public sealed class ProblemException(int status, string code, string title, stri
 
     public static ProblemException Forbidden(string detail) => new(403, "forbidden", "无权操作 / Forbidden", detail);
 
+    public const string ValidationTitle = "输入有误 / Invalid input";
+
     public static ProblemException Validation(params (string Field, string Message)[] errors) =>
-        new(400, "validation", "输入有误 / Invalid input", string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
+        new(400, "validation", ValidationTitle, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
             new Dictionary<string, object?> { ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) });
 
     /// <summary>The database refused the write (read-only, full or failing disk): nothing the caller sent is wrong, and nothing

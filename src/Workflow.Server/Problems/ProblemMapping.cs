@@ -9,7 +9,7 @@ using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Problems;
 
-/// <summary>Turns every known failure into problem details; anything unknown stays a 500 without internals.</summary>
+/// <summary>Turns every known failure into problem details; anything unknown is logged and answered 500 <c>internal</c> without internals.</summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -17,8 +17,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         var problem = Map(exception);
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled failure on {Path}", httpContext.Request.Path);
-            return false;
+            // The exception stays in the log, found by the request id the caller is given; the answer shows no internals.
+            logger.LogError(exception, "Unhandled failure on {Method} {Path} (request {RequestId})", httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+            problem = new ProblemException(500, "internal", ProblemDefaults.InternalTitle, "the request failed inside the service; quote the request id when you report it");
         }
         if (StorageErrors.Find(exception) is { } storage && problem.Status == 503)
             logger.LogError(exception, "The database refused {Path}: SQLite error {Code} ({ExtendedCode}): {Message}",
@@ -43,7 +44,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         ProblemException p => p,
         FoundingRefusedException r => new ProblemException(422, "rule-refused", "不符合规则 / Refused by the rules", r.Reason.ZhCn,
             new Dictionary<string, object?> { ["explanations"] = r.Explanations, ["detailEn"] = r.Reason.En }),
-        FederationValidationException v => new ProblemException(400, "validation", "输入有误 / Invalid input", v.Reason.ZhCn,
+        FederationValidationException v => new ProblemException(400, "validation", ProblemException.ValidationTitle, v.Reason.ZhCn,
             new Dictionary<string, object?>
             {
                 ["errors"] = v.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason.ZhCn).ToArray()),

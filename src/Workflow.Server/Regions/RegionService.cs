@@ -10,7 +10,7 @@ namespace Workflow.Server.Regions;
 
 public sealed record RegionView(string Code, string Name, string? ParentCode, int Level);
 
-public sealed record NewRegion(string Code, [PersonOrPlaceName] string Name);
+public sealed record NewRegion([Present] string Code, [Present, PersonOrPlaceName] string Name);
 
 public sealed record RegionImportResult(int Created, int Renamed, int Unchanged);
 
@@ -43,6 +43,10 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
     {
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, cancellationToken);
+        // Told apart by content, like the ledger import: a zip is an .xlsx workbook, anything else is read as CSV text.
+        if (buffer.Length == 0) throw ProblemException.Validation(("file", "attach a CSV file (code,name)"));
+        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("PK\x03\x04"u8))
+            throw ProblemException.Validation(("file", "an .xlsx workbook: save it as CSV (code,name) in Excel and import that"));
         var (text, _) = CsvText.Decode(buffer.ToArray());
         var rows = new List<(int Line, string Code, string Name)>();
         var lineNumber = 0;
@@ -56,6 +60,7 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             rows.Add((lineNumber, code, cells[1]?.Trim() ?? ""));
             if (rows.Count > MaxImportRows) throw ProblemException.Validation(("file", $"more than {MaxImportRows} rows"));
         }
+        if (rows.Count == 0) throw ProblemException.Validation(("file", "no rows of code,name found"));
         return await ImportAsync(rows, refuseExisting: false, cancellationToken);
     }
 

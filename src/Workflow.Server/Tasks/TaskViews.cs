@@ -1,4 +1,5 @@
 using Workflow.Engine.Definitions;
+using Workflow.Federation.Common;
 
 namespace Workflow.Server.Tasks;
 
@@ -32,7 +33,7 @@ public sealed record DecidedTask(Guid TaskId, Guid InstanceId, string? ActivityI
 
 public sealed record DecidedPage(IReadOnlyList<DecidedTask> Items, int Page, int PageSize);
 
-public sealed record DecisionRequest(string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
+public sealed record DecisionRequest([Present] string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
 
 public sealed record DelegationRequest(Guid UserId, string? Note);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
 using Workflow.Server.Accounts;
 using Workflow.Server.Notifications;
 using Workflow.Server.Problems;
@@ -9,7 +10,7 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Webhooks;
 
 /// <summary>A webhook for one person (<see cref="UserId"/>) or one region (<see cref="RegionCode"/>).</summary>
-public sealed record NewWebhook(Guid? UserId, string? RegionCode, string Url, string Secret);
+public sealed record NewWebhook(Guid? UserId, string? RegionCode, [Present] string Url, [Present] string Secret);
 
 /// <summary>A webhook as admins see it: the secret is never shown again.</summary>
 public sealed record WebhookView(Guid Id, Guid? UserId, string? RegionCode, string Url, bool Active, DateTimeOffset CreatedAt, string CreatedBy);

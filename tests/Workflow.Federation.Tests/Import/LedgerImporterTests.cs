@@ -183,6 +183,14 @@ public sealed class LedgerImporterTests : FederationTest
     }
 
     [Fact]
+    public async Task ACsvFileNamedAsAWorkbook_IsReadAsCsv()
+    {
+        var report = await ImportTextAsync("单位名称,领域,类型,所在区域代码,从业人员数,女职工数,党组织情况,经营状态\n骑手群体,新就业群体,新就业群体,350583001,10,2,无,在营\n", "ledger.xlsx");
+        Assert.True(report.Imported, report.Refusal?.En);
+        Assert.Equal("csv", report.Format);
+    }
+
+    [Fact]
     public async Task ADamagedWorkbook_IsRefused_NotThrown()
     {
         var report = await Host.Importer.ImportAsync(new MemoryStream([.. "PK\x03\x04"u8, .. new byte[200]]), "ledger.xlsx", _campaign, "officer");

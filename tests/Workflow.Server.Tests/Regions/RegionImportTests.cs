@@ -42,4 +42,20 @@ public sealed class RegionImportTests(ServiceFactory factory) : IClassFixture<Se
         var admin = await factory.AdminAsync();
         await (await admin.PostAsync("/api/admin/regions/import", new ByteArrayContent(csv))).AssertProblemAsync(400, "validation");
     }
+
+    [Fact]
+    public async Task AnImportWithoutAFile_IsAProblem()
+    {
+        var admin = await factory.AdminAsync();
+        var problem = await (await admin.PostAsync("/api/admin/regions/import", new ByteArrayContent([]))).AssertProblemAsync(400, "validation");
+        Assert.NotNull(problem["errors"]!["file"]);
+    }
+
+    [Fact]
+    public async Task AWorkbook_IsRefusedWithAdvice_JudgedByItsContent()
+    {
+        var admin = await factory.AdminAsync();
+        var problem = await (await admin.PostAsync("/api/admin/regions/import", new ByteArrayContent([.. "PK\x03\x04"u8, .. new byte[64]]))).AssertProblemAsync(400, "validation");
+        Assert.Contains("CSV", (string?)problem["errors"]!["file"]![0], StringComparison.Ordinal);
+    }
 }
