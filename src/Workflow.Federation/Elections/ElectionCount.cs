@@ -39,7 +39,7 @@ public static class ElectionCount
         var rejected = RecordProblems(ballots, slate.ExecutiveSeats, candidateIds, slate, Delegates);
         if (rejected.Count > 0) return Outcome(stage, ElectionStatus.RecordRejected, rejected);
 
-        var (explanations, held) = Gate(ballots, Delegates);
+        var (explanations, held) = Gate(ballots, Delegates, rules.Quorum);
         if (!held) return Outcome(stage, ElectionStatus.Failed, explanations);
 
         var ranking = Rank(candidateIds, ballots, slate.ExecutiveSeats);
@@ -102,7 +102,7 @@ public static class ElectionCount
         rejected.AddRange(RecordProblems(ballots, nominees.Count, nominees, slate, Executives));
         if (rejected.Count > 0) return Outcome(stage, ElectionStatus.RecordRejected, rejected);
 
-        var (explanations, held) = Gate(ballots, Executives);
+        var (explanations, held) = Gate(ballots, Executives, rules.Quorum);
         if (!held) return Outcome(stage, ElectionStatus.Failed, explanations);
 
         var chair = Rank(nomination.ChairCandidateIds, ballots, seats: 1);
@@ -210,21 +210,23 @@ public static class ElectionCount
         return problems;
     }
 
-    private static (List<Explanation> Explanations, bool Held) Gate(BallotRecord ballots, Electorate who)
+    private static (List<Explanation> Explanations, bool Held) Gate(BallotRecord ballots, Electorate who, Quorum rule)
     {
         var explanations = new List<Explanation>();
-        var quorum = IsMoreThanHalf(ballots.Present, ballots.Due);
+        var (quorum, share, shareEnglish) = rule == Quorum.MoreThanTwoThirds
+            ? (3L * ballots.Present > 2L * ballots.Due, "三分之二", "two-thirds")
+            : (IsMoreThanHalf(ballots.Present, ballots.Due), "半数", "half");
         var attendance = new Dictionary<string, int> { ["due"] = ballots.Due, ["present"] = ballots.Present };
         explanations.Add(quorum
             ? new Explanation(
                 ElectionCodes.QuorumMet,
-                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,超过半数,可以进行选举。",
-                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: more than half, so the vote can be held.")
+                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,超过{share},可以进行选举。",
+                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: more than {shareEnglish}, so the vote can be held.")
             { Figures = attendance }
             : new Explanation(
                 ElectionCodes.QuorumNotMet,
-                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,未超过半数,不能进行选举。",
-                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: not more than half, so no vote can be held.")
+                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,未超过{share},不能进行选举。",
+                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: not more than {shareEnglish}, so no vote can be held.")
             { Figures = attendance });
 
         var ballotFigures = new Dictionary<string, int>

@@ -49,4 +49,17 @@ public sealed record ElectionOptions
 
     /// <summary>Age reached in the year of the congress (birth years only are recorded).</summary>
     public int MinimumCandidateAge { get; init; } = 18;
+
+    /// <summary>
+    /// Who must be present before a vote is held. Published township election rules require more than two-thirds of
+    /// the delegates (or executive members) due; some places use more than half (docs/founding.md cites the sources).
+    /// </summary>
+    public Quorum Quorum { get; init; } = Quorum.MoreThanTwoThirds;
+}
+
+/// <summary>The share of those due who must be present before a vote is held.</summary>
+public enum Quorum
+{
+    MoreThanHalf,
+    MoreThanTwoThirds,
 }

@@ -4,14 +4,15 @@ namespace Workflow.Federation.Elections;
 
 /// <summary>
 /// The election rules in force: committee sizes per kind and the checks on candidates. The counting
-/// rules themselves (quorum and election by more than half of those due, void and invalid ballots)
-/// are the uniform practice DESIGN.md cites and are not configurable.
+/// rules (election by more than half of those due, void and invalid ballots) are the uniform practice
+/// DESIGN.md cites and are not configurable; the quorum is, with more than two-thirds as its default.
 /// </summary>
 public sealed record ElectionRules(
     IReadOnlyDictionary<FederationKind, CommitteeSize> CommitteeSizes,
     bool CandidatesMustBeWomen,
     int MinimumExtraExecutiveCandidates,
-    int MinimumCandidateAge)
+    int MinimumCandidateAge,
+    Quorum Quorum = Quorum.MoreThanTwoThirds)
 {
     /// <summary>
     /// DESIGN.md's sizes. Township: 1 chair, 3–5 vice-chairs, 21–25 executive members (seed 003).
@@ -47,7 +48,7 @@ public sealed record ElectionRules(
             throw new ArgumentException($"election options: {string.Join("; ", problems)}", nameof(options));
 
         sizes.Remove(FederationKind.MicroHome);
-        return new ElectionRules(sizes, options.CandidatesMustBeWomen, options.MinimumExtraExecutiveCandidates, options.MinimumCandidateAge);
+        return new ElectionRules(sizes, options.CandidatesMustBeWomen, options.MinimumExtraExecutiveCandidates, options.MinimumCandidateAge, options.Quorum);
     }
 
     private static IEnumerable<string> SizeProblems(CommitteeSize size)

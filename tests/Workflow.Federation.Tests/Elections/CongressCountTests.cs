@@ -66,8 +66,19 @@ public sealed class CongressCountTests
     }
 
     [Fact]
-    public void OneDelegateMoreThanHalf_IsAQuorum() =>
-        Assert.True(Count(Ballots(100, 51, TownshipVotes([.. Enumerable.Repeat(51, 25)]))).Explains(ElectionCodes.QuorumMet));
+    public void ByDefault_TwoThirdsPresentIsNoQuorum_AndOneMoreIs() // published township election rules: more than two-thirds
+    {
+        Assert.True(Count(Ballots(99, 66, TownshipVotes([.. Enumerable.Repeat(51, 25)]))).Explains(ElectionCodes.QuorumNotMet));
+        Assert.True(Count(Ballots(99, 67, TownshipVotes([.. Enumerable.Repeat(51, 25)]))).Explains(ElectionCodes.QuorumMet));
+    }
+
+    [Fact]
+    public void WhereThePlaceUsesMoreThanHalf_OneDelegateMoreThanHalf_IsAQuorum()
+    {
+        var rules = ElectionRules.FromOptions(new ElectionOptions { Quorum = Quorum.MoreThanHalf });
+        Assert.True(Count(Ballots(100, 51, TownshipVotes([.. Enumerable.Repeat(51, 25)])), rules: rules).Explains(ElectionCodes.QuorumMet));
+        Assert.True(Count(Ballots(100, 50, TownshipVotes([.. Enumerable.Repeat(50, 25)])), rules: rules).Explains(ElectionCodes.QuorumNotMet));
+    }
 
     [Fact]
     public void NoQuorumAndVoid_AreBothExplained()
@@ -81,8 +92,8 @@ public sealed class CongressCountTests
     [Fact]
     public void MajorityIsCountedOnTheDelegatesDue_NotOnThosePresent()
     {
-        // 60 of 100 present; 50 votes is five sixths of those present but not more than half of those due.
-        var outcome = Count(Ballots(100, 60, TownshipVotes([.. Enumerable.Repeat(51, 24), 50])));
+        // 70 of 100 present; 50 votes is five sevenths of those present but not more than half of those due.
+        var outcome = Count(Ballots(100, 70, TownshipVotes([.. Enumerable.Repeat(51, 24), 50])));
 
         Assert.Equal(Ids(1, 24), outcome.Elected.Select(e => e.CandidateId));
         Assert.Contains(Id(25), Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority).Subjects);
