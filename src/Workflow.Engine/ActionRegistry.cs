@@ -10,7 +10,31 @@ public interface IActionHandler
     Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken);
 }
 
-public sealed record ActionContext(Guid InstanceId, string ActivityId, JsonObject Variables, JsonObject? Settings, string Actor, DateTimeOffset Now);
+/// <param name="UnitOfWork">The transaction the transition is written in. A handler that writes rows of its own writes them through it, so they
+/// commit or roll back with the step; what it is depends on the store (the engine knows no storage), and the store's package says how to use it.</param>
+public sealed record ActionContext(Guid InstanceId, string ActivityId, JsonObject Variables, JsonObject? Settings, string Actor, DateTimeOffset Now, IActionUnitOfWork UnitOfWork);
+
+/// <summary>
+/// The unit of work the runtime hands an action handler: the open transaction of the transition. The engine only passes it on;
+/// the store that opened it implements it (Workflow.Persistence's <c>TransitionUnitOfWork</c>) and offers the handler its connection.
+/// </summary>
+public interface IActionUnitOfWork
+{
+    /// <summary>Names the store, for messages: <c>sqlite</c>, <c>postgresql</c>, or <c>none</c>.</summary>
+    string Store { get; }
+}
+
+/// <summary>Units of work the engine itself hands out.</summary>
+public static class ActionUnitOfWork
+{
+    /// <summary>No transaction: reminders and cancellations run no action, and a bare executor has no store.</summary>
+    public static IActionUnitOfWork None { get; } = new NoUnitOfWork();
+
+    private sealed class NoUnitOfWork : IActionUnitOfWork
+    {
+        public string Store => "none";
+    }
+}
 
 /// <summary>The outcome picks the next activity; <paramref name="Variables"/> are merged into the instance's variables.</summary>
 public sealed record ActionResult(string Outcome, JsonObject? Variables = null)

@@ -10,6 +10,8 @@ using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
+using Workflow.Persistence.Stores;
+using Workflow.Persistence.Stores.Sqlite;
 
 namespace Workflow.Persistence;
 
@@ -37,7 +39,7 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton<WriteGate>();
         // The writer keeps its own connection open: the prepared statements of the transition path live with it.
         var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
-        services.TryAddSingleton(sp => new TransitionStore(writer, sp.GetService<WriterConnectionHook>()));
+        services.TryAddSingleton<TransitionStore>(sp => new SqliteTransitionStore(writer, sp.GetRequiredService<WriteGate>(), sp.GetService<WriterConnectionHook>()));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();

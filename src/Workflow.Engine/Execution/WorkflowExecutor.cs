@@ -17,10 +17,11 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
     /// <summary>Guards against runaway execution that validation could not rule out (e.g. a decision looping through a fork).</summary>
     public const int MaxStepsPerTransition = 10_000;
 
-    public async Task<Transition> StartAsync(WorkflowDefinition definition, Guid instanceId, JsonObject input, string actor, CancellationToken cancellationToken = default)
+    /// <param name="unitOfWork">The transaction the transition is written in, handed to every action handler that runs.</param>
+    public async Task<Transition> StartAsync(WorkflowDefinition definition, Guid instanceId, JsonObject input, string actor, IActionUnitOfWork unitOfWork, CancellationToken cancellationToken = default)
     {
         var state = new InstanceState { Input = input, Variables = [] };
-        var run = new Run(this, definition, instanceId, new Transition(state), actor, clock.GetUtcNow(), cancellationToken);
+        var run = new Run(this, definition, instanceId, new Transition(state), actor, clock.GetUtcNow(), unitOfWork, cancellationToken);
         run.Record(JournalKind.Started, definition.Start.Id, null, null, input.ToJsonString(EngineJson.Options));
         var token = new Token(state.NewId("t"), definition.Start.Id, []);
         state.Tokens.Add(token);
@@ -29,14 +30,16 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
     }
 
     /// <exception cref="InvalidPayloadException">The decision does not fit the task's outcomes or form.</exception>
-    public async Task<Transition> ResumeAsync(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, ResumeRequest request, CancellationToken cancellationToken = default)
+    /// <param name="unitOfWork">The transaction the transition is written in, handed to every action handler that runs.</param>
+    public async Task<Transition> ResumeAsync(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, ResumeRequest request, IActionUnitOfWork unitOfWork,
+        CancellationToken cancellationToken = default)
     {
         var activity = definition.Activity(bookmark.ActivityId);
         if (activity is UserTaskActivity task) FormValidator.Validate(task, request);
         var state = current.Clone();
         var token = state.Tokens.FirstOrDefault(t => t.BookmarkId == bookmark.Id)
             ?? throw new WorkflowException(WorkflowError.BookmarkNotFound, $"bookmark {bookmark.Id} has no waiting path in instance {instanceId}");
-        var run = new Run(this, definition, instanceId, new Transition(state), request.Actor, clock.GetUtcNow(), cancellationToken);
+        var run = new Run(this, definition, instanceId, new Transition(state), request.Actor, clock.GetUtcNow(), unitOfWork, cancellationToken);
         run.CloseBookmark(token);
         token = token with { BookmarkId = null };
         state.Tokens[state.Tokens.FindIndex(t => t.Id == token.Id)] = token;
@@ -73,7 +76,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
     /// </summary>
     public Transition Remind(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, TimerPurpose purpose, DateTimeOffset plannedAt)
     {
-        var run = new Run(this, definition, instanceId, new Transition(current), "system", clock.GetUtcNow(), CancellationToken.None);
+        var run = new Run(this, definition, instanceId, new Transition(current), "system", clock.GetUtcNow(), ActionUnitOfWork.None, CancellationToken.None);
         var escalated = purpose == TimerPurpose.Escalation;
         run.Record(escalated ? JournalKind.Escalated : JournalKind.Reminded, bookmark.ActivityId, null, bookmark.Id,
             new JsonObject { ["dueAt"] = plannedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }.ToJsonString(EngineJson.Options));
@@ -89,13 +92,14 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
 
     public Transition Cancel(WorkflowDefinition definition, Guid instanceId, InstanceState current, string actor, string? reason)
     {
-        var run = new Run(this, definition, instanceId, new Transition(current.Clone()), actor, clock.GetUtcNow(), CancellationToken.None);
+        var run = new Run(this, definition, instanceId, new Transition(current.Clone()), actor, clock.GetUtcNow(), ActionUnitOfWork.None, CancellationToken.None);
         run.CancelAll(null);
         run.Record(JournalKind.Cancelled, null, null, null, reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(EngineJson.Options));
         return run.Finish(InstanceStatus.Cancelled);
     }
 
-    private sealed class Run(WorkflowExecutor executor, WorkflowDefinition definition, Guid instanceId, Transition transition, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private sealed class Run(WorkflowExecutor executor, WorkflowDefinition definition, Guid instanceId, Transition transition, string actor, DateTimeOffset now,
+        IActionUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         private readonly Queue<Token> _ready = new();
         private InstanceState State => transition.State;
@@ -214,7 +218,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
                     break;
                 case ActionActivity action:
                     var result = await executor._actions.Get(action.Handler)
-                        .ExecuteAsync(new ActionContext(instanceId, action.Id, (JsonObject)State.Variables.DeepClone(), action.Settings, actor, now), cancellationToken);
+                        .ExecuteAsync(new ActionContext(instanceId, action.Id, (JsonObject)State.Variables.DeepClone(), action.Settings, actor, now, unitOfWork), cancellationToken);
                     foreach (var (name, value) in result.Variables ?? new JsonObject()) State.Variables[name] = value?.DeepClone();
                     Record(JournalKind.Executed, action.Id, result.Outcome, null, result.Variables?.ToJsonString(EngineJson.Options));
                     Move(token, result.Outcome);

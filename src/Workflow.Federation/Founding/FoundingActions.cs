@@ -10,8 +10,8 @@ using Workflow.Federation.Storage;
 namespace Workflow.Federation.Founding;
 
 /// <summary>
-/// The founding workflow's C# steps. They run inside the engine's transition and write through its transaction
-/// (<see cref="TransitionDatabase"/>), so a registration and the step that made it commit together or not at all.
+/// The founding workflow's C# steps. They run inside the engine's transition and write through its unit of work
+/// (<see cref="ActionContext.UnitOfWork"/>), so a registration and the step that made it commit together or not at all.
 /// </summary>
 internal static class FoundingVariables
 {
@@ -25,7 +25,7 @@ public sealed class CheckCandidatesAction(ElectionRules rules) : IActionHandler
 
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        await using var db = TransitionDatabase.Open();
+        await using var db = TransitionDatabase.Open(context.UnitOfWork);
         var row = await db.FoundingRequests.AsNoTracking().SingleAsync(r => r.Id == FoundingVariables.RequestId(context), cancellationToken);
         var slate = FoundingService.SlateOf(row);
         if (slate is null || row.CongressDate is not { } congress)
@@ -43,7 +43,7 @@ public sealed class EvaluateElectionAction : IActionHandler
 
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        await using var db = TransitionDatabase.Open();
+        await using var db = TransitionDatabase.Open(context.UnitOfWork);
         var id = FoundingVariables.RequestId(context);
         var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).ToListAsync(cancellationToken);
         var congress = FoundingService.LatestValid(attempts, ElectionStage.Congress);
@@ -68,7 +68,7 @@ public sealed class RegisterAction : IActionHandler
 
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        await using var db = TransitionDatabase.Open();
+        await using var db = TransitionDatabase.Open(context.UnitOfWork);
         var row = await db.FoundingRequests.Include(r => r.Members).SingleAsync(r => r.Id == FoundingVariables.RequestId(context), cancellationToken);
         if (row.BodyId is { } existing) return ActionResult.Done(new JsonObject { ["bodyId"] = existing.ToString() });
 

@@ -64,25 +64,20 @@ public sealed class FoundingService(
             Sector = organizations[0].Sector, RegionCode = region, CreatedBy = actor.UserName, CreatedAt = clock.GetUtcNow(),
         };
         row.Members.AddRange(ids.Select(id => new FoundingMemberRow { RequestId = row.Id, OrganizationId = id }));
-        await writer.WriteAsync(db =>
-        {
-            db.FoundingRequests.Add(row);
-            return Task.FromResult(0);
-        }, cancellationToken);
-
         var input = new JsonObject
         {
             ["requestId"] = row.Id.ToString(), ["regionCode"] = region, ["name"] = row.Name, ["kind"] = row.Kind.ToString(),
             ["mode"] = row.Mode.ToString(), ["microHome"] = row.IsMicroHome,
             ["organizations"] = new JsonArray(ids.Select(id => (JsonNode)id.ToString()).ToArray()),
         };
-        var started = await runtime.StartAsync(WorkflowId, input, CorrelationOf(row.Id), actor.UserName, cancellationToken: cancellationToken);
-        await writer.WriteAsync(async db =>
+        // One unit of work: the request and its instance commit together, so no crash leaves a draft without its workflow.
+        await runtime.StartAsync(WorkflowId, input, CorrelationOf(row.Id), actor.UserName, async (instanceId, unitOfWork, ct) =>
         {
-            var stored = await db.FoundingRequests.SingleAsync(r => r.Id == row.Id, cancellationToken);
-            stored.InstanceId = started.InstanceId;
-            return 0;
-        }, cancellationToken);
+            row.InstanceId = instanceId;
+            await using var db = TransitionDatabase.Open(unitOfWork);
+            db.FoundingRequests.Add(row);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken: cancellationToken);
         return await GetAsync(actor, row.Id, cancellationToken);
     }
 

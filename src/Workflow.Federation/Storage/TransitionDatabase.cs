@@ -1,17 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Workflow.Persistence.Runtime;
+using Workflow.Engine;
+using Workflow.Persistence.Stores;
 
 namespace Workflow.Federation.Storage;
 
-/// <summary>A federation context on the running transition's connection and transaction, for the workflow's action handlers.</summary>
+/// <summary>A federation context in the running transition's unit of work, for the workflow's action handlers and writes that start an instance.</summary>
 public static class TransitionDatabase
 {
-    public static FederationDbContext Open()
-    {
-        var transaction = CurrentTransition.Transaction;
-        var options = new DbContextOptionsBuilder<FederationDbContext>().UseSqlite(transaction.Connection!).Options;
-        var db = new FederationDbContext(options);
-        db.Database.UseTransaction(transaction);
-        return db;
-    }
+    public static FederationDbContext Open(IActionUnitOfWork unitOfWork) => unitOfWork.Open<FederationDbContext>(options => new(options));
 }

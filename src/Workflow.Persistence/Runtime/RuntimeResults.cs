@@ -40,3 +40,9 @@ public sealed record JournalVerification(Guid InstanceId, bool Valid, long Lengt
     JournalFinding Finding = JournalFinding.Intact, long UnsealedRows = 0, bool SealsChecked = false);
 
 public sealed record RecoveryReport(int TimersRescheduled, int NotificationsResent);
+
+/// <summary>
+/// A domain write that belongs to a start (<see cref="WorkflowRuntime.StartAsync(string, JsonObject, string?, string, StartWrite?, int?, CancellationToken)"/>):
+/// it runs in the start's transaction, knows the new instance's id, and opens its context on <paramref name="unitOfWork"/>.
+/// </summary>
+public delegate Task StartWrite(Guid instanceId, Engine.IActionUnitOfWork unitOfWork, CancellationToken cancellationToken);

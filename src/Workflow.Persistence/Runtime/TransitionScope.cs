@@ -4,6 +4,7 @@ using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Storage;
+using Workflow.Persistence.Stores;
 
 namespace Workflow.Persistence.Runtime;
 
@@ -17,12 +18,13 @@ namespace Workflow.Persistence.Runtime;
 /// them. Instance rows are written once, by <see cref="Flush"/>: inserted, or updated only if their revision is still the
 /// one read here (optimistic concurrency).
 /// </remarks>
-internal sealed class TransitionScope(TransitionStore store, DefinitionStore definitions, WorkflowExecutor executor, JournalKey journalKey, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed class TransitionScope(TransitionSession store, DefinitionStore definitions, WorkflowExecutor executor, JournalKey journalKey, DateTimeOffset now, CancellationToken cancellationToken)
 {
     private readonly Dictionary<Guid, TrackedInstance> _instances = [];
     private readonly Dictionary<Guid, BookmarkRow> _bookmarks = [];
 
-    public TransitionStore Store => store;
+    public TransitionSession Store => store;
+    public TransitionUnitOfWork UnitOfWork => store.UnitOfWork;
     public DateTimeOffset Now => now;
     public CancellationToken CancellationToken => cancellationToken;
     public List<ScheduledTimer> ToSchedule { get; } = [];
@@ -164,7 +166,7 @@ internal sealed class TransitionScope(TransitionStore store, DefinitionStore def
             CorrelationId = parent.CorrelationId,
         });
         var actor = parentTransition.Journal.Count > 0 ? parentTransition.Journal[^1].Actor : "system";
-        await ApplyAsync(child, await executor.StartAsync(definition, child.Id, start.Input, actor, cancellationToken));
+        await ApplyAsync(child, await executor.StartAsync(definition, child.Id, start.Input, actor, store.UnitOfWork, cancellationToken));
     }
 
     private async Task ResumeParentAsync(Guid parentId, InstanceRow child, string outcome)
@@ -174,7 +176,7 @@ internal sealed class TransitionScope(TransitionStore store, DefinitionStore def
         if (parent is null || bookmark is null || parent.Status != InstanceStatus.Blocked) return;
         var definition = await definitions.GetAsync(parent.DefinitionId, parent.DefinitionVersion, cancellationToken);
         var request = new ResumeRequest(bookmark.Id, "system", outcome);
-        await ApplyAsync(parent, await executor.ResumeAsync(definition, parent.Id, InstanceState.FromJson(parent.State), bookmark.ToModel(), request, cancellationToken));
+        await ApplyAsync(parent, await executor.ResumeAsync(definition, parent.Id, InstanceState.FromJson(parent.State), bookmark.ToModel(), request, store.UnitOfWork, cancellationToken));
     }
 
     private static StoredInstance Stored(InstanceRow row) =>

@@ -7,6 +7,7 @@ using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Storage;
+using Workflow.Persistence.Stores;
 
 namespace Workflow.Persistence.Runtime;
 
@@ -27,7 +28,16 @@ public sealed class WorkflowRuntime(
     JournalKey journalKey,
     ILogger<WorkflowRuntime> logger)
 {
-    public async Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default)
+    public Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionId, input, correlationId, actor, null, version, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance and runs <paramref name="write"/> in the same transaction, before the first step: the domain row that asked for
+    /// the instance and the instance commit together or not at all. When the start faults, the write runs again with the incident, so
+    /// the row and its faulted instance still come together.
+    /// </summary>
+    public async Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, StartWrite? write, int? version = null,
+        CancellationToken cancellationToken = default)
     {
         WorkflowDefinition definition = null!;
         var instanceId = Guid.CreateVersion7(clock.GetUtcNow());
@@ -41,14 +51,15 @@ public sealed class WorkflowRuntime(
                 Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
                 State = "{}", CreatedAt = scope.Now,
             });
-            var transition = await executor.StartAsync(definition, instanceId, input, actor, cancellationToken);
+            if (write is not null) await write(instanceId, scope.UnitOfWork, cancellationToken);
+            var transition = await executor.StartAsync(definition, instanceId, input, actor, scope.UnitOfWork, cancellationToken);
             await scope.ApplyAsync(row, transition);
             return Result(scope, row);
         }, cancellationToken), () => new InstanceRow
         {
             Id = instanceId, DefinitionId = definition.Id, DefinitionVersion = definition.Version, CorrelationId = correlationId,
             State = new InstanceState { Input = input }.ToJson(), CreatedAt = clock.GetUtcNow(),
-        }, cancellationToken);
+        }, write, cancellationToken);
     }
 
     /// <exception cref="ConcurrencyConflictException">Someone resumed the bookmark first.</exception>
@@ -135,7 +146,7 @@ public sealed class WorkflowRuntime(
             TransitionResult outcome;
             if (failed.Kind == FailedEvent.Start)
             {
-                var transition = await executor.StartAsync(definition, instance.Id, failed.Input ?? [], failed.Actor, cancellationToken);
+                var transition = await executor.StartAsync(definition, instance.Id, failed.Input ?? [], failed.Actor, scope.UnitOfWork, cancellationToken);
                 await scope.ApplyAsync(instance, transition);
                 outcome = Result(scope, instance);
             }
@@ -188,14 +199,14 @@ public sealed class WorkflowRuntime(
     private async Task<TransitionResult> ResumeInScopeAsync(TransitionScope scope, InstanceRow instance, BookmarkRow bookmark, ResumeRequest request)
     {
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
-        var transition = await executor.ResumeAsync(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), request, scope.CancellationToken);
+        var transition = await executor.ResumeAsync(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), request, scope.UnitOfWork, scope.CancellationToken);
         await scope.ApplyAsync(instance, transition);
         return Result(scope, instance);
     }
 
     private async Task<TransitionResult> FireInScopeAsync(TransitionScope scope, InstanceRow instance, TimerRow timer)
     {
-        scope.Store.MarkTimerFired(timer.Key, scope.Now);
+        if (!scope.Store.MarkTimerFired(timer.Key, scope.Now)) return None;
         var bookmark = scope.FindBookmark(timer.BookmarkId);
         if (bookmark is null) return None;
         if (timer.Purpose == TimerPurpose.Resume)
@@ -219,13 +230,15 @@ public sealed class WorkflowRuntime(
     private static WorkflowException NotFound(Guid id) => new(WorkflowError.InstanceNotFound, $"no instance {id}");
 
     private Task<TransitionResult> GuardAsync(Func<Guid> instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, CancellationToken cancellationToken) =>
-        GuardAsync(instanceId, failed, work, null, cancellationToken);
+        GuardAsync(instanceId, failed, work, null, null, cancellationToken);
 
-    private Task<TransitionResult> GuardAsync(Guid instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow> newRow, CancellationToken cancellationToken) =>
-        GuardAsync(() => instanceId, failed, work, newRow, cancellationToken);
+    private Task<TransitionResult> GuardAsync(Guid instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow> newRow, StartWrite? write,
+        CancellationToken cancellationToken) =>
+        GuardAsync(() => instanceId, failed, work, newRow, write, cancellationToken);
 
     /// <summary>Runs a transition; when an activity faults, records the incident in a transaction of its own.</summary>
-    private async Task<TransitionResult> GuardAsync(Func<Guid> instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow>? newRow, CancellationToken cancellationToken)
+    private async Task<TransitionResult> GuardAsync(Func<Guid> instanceId, FailedEvent failed, Func<Task<TransitionResult>> work, Func<InstanceRow>? newRow, StartWrite? write,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -234,11 +247,16 @@ public sealed class WorkflowRuntime(
         catch (ActivityFaultException fault) when (instanceId() != Guid.Empty)
         {
             logger.LogWarning(fault, "Instance {InstanceId} faulted at {ActivityId}", instanceId(), fault.ActivityId);
-            return await TransactAsync(scope =>
+            return await TransactAsync(async scope =>
             {
-                var instance = scope.FindInstance(instanceId()) ?? scope.AddInstance(newRow!());
+                var instance = scope.FindInstance(instanceId());
+                if (instance is null)
+                {
+                    instance = scope.AddInstance(newRow!());
+                    if (write is not null) await write(instance.Id, scope.UnitOfWork, cancellationToken);
+                }
                 var incident = RecordIncident(scope, instance, fault, failed);
-                return Task.FromResult(new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident));
+                return new TransitionResult(instance.Id, InstanceStatus.Faulted, null, [], incident);
             }, cancellationToken);
         }
     }
@@ -264,21 +282,12 @@ public sealed class WorkflowRuntime(
     {
         TransitionScope scope;
         T result;
-        using (await gate.EnterAsync(cancellationToken))
+        using (var session = await store.BeginAsync(cancellationToken))
         {
-            using var transaction = store.Begin();
-            CurrentTransition.Set(store.OpenTransaction);
-            try
-            {
-                scope = new TransitionScope(store, definitions, executor, journalKey, clock.GetUtcNow(), cancellationToken);
-                result = await work(scope);
-                scope.Flush();
-                transaction.Commit();
-            }
-            finally
-            {
-                CurrentTransition.Set(null);
-            }
+            scope = new TransitionScope(session, definitions, executor, journalKey, clock.GetUtcNow(), cancellationToken);
+            result = await work(scope);
+            scope.Flush();
+            session.Commit();
         }
         foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
         foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);

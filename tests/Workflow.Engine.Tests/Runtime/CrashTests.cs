@@ -41,6 +41,7 @@ public sealed class CrashTests
 
             var problems = await DatabaseAudit.ProblemsAsync(host.Get<IDbContextFactory<WorkflowDbContext>>(), host.Instances);
             Assert.True(problems.Count == 0, $"after kill {kill + 1}:\n" + string.Join("\n", problems));
+            Assert.True(await EveryStartHasItsDomainRowAsync(host), $"after kill {kill + 1}: a domain row and its instance were not committed together");
         }
 
         await host.Runtime.RecoverAsync();
@@ -48,6 +49,16 @@ public sealed class CrashTests
         Assert.True(finished > 20, $"only {finished} instances ran");
         await using var db = await host.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.Instances.CountAsync(i => i.Status != InstanceStatus.Finished));
+    }
+
+    /// <summary>The crash host writes a domain row in each start's unit of work: never one without the other.</summary>
+    private static async Task<bool> EveryStartHasItsDomainRowAsync(EngineHost host)
+    {
+        var contexts = host.Get<IDbContextFactory<WorkflowDbContext>>();
+        var rows = await DomainRows.ReadAsync(contexts);
+        await using var db = await contexts.CreateDbContextAsync();
+        var instances = await db.Instances.AsNoTracking().Select(i => i.Id).ToListAsync();
+        return rows.Values.ToHashSet().SetEquals(instances) && rows.Count == instances.Count;
     }
 
     private static async Task<int> DriveEverythingToTheEndAsync(EngineHost host)

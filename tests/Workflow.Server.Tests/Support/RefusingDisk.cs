@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Storage;
+using Workflow.Persistence.Stores.Sqlite;
 using Workflow.Server.Storage;
 
 namespace Workflow.Server.Tests.Support;

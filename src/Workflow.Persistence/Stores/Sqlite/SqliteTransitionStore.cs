@@ -1,54 +1,93 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
+using Workflow.Persistence.Storage;
 
-namespace Workflow.Persistence.Storage;
+namespace Workflow.Persistence.Stores.Sqlite;
 
 /// <summary>
-/// The statements a transition runs, as SQL prepared once on one writer connection. EF Core's change tracking and command
-/// building cost several times the row work itself, and a transition is the engine's hot path; the schema, migrations and
-/// every read outside a transition stay with EF Core (<see cref="WorkflowDbContext"/>), and these statements write the same
-/// columns in the same encodings: GUIDs as upper-case text, times as UTC ticks, enums by name.
-/// One writer per process is what SQLite allows anyway: callers hold the <see cref="WriteGate"/>.
-/// Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete synchronously), so these methods are synchronous.
+/// The transition store on SQLite: its statements prepared once on one writer connection. EF Core's change tracking and command
+/// building cost several times the row work itself, and a transition is the engine's hot path. GUIDs are upper-case text, times
+/// UTC ticks, enums by name, as EF Core writes them here. One writer per process is what SQLite allows anyway: a transaction
+/// begins only inside the <see cref="WriteGate"/>, which federation writes on the same file queue on too.
+/// Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete synchronously), so the statements are synchronous.
 /// </summary>
-public sealed class TransitionStore : IDisposable
+internal sealed class SqliteTransitionStore(string connectionString, WriteGate gate, WriterConnectionHook? hook = null) : TransitionStore
 {
-    private readonly string _connectionString;
-    private readonly WriterConnectionHook? _hook;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
-    private SqliteTransaction? _transaction;
-
-    internal TransitionStore(string connectionString, WriterConnectionHook? hook = null)
-    {
-        _connectionString = connectionString;
-        _hook = hook;
-    }
-
-    internal SqliteTransaction? OpenTransaction => _transaction;
 
     /// <summary>Begins a write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read).</summary>
-    internal StoreTransaction Begin()
+    internal override async Task<TransitionSession> BeginAsync(CancellationToken cancellationToken)
     {
-        if (_transaction is not null) throw new InvalidOperationException("a transition is already open on the writer connection");
+        var entered = await gate.EnterAsync(cancellationToken);
         try
         {
             var connection = Connection();
-            _hook?.BeforeTransaction(connection);
-            _transaction = connection.BeginTransaction(deferred: false);
+            hook?.BeforeTransaction(connection);
+            return new SqliteTransitionSession(this, connection, connection.BeginTransaction(deferred: false), entered);
         }
         catch (SqliteException)
         {
             Reset();
+            entered.Dispose();
             throw;
         }
-        return new StoreTransaction(this);
     }
 
-    internal InstanceRow? FindInstance(Guid id)
+    protected override void Dispose(bool disposing)
+    {
+        Reset();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>The command for <paramref name="sql"/>, created once per connection so SQLite keeps its prepared statement.</summary>
+    internal SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection().CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    /// <summary>Drops the connection after a failure (the file went away, the disk failed): the next transaction opens a new one.</summary>
+    internal void Reset()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is not null) return _connection;
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = SqliteDurability.Pragmas;
+            pragmas.ExecuteNonQuery();
+        }
+        return _connection = connection;
+    }
+}
+
+/// <summary>One write transaction on the store's writer connection; holds the write gate until disposed.</summary>
+internal sealed class SqliteTransitionSession(SqliteTransitionStore store, SqliteConnection connection, SqliteTransaction transaction, IDisposable gate) : TransitionSession
+{
+    private SqliteTransaction? _transaction = transaction;
+    private bool _released;
+
+    public override TransitionUnitOfWork UnitOfWork { get; } = new SqliteUnitOfWork(connection, transaction);
+
+    public override InstanceRow? FindInstance(Guid id)
     {
         using var reader = Run("""
             SELECT "Id", "DefinitionId", "DefinitionVersion", "CorrelationId", "Status", "State", "Result", "Revision", "JournalLength", "JournalHead",
@@ -65,7 +104,7 @@ public sealed class TransitionStore : IDisposable
         };
     }
 
-    internal void InsertInstance(InstanceRow row) => Run("""
+    public override void InsertInstance(InstanceRow row) => Run("""
         INSERT INTO "instances" ("Id", "DefinitionId", "DefinitionVersion", "CorrelationId", "Status", "State", "Result", "Revision", "JournalLength", "JournalHead",
                                  "ParentInstanceId", "ParentBookmarkId", "CreatedAt", "UpdatedAt")
         VALUES (@id, @definition, @version, @correlation, @status, @state, @result, @revision, @length, @head, @parent, @parentBookmark, @created, @updated)
@@ -75,14 +114,14 @@ public sealed class TransitionStore : IDisposable
         ("@updated", row.UpdatedAt.UtcTicks)).ExecuteNonQuery();
 
     /// <summary>Writes the row's changing columns if its revision in the database is still <paramref name="storedRevision"/>.</summary>
-    internal bool UpdateInstance(InstanceRow row, int storedRevision) => Run("""
+    public override bool UpdateInstance(InstanceRow row, int storedRevision) => Run("""
         UPDATE "instances" SET "Status" = @status, "State" = @state, "Result" = @result, "Revision" = @revision, "JournalLength" = @length, "JournalHead" = @head,
                                "UpdatedAt" = @updated
         WHERE "Id" = @id AND "Revision" = @stored
         """, ("@status", row.Status.ToString()), ("@state", row.State), ("@result", row.Result), ("@revision", row.Revision), ("@length", row.JournalLength),
         ("@head", row.JournalHead), ("@updated", row.UpdatedAt.UtcTicks), ("@id", Text(row.Id)), ("@stored", storedRevision)).ExecuteNonQuery() == 1;
 
-    internal void InsertJournal(JournalRow row) => Run("""
+    public override void InsertJournal(JournalRow row) => Run("""
         INSERT INTO "journal" ("InstanceId", "Sequence", "At", "Actor", "Kind", "ActivityId", "Outcome", "BookmarkId", "Data", "PreviousHash", "Hash", "Seal")
         VALUES (@instance, @sequence, @at, @actor, @kind, @activity, @outcome, @bookmark, @data, @previous, @hash, @seal)
         """, ("@instance", Text(row.InstanceId)), ("@sequence", row.Sequence), ("@at", row.At.UtcTicks), ("@actor", row.Actor), ("@kind", row.Kind.ToString()),
@@ -90,7 +129,7 @@ public sealed class TransitionStore : IDisposable
         ("@hash", row.Hash), ("@seal", row.Seal)).ExecuteNonQuery();
 
     /// <summary>The journal row that closed a bookmark by resuming or cancelling it, to tell a late caller who was first.</summary>
-    internal (string Actor, DateTimeOffset At, JournalKind Kind)? FindClosing(Guid bookmarkId)
+    public override (string Actor, DateTimeOffset At, JournalKind Kind)? FindClosing(Guid bookmarkId)
     {
         using var reader = Run("""
             SELECT "Actor", "At", "Kind" FROM "journal"
@@ -100,7 +139,7 @@ public sealed class TransitionStore : IDisposable
         return reader.Read() ? (reader.GetString(0), Time(reader.GetInt64(1)), Enum.Parse<JournalKind>(reader.GetString(2))) : null;
     }
 
-    internal BookmarkRow? FindBookmark(Guid id)
+    public override BookmarkRow? FindBookmark(Guid id)
     {
         using var reader = Run("""
             SELECT "Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers", "AssigneeUserId"
@@ -116,67 +155,65 @@ public sealed class TransitionStore : IDisposable
         };
     }
 
-    internal void InsertBookmark(BookmarkRow row) => Run("""
+    public override void InsertBookmark(BookmarkRow row) => Run("""
         INSERT INTO "bookmarks" ("Id", "InstanceId", "ActivityId", "Kind", "TokenId", "CreatedAt", "DueAt", "Role", "ApproverKind", "RegionCode", "Title", "ChildInstanceId", "HasTimers", "AssigneeUserId")
         VALUES (@id, @instance, @activity, @kind, @token, @created, @due, @role, @approverKind, @region, @title, @child, @hasTimers, @assignee)
         """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@activity", row.ActivityId), ("@kind", row.Kind.ToString()), ("@token", row.TokenId),
         ("@created", row.CreatedAt.UtcTicks), ("@due", row.DueAt?.UtcTicks), ("@role", row.Role), ("@approverKind", row.ApproverKind), ("@region", row.RegionCode),
         ("@title", row.Title), ("@child", Text(row.ChildInstanceId)), ("@hasTimers", row.HasTimers), ("@assignee", row.AssigneeUserId)).ExecuteNonQuery();
 
-    internal void DeleteBookmark(Guid id) => Run("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("@id", Text(id))).ExecuteNonQuery();
+    public override void DeleteBookmark(Guid id) => Run("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("@id", Text(id))).ExecuteNonQuery();
 
-    internal TimerRow? FindTimer(string key) => ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
+    public override TimerRow? FindTimer(string key) => ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
 
     /// <summary>The timers of a bookmark, including those written earlier in this transaction.</summary>
-    internal List<TimerRow> TimersOf(Guid bookmarkId) => ReadTimers("""WHERE "BookmarkId" = @value""", Text(bookmarkId));
+    public override List<TimerRow> TimersOf(Guid bookmarkId) => ReadTimers("""WHERE "BookmarkId" = @value""", Text(bookmarkId));
 
-    internal List<TimerRow> UnfiredTimersOf(Guid instanceId) => ReadTimers("""WHERE "InstanceId" = @value AND "FiredAt" IS NULL""", Text(instanceId));
+    public override List<TimerRow> UnfiredTimersOf(Guid instanceId) => ReadTimers("""WHERE "InstanceId" = @value AND "FiredAt" IS NULL""", Text(instanceId));
 
-    internal void InsertTimer(TimerRow row) => Run("""
+    public override void InsertTimer(TimerRow row) => Run("""
         INSERT INTO "timers" ("Key", "InstanceId", "BookmarkId", "DueAt", "Purpose", "FiredAt") VALUES (@key, @instance, @bookmark, @due, @purpose, @fired)
         """, ("@key", row.Key), ("@instance", Text(row.InstanceId)), ("@bookmark", Text(row.BookmarkId)), ("@due", row.DueAt.UtcTicks), ("@purpose", row.Purpose.ToString()),
         ("@fired", row.FiredAt?.UtcTicks)).ExecuteNonQuery();
 
-    internal void MarkTimerFired(string key, DateTimeOffset at) =>
-        Run("""UPDATE "timers" SET "FiredAt" = @at WHERE "Key" = @key""", ("@at", at.UtcTicks), ("@key", key)).ExecuteNonQuery();
+    public override bool MarkTimerFired(string key, DateTimeOffset at) =>
+        Run("""UPDATE "timers" SET "FiredAt" = @at WHERE "Key" = @key AND "FiredAt" IS NULL""", ("@at", at.UtcTicks), ("@key", key)).ExecuteNonQuery() == 1;
 
-    internal void DeleteTimer(string key) => Run("""DELETE FROM "timers" WHERE "Key" = @key""", ("@key", key)).ExecuteNonQuery();
+    public override void DeleteTimer(string key) => Run("""DELETE FROM "timers" WHERE "Key" = @key""", ("@key", key)).ExecuteNonQuery();
 
-    internal void InsertOutbox(OutboxRow row) => Run("""
+    public override void InsertOutbox(OutboxRow row) => Run("""
         INSERT INTO "outbox" ("Id", "InstanceId", "Message", "CreatedAt", "DispatchedAt") VALUES (@id, @instance, @message, @created, NULL)
         """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@message", row.Message), ("@created", row.CreatedAt.UtcTicks)).ExecuteNonQuery();
 
-    internal void InsertIncident(IncidentRow row) => Run("""
+    public override void InsertIncident(IncidentRow row) => Run("""
         INSERT INTO "incidents" ("Id", "InstanceId", "ActivityId", "Message", "Detail", "Event", "CreatedAt", "ResolvedAt", "ResolvedBy")
         VALUES (@id, @instance, @activity, @message, @detail, @event, @created, NULL, NULL)
         """, ("@id", Text(row.Id)), ("@instance", Text(row.InstanceId)), ("@activity", row.ActivityId), ("@message", row.Message), ("@detail", row.Detail),
         ("@event", row.Event), ("@created", row.CreatedAt.UtcTicks)).ExecuteNonQuery();
 
     /// <summary>An incident that is still open, with what a retry needs: its instance, activity and failed event.</summary>
-    internal (Guid InstanceId, string? ActivityId, string Event)? FindOpenIncident(Guid id)
+    public override (Guid InstanceId, string? ActivityId, string Event)? FindOpenIncident(Guid id)
     {
         using var reader = Run("""SELECT "InstanceId", "ActivityId", "Event" FROM "incidents" WHERE "Id" = @id AND "ResolvedAt" IS NULL""", ("@id", Text(id))).ExecuteReader();
         return reader.Read() ? (Guid.Parse(reader.GetString(0)), NullableString(reader, 1), reader.GetString(2)) : null;
     }
 
-    internal void ResolveIncidents(Guid instanceId, DateTimeOffset at, string by) => Run("""
+    public override void ResolveIncidents(Guid instanceId, DateTimeOffset at, string by) => Run("""
         UPDATE "incidents" SET "ResolvedAt" = @at, "ResolvedBy" = @by WHERE "InstanceId" = @instance AND "ResolvedAt" IS NULL
         """, ("@at", at.UtcTicks), ("@by", by), ("@instance", Text(instanceId))).ExecuteNonQuery();
 
-    internal int? LatestDefinitionVersion(string definitionId) =>
+    public override int? LatestDefinitionVersion(string definitionId) =>
         Run("""SELECT MAX("Version") FROM "definitions" WHERE "DefinitionId" = @id""", ("@id", definitionId)).ExecuteScalar() is long version ? (int)version : null;
 
-    public void Dispose() => Reset();
-
-    private void Commit()
+    public override void Commit()
     {
         try
         {
-            _transaction!.Commit();
+            Open().Commit();
         }
         catch (SqliteException)
         {
-            Reset();
+            store.Reset();
             throw;
         }
         finally
@@ -186,59 +223,33 @@ public sealed class TransitionStore : IDisposable
         }
     }
 
-    private void Rollback()
+    public override void Dispose()
     {
-        if (_transaction is null) return;
+        if (_released) return;
+        _released = true;
         try
         {
-            _transaction.Rollback();
+            _transaction?.Rollback();
         }
         catch (SqliteException)
         {
             // The connection is unusable (the file went away, the disk failed): open a new one next time.
-            Reset();
+            store.Reset();
         }
         finally
         {
             _transaction?.Dispose();
             _transaction = null;
+            gate.Dispose();
         }
     }
 
-    private SqliteConnection Connection()
-    {
-        if (_connection is not null) return _connection;
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = SqliteDurability.Pragmas;
-            pragmas.ExecuteNonQuery();
-        }
-        return _connection = connection;
-    }
+    private SqliteTransaction Open() => _transaction ?? throw new InvalidOperationException("the transition's transaction is over");
 
-    private void Reset()
-    {
-        _transaction?.Dispose();
-        _transaction = null;
-        foreach (var command in _commands.Values) command.Dispose();
-        _commands.Clear();
-        _connection?.Dispose();
-        _connection = null;
-    }
-
-    /// <summary>The command for <paramref name="sql"/>, created once per connection so SQLite keeps its prepared statement.</summary>
     private SqliteCommand Run(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        if (_transaction is null) throw new InvalidOperationException("no transition is open on the writer connection");
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = Connection().CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = _transaction;
+        var command = store.Command(sql);
+        command.Transaction = Open();
         command.Parameters.Clear();
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
@@ -269,23 +280,14 @@ public sealed class TransitionStore : IDisposable
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static Guid? NullableGuid(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Guid.Parse(reader.GetString(ordinal));
+}
 
-    /// <summary>An open write transaction: commit it, or dispose it to roll back.</summary>
-    internal sealed class StoreTransaction(TransitionStore store) : IDisposable
-    {
-        private bool _done;
+/// <summary>The unit of work on SQLite: contexts open on the writer connection, inside its transaction.</summary>
+internal sealed class SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction) : TransitionUnitOfWork(connection, transaction)
+{
+    public override string Store => "sqlite";
 
-        public void Commit()
-        {
-            _done = true;
-            store.Commit();
-        }
-
-        public void Dispose()
-        {
-            if (!_done) store.Rollback();
-        }
-    }
+    protected internal override void UseConnection(DbContextOptionsBuilder options) => options.UseSqlite(connection);
 }
 
 /// <summary>
