@@ -1,3 +1,4 @@
+using Workflow.Federation.FollowUps;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Server.Accounts;
@@ -14,7 +15,7 @@ public static class BodySchedulesApi
         .AddSingleton<RotationSchedule>()
         .AddSingleton<DutyGroupSchedule>()
         .AddSingleton<AfterRegistration>()
-        .AddSingleton<FollowUps.FollowUps>();
+        .AddSingleton<FollowUpService>();
 
     public static IEndpointRouteBuilder MapBodySchedulesApi(this IEndpointRouteBuilder app)
     {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Common;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;

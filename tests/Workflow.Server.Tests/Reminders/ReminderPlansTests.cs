@@ -1,4 +1,7 @@
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Rotations;
+using Workflow.Federation.JointMeetings;
+using Workflow.Federation.ReElection;
+using Workflow.Federation.Common;
 using Workflow.Server.Calendar;
 using Workflow.Server.Reminders;
 
@@ -51,7 +54,7 @@ public sealed class ReminderPlansTests
     {
         var convener = Guid.NewGuid();
         var leader = Guid.NewGuid();
-        var meeting = JointMeetings.Propose(2027, 4);
+        var meeting = JointMeetingRules.Propose(2027, 4);
 
         var plan = ReminderPlans.JointMeeting(s_body, "石材产业链", meeting, convener, [leader, convener], DateTimeOffset.MinValue);
 
@@ -65,7 +68,7 @@ public sealed class ReminderPlansTests
     [Fact]
     public void ReElection_RemindsSixMonthsAndOneMonthBeforeTheTermEnds()
     {
-        var schedule = ReElection.Schedule(new DateOnly(2024, 2, 29));
+        var schedule = ReElectionRules.Schedule(new DateOnly(2024, 2, 29));
         var plan = ReminderPlans.ReElection(s_body, "水头镇妇联", schedule, ReminderAudience.Role("officer", "350583105"), DateTimeOffset.MinValue);
         Assert.Equal([ReminderKeys.ReElection(s_body, new DateOnly(2029, 2, 28), 6), ReminderKeys.ReElection(s_body, new DateOnly(2029, 2, 28), 1)],
             plan.Reminders.Select(r => r.Key));
