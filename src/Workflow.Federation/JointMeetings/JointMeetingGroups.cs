@@ -1,20 +1,16 @@
-using Workflow.Federation.JointMeetings;
-using Workflow.Federation.Storage;
-using Workflow.Federation.FollowUps;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
-using Workflow.Federation.Registry;
-using Workflow.Server.Accounts;
-using Workflow.Server.Bodies;
-using Workflow.Server.Problems;
-using Workflow.Server.Reminders;
+using Workflow.Federation.FollowUps;
 using Workflow.Federation.Regions;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Reminders;
+using Workflow.Federation.Storage;
 using Workflow.Persistence.Storage;
 
-namespace Workflow.Server.Meetings;
+namespace Workflow.Federation.JointMeetings;
 
 /// <summary>Without invitees, the bodies' chairs as linked to their accounts are invited.</summary>
 public sealed record MeetingGroupRequest([Present, PersonOrPlaceName] string Name, [Present] string RegionCode, [Present] IReadOnlyList<Guid> BodyIds, Guid ConvenerId, IReadOnlyList<Guid>? InviteeIds,
@@ -28,29 +24,30 @@ public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, [Pr
 /// meeting asks the convener to record it (<c>workflows/joint-meeting-record.json</c>), escalating when nothing is recorded.
 /// </summary>
 public sealed class JointMeetingGroups(
-    BodyAccess access, RegistryService registry, ReminderPlanner planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+    BodyAccess access, RegistryService registry, IReminderPlanning planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
 {
     public const string RecordDefinition = "joint-meeting-record";
 
-    public async Task<MeetingGroupRow> CreateAsync(Caller caller, MeetingGroupRequest request, CancellationToken cancellationToken)
+    public async Task<MeetingGroupRow> CreateAsync(Acting actor, MeetingGroupRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) throw ProblemException.Validation(("name", "1 to 100 characters"));
-        if (request.Location is { Length: > 200 }) throw ProblemException.Validation(("location", "at most 200 characters"));
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) throw Errors.Invalid("name", "name-length", "名称 1 至 100 个字符", "1 to 100 characters");
+        if (request.Location is { Length: > 200 }) throw LocationTooLong();
         NameCheck.Require(("name", request.Name), ("location", request.Location));
-        if (!caller.Covers(request.RegionCode)) throw ProblemException.Forbidden($"region {request.RegionCode} is outside your region {caller.RegionCode}");
+        if (!actor.Covers(request.RegionCode))
+            throw Errors.Forbidden("region", $"区域 {request.RegionCode} 不在您的辖区 {actor.RegionCode} 内", $"region {request.RegionCode} is outside your region {actor.RegionCode}");
         if (request.BodyIds is not { Count: >= 2 } || request.BodyIds.Distinct().Count() != request.BodyIds.Count)
-            throw ProblemException.Validation(("bodyIds", "a joint meeting brings together at least two different bodies"));
+            throw Errors.Invalid("bodyIds", "two-bodies", "联席会至少由两个不同的妇联组织组成", "a joint meeting brings together at least two different bodies");
         var chairs = new List<Guid>();
         foreach (var bodyId in request.BodyIds)
         {
-            var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
+            var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
             if (!RegionCode.Covers(request.RegionCode, body.RegionCode))
-                throw ProblemException.Validation(("bodyIds", $"{body.Name} lies outside region {request.RegionCode}"));
+                throw Errors.Invalid("bodyIds", "body-outside-region", $"{body.Name} 不在区域 {request.RegionCode} 内", $"{body.Name} lies outside region {request.RegionCode}");
             chairs.AddRange(body.Leaders.Where(l => l.Role == LeaderRole.Chair && l.UserId is not null).Select(l => l.UserId!.Value));
         }
         var invitees = request.InviteeIds is { Count: > 0 } named ? named : chairs.Distinct().ToList();
         if (invitees.Count == 0)
-            throw ProblemException.Validation(("inviteeIds", "name the invitees, or link the bodies' chairs to their accounts first"));
+            throw Errors.Invalid("inviteeIds", "no-invitees", "请指定受邀人员，或先为各组织主席关联账号", "name the invitees, or link the bodies' chairs to their accounts first");
         await access.CheckPeopleAsync([request.ConvenerId], null, request.RegionCode, "convenerId", cancellationToken);
         await access.CheckPeopleAsync(invitees, null, request.RegionCode, "inviteeIds", cancellationToken);
 
@@ -58,7 +55,7 @@ public sealed class JointMeetingGroups(
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = request.Name.Trim(), RegionCode = request.RegionCode, ConvenerId = request.ConvenerId,
             BodyIdsJson = JsonSerializer.Serialize(request.BodyIds, JsonSerializerOptions.Web), InviteeIdsJson = JsonSerializer.Serialize(invitees, JsonSerializerOptions.Web),
-            Location = request.Location?.Trim(), CreatedAt = clock.GetUtcNow(), CreatedBy = caller.UserName,
+            Location = request.Location?.Trim(), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -80,20 +77,22 @@ public sealed class JointMeetingGroups(
     }
 
     /// <summary>Moves one quarter's meeting (the convener's choice of day, time or place); everyone invited is told at once.</summary>
-    public async Task<JointMeetingRow> MoveAsync(Caller caller, Guid groupId, int year, int quarter, MoveMeetingRequest request, CancellationToken cancellationToken)
+    public async Task<JointMeetingRow> MoveAsync(Acting actor, Guid groupId, int year, int quarter, MoveMeetingRequest request, CancellationToken cancellationToken)
     {
-        var group = await VisibleAsync(caller, groupId, cancellationToken);
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500) throw ProblemException.Validation(("reason", "say why the meeting moves (at most 500 characters)"));
-        if (request.Location is { Length: > 200 }) throw ProblemException.Validation(("location", "at most 200 characters"));
+        var group = await VisibleAsync(actor, groupId, cancellationToken);
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+            throw Errors.Invalid("reason", "reason-required", "请说明改期的理由（不超过 500 字）", "say why the meeting moves (at most 500 characters)");
+        if (request.Location is { Length: > 200 }) throw LocationTooLong();
         var start = ChinaInstant.At(DateOnly.FromDateTime(request.StartsAt), TimeOnly.FromDateTime(request.StartsAt));
-        if (start.Utc <= clock.GetUtcNow()) throw ProblemException.Validation(("startsAt", "a meeting moves to a time still to come (China time)"));
+        if (start.Utc <= clock.GetUtcNow()) throw Errors.Invalid("startsAt", "in-the-past", "会议只能改到尚未到来的时间（北京时间）", "a meeting moves to a time still to come (China time)");
 
         JointMeetingRow meeting;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             meeting = await db.JointMeetings.SingleOrDefaultAsync(m => m.GroupId == groupId && m.Year == year && m.Quarter == quarter, cancellationToken)
-                ?? throw ProblemException.NotFound("joint meeting", $"{year}Q{quarter}");
-            if (meeting.StartsAt <= clock.GetUtcNow()) throw ProblemException.Conflict("meeting-held", "this meeting's time has passed; record it instead of moving it");
+                ?? throw NoMeeting(year, quarter);
+            if (meeting.StartsAt <= clock.GetUtcNow())
+                throw new StateConflictException("meeting-held", "会议时间已过，请记录会议而不是改期", "this meeting's time has passed; record it instead of moving it");
             meeting.StartsAt = start.Utc;
             meeting.Location = request.Location?.Trim() ?? meeting.Location;
             meeting.MovedBecause = request.Reason.Trim();
@@ -111,12 +110,13 @@ public sealed class JointMeetingGroups(
         return meeting;
     }
 
-    public async Task<MeetingGroupRow> VisibleAsync(Caller caller, Guid groupId, CancellationToken cancellationToken)
+    public async Task<MeetingGroupRow> VisibleAsync(Acting actor, Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await db.MeetingGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         // Invitees and the convener see the group they take part in, wherever their home region is.
-        if (group is null || !(caller.Covers(group.RegionCode) || People(group).Contains(caller.Id))) throw ProblemException.NotFound("meeting group", groupId);
+        if (group is null || !(actor.Covers(group.RegionCode) || People(group).Contains(actor.Id)))
+            throw Errors.NotFound("meeting-group", $"找不到联席会 {groupId}，或不在您的辖区内", $"meeting group '{groupId}' does not exist or is outside your region");
         return group;
     }
 
@@ -182,6 +182,11 @@ public sealed class JointMeetingGroups(
             },
         }, "system", meeting.MovedBecause ?? "meeting moved", cancellationToken);
     }
+
+    internal static FederationException NoMeeting(int year, int quarter) =>
+        Errors.NotFound("joint-meeting", $"没有 {year} 年第 {quarter} 季度的联席会", $"joint meeting '{year}Q{quarter}' does not exist or is outside your region");
+
+    private static FederationValidationException LocationTooLong() => Errors.Invalid("location", "location-length", "地点不超过 200 个字符", "at most 200 characters");
 
     internal Task<IReadOnlyDictionary<Guid, string>> BodyNamesAsync(MeetingGroupRow group, CancellationToken cancellationToken) =>
         registry.NamesAsync([.. Bodies(group)], cancellationToken);

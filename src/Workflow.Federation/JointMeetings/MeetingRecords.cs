@@ -1,18 +1,14 @@
-using Workflow.Federation.JointMeetings;
-using Workflow.Federation.Storage;
-using Workflow.Federation.FollowUps;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
 using Workflow.Federation.Common;
+using Workflow.Federation.FollowUps;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Storage;
 using Workflow.Persistence.Instances;
-using Workflow.Server.Accounts;
-using Workflow.Server.Bodies;
-using Workflow.Server.Problems;
-using Workflow.Server.Tasks;
 
-namespace Workflow.Server.Meetings;
+namespace Workflow.Federation.JointMeetings;
 
 public sealed record NamedRef(Guid Id, string? Name);
 
@@ -29,15 +25,18 @@ public sealed record MeetingGroupSummary(Guid Id, string Name, string RegionCode
 
 public sealed record RecordMeetingRequest(bool Held, string? Attendees, int? AttendeeCount, string? Minutes, string? Reason);
 
+/// <summary>The convener's recording task of a meeting and the decision that records it: <c>recorded</c> or <c>notHeld</c> with its form.</summary>
+public sealed record MeetingRecording(Guid TaskId, string Outcome, JsonObject Form);
+
 /// <summary>What a group's meetings look like to people, and the convener's record of each (the decision of its recording task).</summary>
-public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access, FollowUpService followUps, InstanceQueries instances, TaskActions tasks,
+public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access, FollowUpService followUps, InstanceQueries instances,
     IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<MeetingGroupSummary>> ListAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeetingGroupSummary>> ListAsync(Acting actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var all = await db.MeetingGroups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
-        var visible = all.Where(g => caller.Covers(g.RegionCode) || JointMeetingGroups.People(g).Contains(caller.Id)).ToList();
+        var visible = all.Where(g => actor.Covers(g.RegionCode) || JointMeetingGroups.People(g).Contains(actor.Id)).ToList();
         var ids = visible.Select(g => g.Id).ToList();
         var now = clock.GetUtcNow();
         var next = await db.JointMeetings.AsNoTracking().Where(m => ids.Contains(m.GroupId)).ToListAsync(cancellationToken);
@@ -45,9 +44,9 @@ public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access,
             next.Where(m => m.GroupId == g.Id && m.StartsAt > now).Select(m => (DateTimeOffset?)m.StartsAt).Min())).ToList();
     }
 
-    public async Task<MeetingGroupView> GetAsync(Caller caller, Guid groupId, CancellationToken cancellationToken)
+    public async Task<MeetingGroupView> GetAsync(Acting actor, Guid groupId, CancellationToken cancellationToken)
     {
-        var group = await groups.VisibleAsync(caller, groupId, cancellationToken);
+        var group = await groups.VisibleAsync(actor, groupId, cancellationToken);
         var people = await access.NamesAsync(JointMeetingGroups.People(group), cancellationToken);
         var bodies = await groups.BodyNamesAsync(group, cancellationToken);
         List<JointMeetingRow> meetings;
@@ -62,44 +61,52 @@ public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access,
             group.Location, group.CreatedAt, group.CreatedBy, views);
     }
 
-    /// <summary>The convener (or whoever she handed the task to) records attendance and minutes, or that the meeting was not held and why.</summary>
-    public async Task<MeetingView> RecordAsync(Caller caller, Guid groupId, int year, int quarter, RecordMeetingRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// What recording a meeting decides: the open recording task of the convener (or whoever she handed it to), and the
+    /// decision with attendance and minutes, or that the meeting was not held and why. The host decides the task as the
+    /// actor, which checks that she holds it.
+    /// </summary>
+    public async Task<MeetingRecording> PrepareRecordAsync(Acting actor, Guid groupId, int year, int quarter, RecordMeetingRequest request, CancellationToken cancellationToken)
     {
-        var group = await groups.VisibleAsync(caller, groupId, cancellationToken);
+        await groups.VisibleAsync(actor, groupId, cancellationToken);
         var form = Validate(request);
         var meeting = await MeetingAsync(groupId, year, quarter, cancellationToken);
         var instance = await RecordInstanceAsync(meeting, await followUps.ListAsync(groupId, JointMeetingGroups.RecordPrefix(year, quarter), cancellationToken), cancellationToken)
-            ?? throw ProblemException.Conflict("meeting-not-planned", "this meeting has no recording task; it was planned before the service kept them");
+            ?? throw new StateConflictException("meeting-not-planned", "这次会议没有记录任务：它是在系统保存记录任务之前安排的",
+                "this meeting has no recording task; it was planned before the service kept them");
         var task = instance.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKind.UserTask);
         if (task is null)
+        {
+            var opens = ChinaInstant.Of(meeting.StartsAt + new JointMeetingSettings().RecordOpensAfterStart);
             throw instance.Status == InstanceStatus.Finished
-                ? ProblemException.Conflict("meeting-already-recorded", "this meeting is recorded already")
-                : ProblemException.Conflict("meeting-not-over", $"the record opens when the meeting is over ({ChinaInstant.Of(meeting.StartsAt + new JointMeetingSettings().RecordOpensAfterStart)})");
-        try
-        {
-            await tasks.DecideAsync(caller, task.Id, new DecisionRequest(request.Held ? "recorded" : "notHeld", null, form), cancellationToken);
+                ? new StateConflictException("meeting-already-recorded", "这次会议已经记录过了", "this meeting is recorded already")
+                : new StateConflictException("meeting-not-over", $"会议结束后才能记录（{opens}）", $"the record opens when the meeting is over ({opens})");
         }
-        catch (ProblemException e) when (e.Status == StatusCodes.Status404NotFound)
-        {
-            // The caller sees the group (an invitee) but not the convener's task.
-            throw ProblemException.Forbidden("only the convener, or a colleague she handed the recording task to, records the meeting");
-        }
+        return new MeetingRecording(task.Id, request.Held ? "recorded" : "notHeld", form);
+    }
+
+    /// <summary>One quarter's meeting as people see it.</summary>
+    public async Task<MeetingView> MeetingAsync(Acting actor, Guid groupId, int year, int quarter, CancellationToken cancellationToken)
+    {
+        var group = await groups.VisibleAsync(actor, groupId, cancellationToken);
+        var meeting = await MeetingAsync(groupId, year, quarter, cancellationToken);
         return await ViewAsync(group, meeting, await followUps.ListAsync(groupId, "meeting:", cancellationToken), cancellationToken);
     }
 
     private static JsonObject Validate(RecordMeetingRequest request)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<FieldProblem>();
         if (request.Held)
         {
-            if (string.IsNullOrWhiteSpace(request.Attendees)) problems.Add(("attendees", "name who attended"));
-            if (string.IsNullOrWhiteSpace(request.Minutes)) problems.Add(("minutes", "the minutes: work plan and activities agreed"));
-            if (request.AttendeeCount is < 1 or > 1000) problems.Add(("attendeeCount", "1 to 1000"));
+            if (string.IsNullOrWhiteSpace(request.Attendees)) problems.Add(Errors.Field("attendees", "attendees-required", "请填写出席人员", "name who attended"));
+            if (string.IsNullOrWhiteSpace(request.Minutes)) problems.Add(Errors.Field("minutes", "minutes-required", "请填写会议纪要：商定的工作计划和活动", "the minutes: work plan and activities agreed"));
+            if (request.AttendeeCount is < 1 or > 1000) problems.Add(Errors.Field("attendeeCount", "attendee-count", "出席人数 1 至 1000", "1 to 1000"));
         }
-        else if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(("reason", "say why the meeting was not held"));
+        else if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(Errors.Field("reason", "reason-required", "请说明会议未召开的原因", "say why the meeting was not held"));
         if ((request.Attendees?.Length ?? 0) > 4000 || (request.Minutes?.Length ?? 0) > 20000 || (request.Reason?.Length ?? 0) > 2000)
-            problems.Add(("minutes", "attendees at most 4,000, minutes 20,000 and reason 2,000 characters"));
-        if (problems.Count > 0) throw ProblemException.Validation([.. problems]);
+            problems.Add(Errors.Field("minutes", "record-length", "出席人员不超过 4000 字，纪要不超过 20000 字，原因不超过 2000 字",
+                "attendees at most 4,000, minutes 20,000 and reason 2,000 characters"));
+        if (problems.Count > 0) throw new FederationValidationException([.. problems]);
         var form = new JsonObject();
         if (request.Held)
         {
@@ -115,7 +122,7 @@ public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.JointMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == groupId && m.Year == year && m.Quarter == quarter, cancellationToken)
-            ?? throw ProblemException.NotFound("joint meeting", $"{year}Q{quarter}");
+            ?? throw JointMeetingGroups.NoMeeting(year, quarter);
     }
 
     private async Task<Persistence.Runtime.InstanceView?> RecordInstanceAsync(JointMeetingRow meeting, IReadOnlyList<FollowUpRow> records, CancellationToken cancellationToken)

@@ -1,12 +1,10 @@
-using Workflow.Federation.FollowUps;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Workflow.Federation.Registry;
+using Workflow.Federation.FollowUps;
 using Workflow.Federation.ReElection;
-using Workflow.Server.Accounts;
-using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
-namespace Workflow.Server.Bodies;
+namespace Workflow.Federation.Registry;
 
 public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetUps = 0);
 
@@ -16,7 +14,7 @@ public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetU
 /// (<c>workflows/re-election.json</c>) that waits to open in their inbox six months ahead. Idempotent by key: it runs at
 /// start-up, every hour, and right after a founding ends in registration.
 /// </summary>
-public sealed class AfterRegistration(RegistryService registry, ReminderPlanner planner, FollowUpService followUps, TimeProvider clock)
+public sealed class AfterRegistration(RegistryService registry, IReminderPlanning planner, FollowUpService followUps, TimeProvider clock)
 {
     public const string Definition = "re-election";
     public const string SetUpDefinition = "body-setup";
@@ -45,7 +43,7 @@ public sealed class AfterRegistration(RegistryService registry, ReminderPlanner 
             // the hourly run plans nothing again for it.
             if (requested.Contains(body.Id)) continue;
             var schedule = schedules[body.Id];
-            reminders += (await planner.PlanAsync(ReminderPlans.ReElection(body.Id, body.Name, schedule, ReminderAudience.Role(Roles.Officer, body.RegionCode), now), cancellationToken)).Added;
+            reminders += (await planner.PlanAsync(ReminderPlans.ReElection(body.Id, body.Name, schedule, ReminderAudience.Role(AccountRoles.Officer, body.RegionCode), now), cancellationToken)).Added;
             var opensAt = schedule.Reminders.MaxBy(r => r.MonthsBefore)!.At;
             await followUps.EnsureAsync(body.Id, Key(schedule.TermEnd), Definition, new JsonObject
             {

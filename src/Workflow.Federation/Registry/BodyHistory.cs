@@ -1,15 +1,14 @@
-using Workflow.Federation.FollowUps;
 using System.Text.Json;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Journal;
-using Workflow.Federation.Founding;
 using Workflow.Federation.Common;
+using Workflow.Federation.FollowUps;
+using Workflow.Federation.Founding;
+using Workflow.Federation.Rotations;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
-using Workflow.Server.Accounts;
-using Workflow.Server.Ledger;
 
-namespace Workflow.Server.Bodies;
+namespace Workflow.Federation.Registry;
 
 /// <summary>One thing that happened to a body: when (UTC), what (<c>founding</c>, <c>rotation</c>, <c>handover</c>, <c>set-up</c>, <c>re-election</c>), who, and the step and outcome.</summary>
 public sealed record BodyEvent(DateTimeOffset At, string Kind, string Actor, string Step, string? Outcome, string? Note);
@@ -21,11 +20,11 @@ public sealed record BodyEvent(DateTimeOffset At, string Kind, string Actor, str
 public sealed class BodyHistory(BodyAccess access, RotationSchedule rotation, FollowUpService followUps, FoundingService foundings, InstanceQueries instances,
     DefinitionStore definitions)
 {
-    public async Task<IReadOnlyList<BodyEvent>> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BodyEvent>> GetAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
     {
-        var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
         var events = new List<BodyEvent>();
-        if (body.FoundingRequestId is { } requestId && (await foundings.GetAsync(Scope.Actor(caller), requestId, cancellationToken)).InstanceId is { } founding)
+        if (body.FoundingRequestId is { } requestId && (await foundings.GetAsync(new Actor(actor.UserName, actor.IsAdmin ? "" : actor.RegionCode), requestId, cancellationToken)).InstanceId is { } founding)
             events.AddRange(await DecisionsAsync(founding, "founding", cancellationToken));
 
         foreach (var followUp in await followUps.ListAsync(bodyId, "", cancellationToken))

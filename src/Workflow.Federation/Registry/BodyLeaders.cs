@@ -1,8 +1,6 @@
-using Workflow.Federation.Registry;
-using Workflow.Server.Accounts;
-using Workflow.Server.Problems;
+using Workflow.Federation.Common;
 
-namespace Workflow.Server.Bodies;
+namespace Workflow.Federation.Registry;
 
 public sealed record LeaderAccountRequest(Guid? UserId);
 
@@ -12,17 +10,18 @@ public sealed record LeaderAccountRequest(Guid? UserId);
 /// </summary>
 public sealed class BodyLeaders(BodyAccess access, RegistryService registry)
 {
-    public async Task<FederationBody> LinkAsync(Caller caller, Guid bodyId, Guid leaderId, LeaderAccountRequest request, CancellationToken cancellationToken)
+    public async Task<FederationBody> LinkAsync(Acting actor, Guid bodyId, Guid leaderId, LeaderAccountRequest request, CancellationToken cancellationToken)
     {
-        var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
-        var leader = body.Leaders.FirstOrDefault(l => l.Id == leaderId) ?? throw ProblemException.NotFound("leader", leaderId);
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var leader = body.Leaders.FirstOrDefault(l => l.Id == leaderId)
+            ?? throw Errors.NotFound("leader", $"妇联组织 {bodyId} 没有领导成员 {leaderId}", $"leader '{leaderId}' does not exist or is outside your region");
         if (request.UserId is { } userId)
         {
             // Whoever chairs a rotation needs the chair role; executives may hold any role.
-            var role = leader.Role is LeaderRole.Chair or LeaderRole.ViceChair or LeaderRole.Head ? Roles.Chair : null;
+            var role = leader.Role is LeaderRole.Chair or LeaderRole.ViceChair or LeaderRole.Head ? AccountRoles.Chair : null;
             await access.CheckPeopleAsync([userId], role, body.RegionCode, "userId", cancellationToken);
             if (body.Leaders.Any(l => l.Id != leaderId && l.UserId == userId))
-                throw ProblemException.Validation(("userId", "this account is linked to another leader of the body"));
+                throw Errors.Invalid("userId", "account-linked-twice", "该账号已关联本组织的另一位领导成员", "this account is linked to another leader of the body");
         }
         return await registry.LinkLeaderAsync(bodyId, leaderId, request.UserId, cancellationToken);
     }
@@ -37,10 +36,12 @@ public sealed class BodyLeaders(BodyAccess access, RegistryService registry)
 
     private static IReadOnlyList<Guid> Accounts(FederationBody body, List<BodyLeader> leaders, string field)
     {
-        if (leaders.Count == 0) throw ProblemException.Validation((field, $"{body.Name} has no such leaders recorded: name the people"));
+        if (leaders.Count == 0)
+            throw Errors.Invalid(field, "no-leaders", $"{body.Name} 没有登记这些领导成员，请直接指定人员", $"{body.Name} has no such leaders recorded: name the people");
         var unlinked = leaders.Where(l => l.UserId is null).Select(l => l.Name).ToList();
         if (unlinked.Count > 0)
-            throw ProblemException.Validation((field, $"link these leaders to their accounts first, or name the people: {string.Join("、", unlinked)}"));
+            throw Errors.Invalid(field, "leaders-unlinked", $"请先为这些领导成员关联账号，或直接指定人员：{string.Join("、", unlinked)}",
+                $"link these leaders to their accounts first, or name the people: {string.Join("、", unlinked)}");
         return [.. leaders.Select(l => l.UserId!.Value)];
     }
 }

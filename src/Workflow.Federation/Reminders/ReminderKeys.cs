@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Workflow.Server.Reminders;
+namespace Workflow.Federation.Reminders;
 
 /// <summary>
 /// Reminder keys: colon-separated segments naming what, (whom) and when, most general first, so that cancelling
@@ -41,7 +41,7 @@ public static class ReminderKeys
     /// <summary><c>engine:{messageId}</c> — a task reminder, escalation or notify message from the engine; its message id is unique already.</summary>
     public static string Engine(Guid messageId) => Join("engine", Id(messageId));
 
-    /// <summary>The prefix that holds every reminder of a subject, for <see cref="ReminderPlanner.CancelAsync"/>: <c>rotation:{bodyId}:</c>.</summary>
+    /// <summary>The prefix that holds every reminder of a subject, for <see cref="IReminderPlanning.CancelAsync"/>: <c>rotation:{bodyId}:</c>.</summary>
     public static string Prefix(string kindSegment, Guid subjectId) => Join(kindSegment, Id(subjectId)) + ":";
 
     /// <summary>Calendar entry keys: <c>rotation:{bodyId}:{periodIndex}</c>, <c>duty-group:{bodyId}:{turnIndex}</c>, <c>joint-meeting:{groupId}:{year}q{quarter}</c>.</summary>

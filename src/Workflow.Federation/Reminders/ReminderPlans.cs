@@ -1,15 +1,15 @@
 using System.Globalization;
-using Workflow.Federation.Rotations;
+using Workflow.Federation.Common;
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.JointMeetings;
 using Workflow.Federation.ReElection;
-using Workflow.Federation.Common;
+using Workflow.Federation.Rotations;
 
-namespace Workflow.Server.Reminders;
+namespace Workflow.Federation.Reminders;
 
 /// <summary>
-/// Reminder plans built from the federation's schedules (<see cref="RotatingPresidium"/>, <see cref="DutyGroups"/>,
-/// <see cref="JointMeetings"/>, <see cref="ReElection"/>), ready for <see cref="ReminderPlanner.PlanAsync(ReminderPlan, CancellationToken)"/>.
+/// Reminder plans built from the federation's schedules (<see cref="RotatingPresidium"/>, <see cref="DutyGroupRules"/>,
+/// <see cref="JointMeetingRules"/>, <see cref="ReElectionRules"/>), ready for <see cref="IReminderPlanning.PlanAsync(ReminderPlan, CancellationToken)"/>.
 /// Person ids in the schedules are user ids. Reminders at or before <c>after</c> are left out (they are history);
 /// calendar entries are kept whole. To change a schedule: <c>CancelAsync(ReminderKeys.Prefix("rotation", bodyId))</c>,
 /// then plan the new one.

@@ -1,6 +1,6 @@
 using Workflow.Engine;
 
-namespace Workflow.Server.Reminders;
+namespace Workflow.Federation.Reminders;
 
 /// <summary>What a reminder is about; the late policy is set per kind (<c>Reminders:LatePolicy:&lt;Kind&gt;</c>).</summary>
 public enum ReminderKind

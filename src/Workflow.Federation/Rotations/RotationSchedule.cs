@@ -1,19 +1,16 @@
-using Workflow.Federation.Rotations;
-using Workflow.Federation.Storage;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
-using Workflow.Federation.Registry;
-using Workflow.Federation.ReElection;
-using Workflow.Server.Accounts;
 using Workflow.Federation.FollowUps;
-using Workflow.Server.Problems;
-using Workflow.Server.Reminders;
+using Workflow.Federation.ReElection;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Reminders;
+using Workflow.Federation.Storage;
 using Workflow.Persistence.Storage;
 
-namespace Workflow.Server.Bodies;
+namespace Workflow.Federation.Rotations;
 
 /// <summary>Without an order, the chair and vice-chairs as linked to their accounts.</summary>
 public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid>? Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
@@ -32,35 +29,35 @@ public sealed record RotationView(Guid BodyId, IReadOnlyList<Guid> Order, DateOn
 /// changes. Each change replaces the reminders still to come, tells the people whose periods moved, and keeps one
 /// handover task per change of chair.
 /// </summary>
-public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
 {
     public const string HandoverDefinition = "rotation-handover";
 
-    public async Task<RotationView> GetAsync(Caller caller, Guid bodyId, CancellationToken cancellationToken)
+    public async Task<RotationView> GetAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
     {
-        await access.VisibleAsync(caller, bodyId, cancellationToken);
-        var (plan, _) = await StoredAsync(bodyId, cancellationToken) ?? throw ProblemException.NotFound("rotation of body", bodyId);
+        await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var (plan, _) = await StoredAsync(bodyId, cancellationToken) ?? throw NoRotation(bodyId);
         return await ViewAsync(bodyId, plan, null, null, cancellationToken);
     }
 
     /// <summary>A first plan, or a new order for a plan already running (the leadership changed): then begun periods stay and a reason is required.</summary>
-    public async Task<RotationView> PlanAsync(Caller caller, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
+    public async Task<RotationView> PlanAsync(Acting actor, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
     {
-        var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
         var people = request.Order is { Count: > 0 } named ? named : BodyLeaders.Presidium(body);
-        await access.CheckPeopleAsync(people, Roles.Chair, body.RegionCode, "order", cancellationToken);
-        if (request.MonthsPerTurn is < 1 or > 12) throw ProblemException.Validation(("monthsPerTurn", "1 to 12 months"));
-        if (request.ReminderDaysBefore is < 1 or > 60) throw ProblemException.Validation(("reminderDaysBefore", "1 to 60 days"));
+        await access.CheckPeopleAsync(people, AccountRoles.Chair, body.RegionCode, "order", cancellationToken);
+        if (request.MonthsPerTurn is < 1 or > 12) throw Errors.Invalid("monthsPerTurn", "months-per-turn", "每期 1 至 12 个月", "1 to 12 months");
+        if (request.ReminderDaysBefore is < 1 or > 60) throw Errors.Invalid("reminderDaysBefore", "reminder-days", "提前 1 至 60 天提醒", "1 to 60 days");
         var order = people.Select(id => id.ToString()).ToList();
         var stored = await StoredAsync(bodyId, cancellationToken);
         var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
         if (stored is { } running && running.Plan.Start <= today)
         {
             if (string.IsNullOrWhiteSpace(request.Reason))
-                throw ProblemException.Validation(("reason", "the rotation has begun: say why it changes (e.g. the leadership changed)"));
+                throw Errors.Invalid("reason", "reason-required", "轮值已经开始，请说明调整的理由（例如领导班子变动）", "the rotation has begun: say why it changes (e.g. the leadership changed)");
             var rebuilt = RotatingPresidium.Rebuild(running.Plan, order, request.Reason, today);
-            if (!rebuilt.IsAccepted) throw BodyAccess.Refused(rebuilt.Refusals);
-            return await ApplyAsync(caller, body, rebuilt.Accepted.Plan, rebuilt.Accepted, running.Revision, cancellationToken);
+            if (!rebuilt.IsAccepted) throw new RuleRefusedException(rebuilt.Refusals);
+            return await ApplyAsync(actor, body, rebuilt.Accepted.Plan, rebuilt.Accepted, running.Revision, cancellationToken);
         }
 
         var defaults = new RotationSettings();
@@ -70,35 +67,35 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
             ReminderDaysBefore = request.ReminderDaysBefore ?? defaults.ReminderDaysBefore,
         };
         var planned = RotatingPresidium.Plan(order, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start), settings);
-        if (!planned.IsAccepted) throw BodyAccess.Refused(planned.Refusals);
-        return await ApplyAsync(caller, body, planned.Accepted, null, stored?.Revision, cancellationToken);
+        if (!planned.IsAccepted) throw new RuleRefusedException(planned.Refusals);
+        return await ApplyAsync(actor, body, planned.Accepted, null, stored?.Revision, cancellationToken);
     }
 
-    public Task<RotationView> SwapAsync(Caller caller, Guid bodyId, SwapRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, bodyId, (plan, today) => RotatingPresidium.Swap(plan, request.First, request.Second, request.Reason ?? "", today), cancellationToken);
+    public Task<RotationView> SwapAsync(Acting actor, Guid bodyId, SwapRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Swap(plan, request.First, request.Second, request.Reason ?? "", today), cancellationToken);
 
-    public Task<RotationView> SkipAsync(Caller caller, Guid bodyId, SkipRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, bodyId, (plan, today) => RotatingPresidium.Skip(plan, request.Period, request.Reason ?? "", today), cancellationToken);
+    public Task<RotationView> SkipAsync(Acting actor, Guid bodyId, SkipRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Skip(plan, request.Period, request.Reason ?? "", today), cancellationToken);
 
-    private async Task<RotationView> ChangeAsync(Caller caller, Guid bodyId, Func<RotationPlan, DateOnly, Checked<RotationChange>> change, CancellationToken cancellationToken)
+    private async Task<RotationView> ChangeAsync(Acting actor, Guid bodyId, Func<RotationPlan, DateOnly, Checked<RotationChange>> change, CancellationToken cancellationToken)
     {
-        var body = await access.VisibleAsync(caller, bodyId, cancellationToken);
-        var (plan, revision) = await StoredAsync(bodyId, cancellationToken) ?? throw ProblemException.NotFound("rotation of body", bodyId);
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var (plan, revision) = await StoredAsync(bodyId, cancellationToken) ?? throw NoRotation(bodyId);
         var changed = change(plan, ChinaInstant.Of(clock.GetUtcNow()).LocalDate);
-        if (!changed.IsAccepted) throw BodyAccess.Refused(changed.Refusals);
-        return await ApplyAsync(caller, body, changed.Accepted.Plan, changed.Accepted, revision, cancellationToken);
+        if (!changed.IsAccepted) throw new RuleRefusedException(changed.Refusals);
+        return await ApplyAsync(actor, body, changed.Accepted.Plan, changed.Accepted, revision, cancellationToken);
     }
 
-    private async Task<RotationView> ApplyAsync(Caller caller, FederationBody body, RotationPlan plan, RotationChange? change, long? expectedRevision, CancellationToken cancellationToken)
+    private async Task<RotationView> ApplyAsync(Acting actor, FederationBody body, RotationPlan plan, RotationChange? change, long? expectedRevision, CancellationToken cancellationToken)
     {
-        await SaveAsync(caller, body.Id, plan, expectedRevision, cancellationToken);
+        await SaveAsync(actor, body.Id, plan, expectedRevision, cancellationToken);
         var now = clock.GetUtcNow();
         // Future reminders follow the plan as it now stands; delivered ones stay delivered.
         await planner.CancelAsync(ReminderKeys.Prefix("rotation", body.Id), cancellationToken);
         var reminders = ReminderPlans.Rotation(body.Id, body.Name, plan, now);
         if (change is not null) reminders += ReminderPlans.RotationChanged(body.Id, body.Name, change, now);
         var planned = await planner.PlanAsync(reminders, cancellationToken);
-        var handovers = await followUps.SyncAsync(body.Id, "handover:", HandoverDefinition, Handovers(body, plan, now), caller.UserName,
+        var handovers = await followUps.SyncAsync(body.Id, "handover:", HandoverDefinition, Handovers(body, plan, now), actor.UserName,
             change?.Plan.Adjustments[^1].Reason ?? "rotation replanned", cancellationToken);
         return await ViewAsync(body.Id, plan, planned, handovers, cancellationToken);
     }
@@ -133,17 +130,17 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
         return row is null ? null : (JsonSerializer.Deserialize<RotationPlan>(row.PlanJson, JsonSerializerOptions.Web)!, row.Revision);
     }
 
-    private async Task SaveAsync(Caller caller, Guid bodyId, RotationPlan plan, long? expectedRevision, CancellationToken cancellationToken)
+    private async Task SaveAsync(Acting actor, Guid bodyId, RotationPlan plan, long? expectedRevision, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.BodyRotations.SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
         if (row?.Revision != expectedRevision) throw ChangedMeanwhile();
         if (row is null)
-            db.BodyRotations.Add(new BodyRotationRow { BodyId = bodyId, PlanJson = "", UpdatedAt = clock.GetUtcNow(), UpdatedBy = caller.UserName });
+            db.BodyRotations.Add(new BodyRotationRow { BodyId = bodyId, PlanJson = "", UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor.UserName });
         row ??= db.BodyRotations.Local.Single(r => r.BodyId == bodyId);
         row.PlanJson = JsonSerializer.Serialize(plan, JsonSerializerOptions.Web);
         row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedBy = caller.UserName;
+        row.UpdatedBy = actor.UserName;
         row.Revision++;
         try
         {
@@ -166,6 +163,9 @@ public sealed class RotationSchedule(BodyAccess access, ReminderPlanner planner,
             periods, plan.Adjustments, reminders, handovers);
     }
 
-    private static ProblemException ChangedMeanwhile() =>
-        ProblemException.Conflict("schedule-changed", "someone changed this rotation meanwhile; read it again and retry");
+    private static StateConflictException ChangedMeanwhile() =>
+        new("schedule-changed", "轮值安排已被他人同时修改，请重新读取后再试", "someone changed this rotation meanwhile; read it again and retry");
+
+    private static FederationException NoRotation(Guid bodyId) =>
+        Errors.NotFound("rotation", $"妇联组织 {bodyId} 尚未安排轮值，或不在您的辖区内", $"rotation of body '{bodyId}' does not exist or is outside your region");
 }

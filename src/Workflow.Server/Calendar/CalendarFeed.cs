@@ -6,6 +6,7 @@ using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Calendar;
 

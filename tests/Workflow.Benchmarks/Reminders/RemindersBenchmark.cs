@@ -13,6 +13,7 @@ using Workflow.Server.Hosting;
 using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Benchmarks.Reminders;
 

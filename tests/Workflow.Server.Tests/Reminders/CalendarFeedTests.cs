@@ -5,6 +5,7 @@ using Workflow.Federation.JointMeetings;
 using Workflow.Server.Reminders;
 using Workflow.Server.Tests.Support;
 using IcalCalendar = Ical.Net.Calendar;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Reminders;
 

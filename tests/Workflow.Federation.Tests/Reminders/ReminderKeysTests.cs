@@ -1,6 +1,6 @@
-using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
-namespace Workflow.Server.Tests.Reminders;
+namespace Workflow.Federation.Tests.Reminders;
 
 public sealed class ReminderKeysTests
 {

@@ -2,10 +2,9 @@ using Workflow.Federation.Rotations;
 using Workflow.Federation.JointMeetings;
 using Workflow.Federation.ReElection;
 using Workflow.Federation.Common;
-using Workflow.Server.Calendar;
-using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
-namespace Workflow.Server.Tests.Reminders;
+namespace Workflow.Federation.Tests.Reminders;
 
 /// <summary>Plans built from the federation's schedules: keys, China times, and history left out.</summary>
 public sealed class ReminderPlansTests
@@ -100,21 +99,4 @@ public sealed class ReminderPlansTests
         var plan = RotatingPresidium.Plan(["张三", "李四"], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;
         Assert.Throws<ArgumentException>(() => ReminderPlans.Rotation(s_body, "x", plan, DateTimeOffset.MinValue));
     }
-}
-
-public sealed class IcsWriterTests
-{
-    [Fact]
-    public void ALongChineseLine_IsFoldedAt75OctetsWithoutSplittingACharacter()
-    {
-        var text = new IcsWriter().Text("SUMMARY", string.Concat(Enumerable.Repeat("轮值主席团", 10))).ToString();
-        var lines = text[..^2].Split("\r\n");
-        Assert.True(lines.Length > 1);
-        Assert.All(lines, l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(l) <= 75));
-        Assert.Equal("SUMMARY:" + string.Concat(Enumerable.Repeat("轮值主席团", 10)), string.Concat(lines.Select((l, i) => i == 0 ? l : l[1..])));
-    }
-
-    [Fact]
-    public void TextValues_EscapeCommasSemicolonsBackslashesAndLineBreaks() =>
-        Assert.Equal(@"a\, b\; c\\d\ne", IcsWriter.Escape("a, b; c\\d\ne"));
 }
