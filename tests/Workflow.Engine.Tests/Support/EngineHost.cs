@@ -29,6 +29,7 @@ public sealed class EngineHost : IAsyncDisposable
     public FakeScheduler Scheduler => _services.GetRequiredService<FakeScheduler>();
     public RecordingNotifications Notifications => _services.GetRequiredService<RecordingNotifications>();
     public SwitchableAction Action => _services.GetRequiredService<SwitchableAction>();
+    public RecordingFinished Finished => _services.GetRequiredService<RecordingFinished>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
     public InstanceQueries Instances => _services.GetRequiredService<InstanceQueries>();
@@ -54,6 +55,8 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<INotificationPort>(sp => sp.GetRequiredService<RecordingNotifications>())
             .AddSingleton<SwitchableAction>()
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<SwitchableAction>())
+            .AddSingleton<RecordingFinished>()
+            .AddSingleton<IInstanceFinishedObserver>(sp => sp.GetRequiredService<RecordingFinished>())
             .AddLogging()
             .AddSingleton(journalKey ?? JournalKey.None)
             .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))
