@@ -28,3 +28,16 @@ public interface INotificationPort
 {
     Task SendAsync(NotificationMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>An instance that reached an <c>end</c>: which definition it ran, its correlation id and the end's outcome.</summary>
+public sealed record InstanceFinished(Guid InstanceId, string DefinitionId, int DefinitionVersion, string? CorrelationId, string? Result, DateTimeOffset At);
+
+/// <summary>
+/// Hears of every instance that finishes, right after the transition that finished it has committed (so it reads what
+/// the transition wrote). A failing observer is logged and changes nothing that committed; an observer that must not
+/// miss one (a crash between commit and call) also sweeps for what it should have heard of.
+/// </summary>
+public interface IInstanceFinishedObserver
+{
+    Task OnFinishedAsync(InstanceFinished finished, CancellationToken cancellationToken);
+}

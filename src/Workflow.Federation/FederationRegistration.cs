@@ -6,13 +6,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Federation.Classification;
 using Workflow.Engine;
 using Workflow.Federation.Coverage;
+using Workflow.Federation.DutyGroups;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Export;
+using Workflow.Federation.FollowUps;
 using Workflow.Federation.Founding;
 using Workflow.Federation.Import;
+using Workflow.Federation.JointMeetings;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rosters;
+using Workflow.Federation.Rotations;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Storage;
 
@@ -24,7 +28,8 @@ public static class FederationRegistration
     /// The federation domain on a SQLite file, normally the engine's (<c>AddWorkflowEngine</c>): same pragmas, same
     /// writer queue, its own migration history. Thresholds and import limits come from the configuration sections
     /// <c>Federation:Classification</c> and <c>Federation:Import</c>, with defaults when absent. Call
-    /// <see cref="FederationDatabaseSetup.MigrateAsync"/> at start-up.
+    /// <see cref="FederationDatabaseSetup.MigrateAsync"/> at start-up. The schedules of founded bodies (rotations, duty groups,
+    /// joint meetings, re-election) need the host's <see cref="IPeople"/> and <see cref="IReminderPlanning"/>, and the engine's runtime.
     /// </summary>
     public static IServiceCollection AddFederation(this IServiceCollection services, string sqliteFile, IConfiguration? configuration = null)
     {
@@ -49,6 +54,15 @@ public static class FederationRegistration
         services.TryAddSingleton(ElectionRules.Default);
         services.TryAddSingleton<FoundingService>();
         services.TryAddSingleton<RegistryService>();
+        services.TryAddSingleton<BodyAccess>();
+        services.TryAddSingleton<BodyLeaders>();
+        services.TryAddSingleton<BodyHistory>();
+        services.TryAddSingleton<FollowUpService>();
+        services.TryAddSingleton<AfterRegistration>();
+        services.TryAddSingleton<RotationSchedule>();
+        services.TryAddSingleton<DutyGroupSchedule>();
+        services.TryAddSingleton<JointMeetingGroups>();
+        services.TryAddSingleton<MeetingRecords>();
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();

@@ -1,12 +1,14 @@
 namespace Workflow.Federation.Common;
 
-/// <summary>Stable error kinds; the HTTP layer maps them to statuses (400, 404, 409, 422).</summary>
+/// <summary>Stable error kinds; the HTTP layer maps them to statuses (400, 403, 404, 409, 422).</summary>
 public enum FederationError
 {
     Invalid,
     NotFound,
     Conflict,
     Refused,
+    /// <summary>The actor may see the record but not do this to it (an invitee recording a meeting; a region outside her own).</summary>
+    Forbidden,
 }
 
 public class FederationException(FederationError error, CodedMessage reason) : Exception(reason.En)

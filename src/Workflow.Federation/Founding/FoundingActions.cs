@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Registry;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.ReElection;
 using Workflow.Federation.Storage;
 
 namespace Workflow.Federation.Founding;
@@ -74,7 +74,7 @@ public sealed class RegisterAction : IActionHandler
 
         var registration = context.Variables["registration"] as JsonObject ?? throw new InvalidOperationException("registration form missing");
         var founded = DateOnly.Parse(registration["foundingDate"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-        var termEnd = ReElection.TermEnd(founded);
+        var termEnd = ReElectionRules.TermEnd(founded);
         var body = new FederationBodyRow
         {
             Id = Guid.NewGuid(), Name = row.Name, Kind = row.Kind, Mode = row.Mode, Sector = row.Sector, RegionCode = row.RegionCode,

@@ -31,9 +31,4 @@ internal static class FoundingMessages
 }
 
 /// <summary>The election rules refused a slate or a ballot record; each explanation says why, with its figures.</summary>
-public sealed class FoundingRefusedException(IReadOnlyList<Explanation> explanations)
-    : FederationException(FederationError.Refused, new CodedMessage(explanations[0].Code,
-        string.Join("；", explanations.Select(e => e.Chinese)), string.Join("; ", explanations.Select(e => e.English))))
-{
-    public IReadOnlyList<Explanation> Explanations { get; } = explanations;
-}
+public sealed class FoundingRefusedException(IReadOnlyList<Explanation> explanations) : RuleRefusedException(explanations);

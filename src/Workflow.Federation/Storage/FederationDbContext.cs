@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Coverage;
+using Workflow.Federation.DutyGroups;
+using Workflow.Federation.FollowUps;
 using Workflow.Federation.Founding;
+using Workflow.Federation.JointMeetings;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rosters;
+using Workflow.Federation.Rotations;
 using Workflow.Persistence.Storage;
 
 namespace Workflow.Federation.Storage;
@@ -28,6 +32,11 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<FoundingRequestRow> FoundingRequests => Set<FoundingRequestRow>();
     public DbSet<FoundingMemberRow> FoundingMembers => Set<FoundingMemberRow>();
     public DbSet<ElectionAttemptRow> ElectionAttempts => Set<ElectionAttemptRow>();
+    public DbSet<BodyRotationRow> BodyRotations => Set<BodyRotationRow>();
+    public DbSet<BodyDutyGroupsRow> BodyDutyGroups => Set<BodyDutyGroupsRow>();
+    public DbSet<FollowUpRow> FollowUps => Set<FollowUpRow>();
+    public DbSet<MeetingGroupRow> MeetingGroups => Set<MeetingGroupRow>();
+    public DbSet<JointMeetingRow> JointMeetings => Set<JointMeetingRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

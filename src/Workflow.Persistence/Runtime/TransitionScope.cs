@@ -30,6 +30,7 @@ internal sealed class TransitionScope(TransitionSession store, DefinitionStore d
     public List<ScheduledTimer> ToSchedule { get; } = [];
     public List<string> ToUnschedule { get; } = [];
     public List<NotificationMessage> ToSend { get; } = [];
+    public List<InstanceFinished> Finished { get; } = [];
 
     /// <summary>Bookmarks this scope opened that are still open: a child's first task shows up beside its parent's.</summary>
     public List<Bookmark> Opened { get; } = [];
@@ -101,6 +102,8 @@ internal sealed class TransitionScope(TransitionSession store, DefinitionStore d
             ToSend.Add(message);
         }
         foreach (var child in transition.ChildStarts) await StartChildAsync(instance, child, transition);
+        if (transition.Status == InstanceStatus.Finished)
+            Finished.Add(new InstanceFinished(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationId, instance.Result, now));
         if (instance.ParentInstanceId is { } parentId)
         {
             // A child cancelled because its parent's path closed finds its parent bookmark gone, so only a child cancelled on

@@ -26,6 +26,7 @@ public sealed class WorkflowRuntime(
     INotificationPort notifications,
     TimeProvider clock,
     JournalKey journalKey,
+    IEnumerable<IInstanceFinishedObserver> finishedObservers,
     ILogger<WorkflowRuntime> logger)
 {
     public Task<TransitionResult> StartAsync(string definitionId, JsonObject input, string? correlationId, string actor, int? version = null, CancellationToken cancellationToken = default) =>
@@ -292,7 +293,24 @@ public sealed class WorkflowRuntime(
         foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
         foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);
         if (scope.ToSend.Count > 0) await DispatchAsync(scope.ToSend, cancellationToken);
+        foreach (var finished in scope.Finished) await TellFinishedAsync(finished, cancellationToken);
         return result;
+    }
+
+    private async Task TellFinishedAsync(InstanceFinished finished, CancellationToken cancellationToken)
+    {
+        foreach (var observer in finishedObservers)
+        {
+            try
+            {
+                await observer.OnFinishedAsync(finished, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The transition stands; the observer's own sweep catches up on what it missed.
+                logger.LogError(ex, "{Observer} failed on the end of instance {InstanceId}", observer.GetType().Name, finished.InstanceId);
+            }
+        }
     }
 
     private async Task DispatchAsync(IReadOnlyList<NotificationMessage> messages, CancellationToken cancellationToken)

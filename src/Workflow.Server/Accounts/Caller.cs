@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using Workflow.Federation;
 using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Accounts;
@@ -15,6 +16,9 @@ public sealed record Caller(Guid Id, string UserName, IReadOnlyList<string> Role
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
 
     public bool Has(string role) => Roles.Contains(role);
+
+    /// <summary>The caller as the federation's services see her.</summary>
+    public Acting Acting => new(Id, UserName, RegionCode, IsAdmin);
 
     /// <summary>Whether a record in <paramref name="regionCode"/> lies in the caller's region or below it.</summary>
     public bool Covers(string? regionCode) => IsAdmin || Federation.Regions.RegionCode.Covers(RegionCode, regionCode);

@@ -1,10 +1,12 @@
+using Workflow.Federation;
+
 namespace Workflow.Server.Accounts;
 
 public static class Roles
 {
-    public const string Officer = "officer";
+    public const string Officer = AccountRoles.Officer;
     public const string Approver = "approver";
-    public const string Chair = "chair";
+    public const string Chair = AccountRoles.Chair;
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All = [Officer, Approver, Chair, Admin];

@@ -1,29 +1,24 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Federation.DutyGroups;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Rotations;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 
 namespace Workflow.Server.Bodies;
 
+/// <summary>A founded body's leaders, history, rotating presidium and duty groups; the rules live in the federation's feature folders.</summary>
 public static class BodySchedulesApi
 {
-    public static IServiceCollection AddBodySchedules(this IServiceCollection services) => services
-        .AddSingleton<BodyAccess>()
-        .AddSingleton<BodyHistory>()
-        .AddSingleton<BodyLeaders>()
-        .AddSingleton<RotationSchedule>()
-        .AddSingleton<DutyGroupSchedule>()
-        .AddSingleton<AfterRegistration>()
-        .AddSingleton<FollowUps.FollowUps>();
-
     public static IEndpointRouteBuilder MapBodySchedulesApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization();
-        read.MapGet("/rotation", (Guid id, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken ct) => rotation.GetAsync(Caller.From(user), id, ct))
+        read.MapGet("/rotation", (Guid id, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken ct) => rotation.GetAsync(Caller.From(user).Acting, id, ct))
             .WithSummary("The rotating presidium: periods with their chairs (the current one marked) and every swap, skip and rebuild with its reason");
-        read.MapGet("/history", (Guid id, ClaimsPrincipal user, BodyHistory history, CancellationToken ct) => history.GetAsync(Caller.From(user), id, ct))
+        read.MapGet("/history", (Guid id, ClaimsPrincipal user, BodyHistory history, CancellationToken ct) => history.GetAsync(Caller.From(user).Acting, id, ct))
             .WithSummary("What happened to the body, oldest first: every founding decision up to registration, rotation changes with their reasons, handovers, set-up and re-election decisions");
-        read.MapGet("/duty-groups", (Guid id, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken ct) => groups.GetAsync(Caller.From(user), id, ct))
+        read.MapGet("/duty-groups", (Guid id, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken ct) => groups.GetAsync(Caller.From(user).Acting, id, ct))
             .WithSummary("The executive duty groups and their turns");
 
         var plan = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization(Policies.Officer);
@@ -40,19 +35,19 @@ public static class BodySchedulesApi
         return app;
     }
 
-    private static async Task<Ok<Workflow.Federation.Registry.FederationBody>> LinkLeader(Guid id, Guid leaderId, LeaderAccountRequest request, ClaimsPrincipal user,
+    private static async Task<Ok<FederationBody>> LinkLeader(Guid id, Guid leaderId, LeaderAccountRequest request, ClaimsPrincipal user,
         BodyLeaders leaders, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await leaders.LinkAsync(Caller.From(user), id, leaderId, request, cancellationToken));
+        TypedResults.Ok(await leaders.LinkAsync(Caller.From(user).Acting, id, leaderId, request, cancellationToken));
 
     private static async Task<Ok<RotationView>> Rotation(Guid id, RotationRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rotation.PlanAsync(Caller.From(user), id, request, cancellationToken));
+        TypedResults.Ok(await rotation.PlanAsync(Caller.From(user).Acting, id, request, cancellationToken));
 
     private static async Task<Ok<RotationView>> Swap(Guid id, SwapRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rotation.SwapAsync(Caller.From(user), id, request, cancellationToken));
+        TypedResults.Ok(await rotation.SwapAsync(Caller.From(user).Acting, id, request, cancellationToken));
 
     private static async Task<Ok<RotationView>> Skip(Guid id, SkipRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await rotation.SkipAsync(Caller.From(user), id, request, cancellationToken));
+        TypedResults.Ok(await rotation.SkipAsync(Caller.From(user).Acting, id, request, cancellationToken));
 
     private static async Task<Ok<ScheduledDutyGroups>> DutyGroups(Guid id, DutyGroupsRequest request, ClaimsPrincipal user, DutyGroupSchedule groups, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await groups.PlanAsync(Caller.From(user), id, request, cancellationToken));
+        TypedResults.Ok(await groups.PlanAsync(Caller.From(user).Acting, id, request, cancellationToken));
 }

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Common;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Calendar;
 

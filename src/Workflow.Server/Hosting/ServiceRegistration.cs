@@ -49,6 +49,7 @@ public static class ServiceRegistration
             .AddInterceptors(new SqliteDurability()));
         services.AddSingleton(ElectionRules.FromOptions(builder.Configuration.GetSection(ElectionOptions.SectionName).Get<ElectionOptions>() ?? new ElectionOptions()));
         services.AddFederation(server.DatabaseFile, builder.Configuration);
+        services.AddSingleton<IPeople, AccountPeople>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
         services.AddSingleton<TaskInbox>();
@@ -57,8 +58,6 @@ public static class ServiceRegistration
         services.AddSingleton<StoredVersionsCheck>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
-        services.AddBodySchedules();
-        services.AddJointMeetings();
         services.AddHostedService<StartupTasks>();
         services.AddJobs(builder.Configuration);
         services.AddReminders(builder.Configuration);

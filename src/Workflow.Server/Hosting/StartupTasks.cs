@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Hangfire;
+using Workflow.Federation.JointMeetings;
+using Workflow.Federation.Registry;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Runtime;
@@ -49,15 +51,15 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         if (configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoData>().SeedAsync(rootCode, cancellationToken);
 
-        var registered = await services.GetRequiredService<Bodies.AfterRegistration>().PlanAsync(cancellationToken);
+        var registered = await services.GetRequiredService<AfterRegistration>().PlanAsync(cancellationToken);
         logger.LogInformation("Started {SetUps} set-up tasks; planned {Reminders} re-election reminders and {Requests} re-election requests",
             registered.SetUps, registered.Reminders, registered.Requests);
-        var meetings = await services.GetRequiredService<Meetings.JointMeetingGroups>().PlanAheadAsync(cancellationToken);
+        var meetings = await services.GetRequiredService<JointMeetingGroups>().PlanAheadAsync(cancellationToken);
         logger.LogInformation("Proposed {Count} joint meetings", meetings);
         // Bodies registered and quarters reached later are picked up within the hour; planning is idempotent by key.
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<Bodies.AfterRegistration>("after-registration", s => s.PlanAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        recurring.AddOrUpdate<Meetings.JointMeetingGroups>("joint-meetings-ahead", s => s.PlanAheadAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<AfterRegistration>("after-registration", s => s.PlanAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<JointMeetingGroups>("joint-meetings-ahead", s => s.PlanAheadAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Jobs.TimerSweep>("engine-timer-sweep", s => s.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

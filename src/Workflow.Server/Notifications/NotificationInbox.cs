@@ -4,6 +4,7 @@ using Workflow.Server.Email;
 using Workflow.Server.Problems;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Notifications;
 

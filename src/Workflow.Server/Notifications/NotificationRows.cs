@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Notifications;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Workflow.Engine;
 using Workflow.Engine.Definitions;
 using Workflow.Federation.Common;
-using Workflow.Federation.Founding;
 using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Problems;
@@ -42,8 +41,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     internal static ProblemException? Map(Exception exception) => exception switch
     {
         ProblemException p => p,
-        FoundingRefusedException r => new ProblemException(422, "rule-refused", "不符合规则 / Refused by the rules", r.Reason.ZhCn,
-            new Dictionary<string, object?> { ["explanations"] = r.Explanations, ["detailEn"] = r.Reason.En }),
+        RuleRefusedException r => new ProblemException(422, "rule-refused", "不符合规则 / Refused by the rules", r.Reason.ZhCn,
+            new Dictionary<string, object?>(r.Details) { ["explanations"] = r.Explanations, ["detailEn"] = r.Reason.En }),
+        StateConflictException s => ProblemException.Conflict(s.Reason.Code, s.Reason.ZhCn, new Dictionary<string, object?> { ["detailEn"] = s.Reason.En }),
         FederationValidationException v => new ProblemException(400, "validation", ProblemException.ValidationTitle, v.Reason.ZhCn,
             new Dictionary<string, object?>
             {
@@ -53,16 +53,23 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         FederationException f => new ProblemException(f.Error switch
         {
             FederationError.NotFound => 404,
+            FederationError.Forbidden => 403,
             FederationError.Conflict => 409,
             FederationError.Refused => 422,
             _ => 400,
         }, f.Error switch
         {
             FederationError.NotFound => "not-found",
+            FederationError.Forbidden => "forbidden",
             FederationError.Conflict => "conflict",
             FederationError.Refused => "refused",
             _ => "validation",
-        }, f.Error == FederationError.NotFound ? "找不到 / Not found" : "无法办理 / Cannot be done", f.Reason.ZhCn,
+        }, f.Error switch
+        {
+            FederationError.NotFound => "找不到 / Not found",
+            FederationError.Forbidden => "无权操作 / Forbidden",
+            _ => "无法办理 / Cannot be done",
+        }, f.Reason.ZhCn,
             new Dictionary<string, object?> { ["code"] = f.Reason.Code, ["detailEn"] = f.Reason.En }),
         ConcurrencyConflictException c => ProblemException.Conflict("concurrency-conflict", c.Message,
             new Dictionary<string, object?> { ["decidedBy"] = c.ResumedBy, ["decidedAt"] = c.ResumedAt }),

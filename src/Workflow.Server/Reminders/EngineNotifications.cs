@@ -1,4 +1,5 @@
 using Workflow.Engine;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Reminders;
 

@@ -3,6 +3,7 @@ using EngineRecipient = Workflow.Engine.Recipient;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Storage;
 using Workflow.Federation.Regions;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Reminders;
 

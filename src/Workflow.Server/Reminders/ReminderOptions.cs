@@ -1,3 +1,5 @@
+using Workflow.Federation.Reminders;
+
 namespace Workflow.Server.Reminders;
 
 /// <summary>What to do with a reminder whose time passed while the service was down.</summary>

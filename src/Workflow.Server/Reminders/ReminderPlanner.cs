@@ -1,3 +1,5 @@
+using Workflow.Federation;
+using Workflow.Federation.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Calendar;
@@ -12,7 +14,7 @@ namespace Workflow.Server.Reminders;
 /// its whole schedule again after any change. <see cref="CancelAsync"/> drops what is still to come under a key prefix
 /// (e.g. when the leadership changes), after which the new schedule is planned.
 /// </summary>
-public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts, WriteGate gate, ReminderScheduler scheduler, TimeProvider clock)
+public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts, WriteGate gate, ReminderScheduler scheduler, TimeProvider clock) : IReminderPlanning
 {
     private const int Chunk = 500;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Reminders;
 

@@ -6,6 +6,7 @@ using Workflow.Server.Notifications;
 using Workflow.Server.Storage;
 using Workflow.Server.Webhooks;
 using Workflow.Federation.Regions;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Reminders;
 

@@ -1,3 +1,4 @@
+using Workflow.Federation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Engine;
 using Workflow.Server.Calendar;
@@ -21,6 +22,7 @@ public static class RemindersRegistration
         services.AddSingleton(delivery);
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<IReminderPlanning>(sp => sp.GetRequiredService<ReminderPlanner>());
         services.AddSingleton<ReminderSweep>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<DeliveryJob>();

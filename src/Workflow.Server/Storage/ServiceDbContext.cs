@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
-using Workflow.Server.Bodies;
-using Workflow.Server.FollowUps;
-using Workflow.Server.Meetings;
 using Workflow.Server.Calendar;
 using Workflow.Server.Idempotency;
 using Workflow.Server.Notifications;
@@ -14,7 +11,7 @@ using Workflow.Server.Webhooks;
 
 namespace Workflow.Server.Storage;
 
-/// <summary>The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars, body schedules, joint meetings and the workflows they started), beside the engine's in the same database.</summary>
+/// <summary>The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars), beside the engine's in the same database.</summary>
 public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : DbContext(options)
 {
     public const string MigrationsTable = "__ServiceMigrations";
@@ -32,11 +29,6 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
     public DbSet<CalendarEventRow> CalendarEvents => Set<CalendarEventRow>();
     public DbSet<CalendarTokenRow> CalendarTokens => Set<CalendarTokenRow>();
-    public DbSet<BodyRotationRow> BodyRotations => Set<BodyRotationRow>();
-    public DbSet<BodyDutyGroupsRow> BodyDutyGroups => Set<BodyDutyGroupsRow>();
-    public DbSet<FollowUpRow> FollowUps => Set<FollowUpRow>();
-    public DbSet<MeetingGroupRow> MeetingGroups => Set<MeetingGroupRow>();
-    public DbSet<JointMeetingRow> JointMeetings => Set<JointMeetingRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StorageConventions.Apply(configurationBuilder);
 
@@ -77,8 +69,5 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
         NotificationModel.Configure(modelBuilder);
         WebhookModel.Configure(modelBuilder);
         CalendarModel.Configure(modelBuilder);
-        BodyScheduleModel.Configure(modelBuilder);
-        FollowUpModel.Configure(modelBuilder);
-        MeetingModel.Configure(modelBuilder);
     }
 }

@@ -92,7 +92,7 @@ public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, Wo
         }
         // A founding that ended in registration: the body's set-up and re-election follow at once rather than within the hour.
         if (result is { Status: InstanceStatus.Finished, Result: Foundings.FoundingOutcomes.Founded })
-            jobs.Enqueue<Bodies.AfterRegistration>(after => after.PlanAsync(CancellationToken.None));
+            jobs.Enqueue<Federation.Registry.AfterRegistration>(after => after.PlanAsync(CancellationToken.None));
         return new DecisionResult(result.InstanceId, result.Status.ToString().ToLowerInvariant(), result.Result,
             result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Webhooks;
 

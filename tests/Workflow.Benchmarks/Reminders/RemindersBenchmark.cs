@@ -3,12 +3,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Rotations;
+using Workflow.Federation.DutyGroups;
+using Workflow.Federation.JointMeetings;
+using Workflow.Federation.ReElection;
+using Workflow.Federation.Common;
 using Workflow.Server.Accounts;
 using Workflow.Server.Hosting;
 using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Benchmarks.Reminders;
 
@@ -180,15 +185,15 @@ internal sealed class RemindersBenchmark : IBenchmark
             foreach (var body in Bodies)
             {
                 var rotation = RotatingPresidium.Plan([.. body.Executives.Take(3).Select(p => p.ToString())], start, end).Accepted;
-                var groups = DutyGroups.Split([.. body.Executives.Select(p => p.ToString())], groupSettings).Groups;
+                var groups = DutyGroupRules.Split([.. body.Executives.Select(p => p.ToString())], groupSettings).Groups;
                 plan += ReminderPlans.Rotation(body.Id, body.Name, rotation, now)
-                    + ReminderPlans.DutyGroups(body.Id, body.Name, DutyGroups.Calendar(groups, start, end), now)
-                    + ReminderPlans.ReElection(body.Id, body.Name, ReElection.Schedule(start.AddYears(-4)), ReminderAudience.Role(Roles.Officer, Region), now);
+                    + ReminderPlans.DutyGroups(body.Id, body.Name, DutyGroupRules.Calendar(groups, start, end), now)
+                    + ReminderPlans.ReElection(body.Id, body.Name, ReElectionRules.Schedule(start.AddYears(-4)), ReminderAudience.Role(Roles.Officer, Region), now);
             }
             foreach (var chain in Chains)
             {
                 var chairs = chain.Select(b => b.Executives[0]).ToList();
-                foreach (var meeting in JointMeetings.Between(start, end))
+                foreach (var meeting in JointMeetingRules.Between(start, end))
                     plan += ReminderPlans.JointMeeting(chain.First().Id, $"产业链{chain.Key}", meeting, chairs[0], chairs, now);
             }
             return plan;

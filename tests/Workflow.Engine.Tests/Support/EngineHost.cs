@@ -30,6 +30,7 @@ public sealed class EngineHost : IAsyncDisposable
     public RecordingNotifications Notifications => _services.GetRequiredService<RecordingNotifications>();
     public SwitchableAction Action => _services.GetRequiredService<SwitchableAction>();
     public UnitOfWorkAction WritingAction => _services.GetRequiredService<UnitOfWorkAction>();
+    public RecordingFinished Finished => _services.GetRequiredService<RecordingFinished>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
     public InstanceQueries Instances => _services.GetRequiredService<InstanceQueries>();
@@ -57,6 +58,8 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<SwitchableAction>())
             .AddSingleton<UnitOfWorkAction>()
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<UnitOfWorkAction>())
+            .AddSingleton<RecordingFinished>()
+            .AddSingleton<IInstanceFinishedObserver>(sp => sp.GetRequiredService<RecordingFinished>())
             .AddLogging()
             .AddSingleton(journalKey ?? JournalKey.None)
             .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))

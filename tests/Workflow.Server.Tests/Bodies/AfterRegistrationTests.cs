@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
-using Workflow.Server.Bodies;
+using Workflow.Federation.Registry;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Bodies;

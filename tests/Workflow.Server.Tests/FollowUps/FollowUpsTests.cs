@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Instances;
 using Workflow.Server.Tests.Support;
-using FollowUpService = Workflow.Server.FollowUps.FollowUps;
+using Workflow.Federation.FollowUps;
 
 namespace Workflow.Server.Tests.FollowUps;
 

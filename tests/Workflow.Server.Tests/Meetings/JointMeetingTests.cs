@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Instances;
 using Workflow.Server.Accounts;
-using Workflow.Server.Meetings;
+using Workflow.Federation.JointMeetings;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Meetings;

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Rotations;
+using Workflow.Federation.JointMeetings;
 using Workflow.Server.Reminders;
 using Workflow.Server.Tests.Support;
 using IcalCalendar = Ical.Net.Calendar;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Reminders;
 
@@ -20,7 +22,7 @@ public sealed class CalendarFeedTests
         var body = Guid.NewGuid();
         var after = factory.Clock.GetUtcNow();
         var rotation = RotatingPresidium.Plan([chair.ToString(), Guid.NewGuid().ToString()], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;
-        var meeting = JointMeetings.Propose(2027, 1);
+        var meeting = JointMeetingRules.Propose(2027, 1);
         await factory.Planner().PlanAsync(
             ReminderPlans.Rotation(body, "霞美片区产业基地妇联", rotation, after)
             + ReminderPlans.JointMeeting(Guid.NewGuid(), "水暖厨卫产业链", meeting, chair, [], after, location: "霞美镇政府三楼会议室, 南安"));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Server.Reminders;
 using Workflow.Server.Tests.Support;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Reminders;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Reminders;
 

@@ -6,6 +6,7 @@ using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
 using Workflow.Server.Tests.Support;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Reminders;
 

@@ -6,7 +6,7 @@ using Workflow.Federation.Registry;
 using Workflow.Federation.Storage;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
-using Workflow.Server.FollowUps;
+using Workflow.Federation.FollowUps;
 using Workflow.Server.Storage;
 
 namespace Workflow.Server.Tests.Support;
@@ -23,7 +23,7 @@ public static class BodiesSupport
         {
             Id = Guid.NewGuid(), Name = name, Kind = FederationKind.Industry, Mode = FoundingMode.Standalone, Sector = Sector.NewEconomic,
             RegionCode = regionCode, Status = FederationBodyStatus.Founded, FoundedOn = founded, TermEndsOn = founded.AddYears(5),
-            RegistrationNumber = "南妇登〔2026〕" + Random.Shared.Next(1000, 9999),
+            RegistrationNumber = "南妇登〔2026〕" + Guid.NewGuid().ToString("N")[..12],
         };
         await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
         {
@@ -53,7 +53,7 @@ public static class BodiesSupport
 
     public static async Task<List<FollowUpRow>> FollowUpsAsync(this ServiceFactory factory, Guid subjectId, string prefix)
     {
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync();
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<FederationDbContext>>().CreateDbContextAsync();
         return await db.FollowUps.AsNoTracking().Where(f => f.SubjectId == subjectId && f.Key.StartsWith(prefix)).OrderBy(f => f.Key).ToListAsync();
     }
 

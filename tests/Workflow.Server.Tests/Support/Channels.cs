@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Server.Accounts;
 using Workflow.Server.Reminders;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Server.Tests.Support;
 

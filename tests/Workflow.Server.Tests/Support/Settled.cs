@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Federation.Schedules;
+using Workflow.Federation.Common;
 using Workflow.Server.Notifications;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;

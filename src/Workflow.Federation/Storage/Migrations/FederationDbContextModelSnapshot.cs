@@ -43,6 +43,53 @@ namespace Workflow.Federation.Storage.Migrations
                     b.ToTable("coverage_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.DutyGroups.BodyDutyGroupsRow", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TurnsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId");
+
+                    b.ToTable("body_duty_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.FollowUps.FollowUpRow", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId", "Key");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Federation.Founding.ElectionAttemptRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -161,6 +208,73 @@ namespace Workflow.Federation.Storage.Migrations
                     b.HasIndex("RegionCode");
 
                     b.ToTable("founding_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.JointMeetings.JointMeetingRow", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedBecause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "Year", "Quarter");
+
+                    b.ToTable("joint_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.JointMeetings.MeetingGroupRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConvenerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InviteeIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("meeting_groups", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Federation.Ledger.OrganizationRow", b =>
@@ -556,6 +670,32 @@ namespace Workflow.Federation.Storage.Migrations
                     b.HasIndex("OrganizationId", "Roster");
 
                     b.ToTable("roster_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Federation.Rotations.BodyRotationRow", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId");
+
+                    b.ToTable("body_rotations", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Federation.Founding.FoundingMemberRow", b =>

@@ -112,58 +112,6 @@ namespace Workflow.Server.Storage.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Workflow.Server.Bodies.BodyDutyGroupsRow", b =>
-                {
-                    b.Property<Guid>("BodyId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GroupsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TurnsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("BodyId");
-
-                    b.ToTable("body_duty_groups", (string)null);
-                });
-
-            modelBuilder.Entity("Workflow.Server.Bodies.BodyRotationRow", b =>
-                {
-                    b.Property<Guid>("BodyId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlanJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("BodyId");
-
-                    b.ToTable("body_rotations", (string)null);
-                });
-
             modelBuilder.Entity("Workflow.Server.Calendar.CalendarEventRow", b =>
                 {
                     b.Property<string>("Key")
@@ -224,27 +172,6 @@ namespace Workflow.Server.Storage.Migrations
                     b.ToTable("calendar_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workflow.Server.FollowUps.FollowUpRow", b =>
-                {
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SubjectId", "Key");
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("follow_ups", (string)null);
-                });
-
             modelBuilder.Entity("Workflow.Server.Idempotency.IdempotencyRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -272,73 +199,6 @@ namespace Workflow.Server.Storage.Migrations
                     b.HasKey("UserId", "Key");
 
                     b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Workflow.Server.Meetings.JointMeetingRow", b =>
-                {
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quarter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Location")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MovedBecause")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("GroupId", "Year", "Quarter");
-
-                    b.ToTable("joint_meetings", (string)null);
-                });
-
-            modelBuilder.Entity("Workflow.Server.Meetings.MeetingGroupRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyIdsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConvenerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InviteeIdsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
-
-                    b.ToTable("meeting_groups", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Server.Notifications.DeliveryRow", b =>

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
+using Workflow.Federation.ReElection;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Reminders;
+using Workflow.Federation.Storage;
+
+namespace Workflow.Federation.DutyGroups;
+
+/// <summary>Without executives, every leader of the executive committee as linked to her account.</summary>
+public sealed record DutyGroupsRequest(DateOnly Start, IReadOnlyList<Guid>? Executives, int Groups, int MinSize, int MaxSize);
+
+public sealed record ScheduledDutyGroups(IReadOnlyList<DutyGroup> Groups, IReadOnlyList<DutyTurn> Turns, PlanResult? Reminders, DateTimeOffset? UpdatedAt = null, string? UpdatedBy = null);
+
+/// <summary>Executive duty groups (执委轮值, seed 003): balanced groups within the size bounds, a group on duty every two months.</summary>
+public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning planner, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+{
+    public async Task<ScheduledDutyGroups> GetAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(actor, bodyId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.BodyDutyGroups.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken)
+            ?? throw Errors.NotFound("duty-groups", $"妇联组织 {bodyId} 尚未划分执委轮值小组，或不在您的辖区内",
+                $"duty groups of body '{bodyId}' do not exist or are outside your region");
+        return new ScheduledDutyGroups(JsonSerializer.Deserialize<List<DutyGroup>>(row.GroupsJson, JsonSerializerOptions.Web)!, JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, JsonSerializerOptions.Web)!,
+            null, row.UpdatedAt, row.UpdatedBy);
+    }
+
+    /// <summary>Splits and schedules the groups, replacing the future of an earlier split; settings that break the bounds are refused with the nearest valid ones.</summary>
+    public async Task<ScheduledDutyGroups> PlanAsync(Acting actor, Guid bodyId, DutyGroupsRequest request, CancellationToken cancellationToken)
+    {
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var executives = request.Executives is { Count: > 0 } named ? named : BodyLeaders.Executives(body);
+        await access.CheckPeopleAsync(executives, null, body.RegionCode, "executives", cancellationToken);
+        if (request.Groups < 1 || request.MinSize < 1 || request.MaxSize < request.MinSize)
+            throw Errors.Invalid("groups", "duty-group-bounds", "至少一个小组，每组至少 1 人，上限不低于下限",
+                "at least one group, sizes from at least 1 with the maximum not below the minimum");
+        var split = DutyGroupRules.Split(executives.Select(id => id.ToString()).ToList(),
+            new DutyGroupSettings { GroupCount = request.Groups, MinGroupSize = request.MinSize, MaxGroupSize = request.MaxSize });
+        if (!split.IsAccepted) throw new RuleRefusedException(split.Refusals, new Dictionary<string, object?> { ["proposals"] = split.Proposals });
+        var turns = DutyGroupRules.Calendar(split.Groups, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start));
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.BodyDutyGroups.SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
+            if (row is null) db.BodyDutyGroups.Add(row = new BodyDutyGroupsRow { BodyId = bodyId, GroupsJson = "", TurnsJson = "", UpdatedAt = default, UpdatedBy = "" });
+            row.GroupsJson = JsonSerializer.Serialize(split.Groups, JsonSerializerOptions.Web);
+            row.TurnsJson = JsonSerializer.Serialize(turns, JsonSerializerOptions.Web);
+            row.UpdatedAt = clock.GetUtcNow();
+            row.UpdatedBy = actor.UserName;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await planner.CancelAsync(ReminderKeys.Prefix("duty-group", bodyId), cancellationToken);
+        var result = await planner.PlanAsync(ReminderPlans.DutyGroups(bodyId, body.Name, turns, clock.GetUtcNow()), cancellationToken);
+        return new ScheduledDutyGroups(split.Groups, turns, result);
+    }
+}

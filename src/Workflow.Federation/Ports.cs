@@ -1,0 +1,43 @@
+using Workflow.Federation.Reminders;
+
+namespace Workflow.Federation;
+
+/// <summary>
+/// Who acts, as the domain needs it: the account id (people in schedules are account ids), the user name for the
+/// journal and the records, and the home region that bounds what they see. An admin sees every region.
+/// </summary>
+public sealed record Acting(Guid Id, string UserName, string RegionCode, bool IsAdmin)
+{
+    /// <summary>Whether a record in <paramref name="regionCode"/> lies in the actor's region or below it.</summary>
+    public bool Covers(string? regionCode) => IsAdmin || Regions.RegionCode.Covers(RegionCode, regionCode);
+}
+
+/// <summary>An account of the host, as far as the domain names people: chairs, executives, conveners and invitees.</summary>
+public sealed record Account(Guid Id, string UserName, string DisplayName, string RegionCode, IReadOnlyList<string> Roles, bool Active);
+
+/// <summary>The roles of the host's accounts that the domain's rules ask for.</summary>
+public static class AccountRoles
+{
+    public const string Officer = "officer";
+    public const string Chair = "chair";
+}
+
+/// <summary>The people the domain names are the host's accounts; the host says who they are.</summary>
+public interface IPeople
+{
+    /// <summary>The accounts among <paramref name="ids"/> that exist, active or not.</summary>
+    Task<IReadOnlyList<Account>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The host plans and delivers reminders and calendar entries. Planning is idempotent by key (see <see cref="ReminderKeys"/>);
+/// cancelling a key prefix drops what is still to come under it, after which the new schedule is planned.
+/// </summary>
+public interface IReminderPlanning
+{
+    Task<PlanResult> PlanAsync(ReminderPlan plan, CancellationToken cancellationToken = default);
+
+    Task<PlanResult> PlanAsync(IEnumerable<PlannedReminder> reminders, CancellationToken cancellationToken = default);
+
+    Task<CancelResult> CancelAsync(string keyPrefix, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Common;
+using Workflow.Federation.Elections;
+using Workflow.Federation.FollowUps;
+using Workflow.Federation.ReElection;
+using Workflow.Federation.Registry;
+using Workflow.Federation.Reminders;
+using Workflow.Federation.Storage;
+using Workflow.Persistence.Storage;
+
+namespace Workflow.Federation.Rotations;
+
+/// <summary>Without an order, the chair and vice-chairs as linked to their accounts.</summary>
+public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid>? Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
+
+public sealed record SwapRequest(int First, int Second, [Present] string Reason);
+
+public sealed record SkipRequest(int Period, [Present] string Reason);
+
+public sealed record RotationPeriodView(int Index, Guid PersonId, string? PersonName, DateOnly FirstDay, DateOnly LastDay, bool Current);
+
+public sealed record RotationView(Guid BodyId, IReadOnlyList<Guid> Order, DateOnly Start, DateOnly TermEnd, int MonthsPerTurn, int ReminderDaysBefore,
+    IReadOnlyList<RotationPeriodView> Periods, IReadOnlyList<RotationAdjustment> Adjustments, PlanResult? Reminders = null, FollowUpSync? Handovers = null);
+
+/// <summary>
+/// A body's rotating presidium (轮值主席团, seed 004): planned once, then swapped, skipped or rebuilt when the leadership
+/// changes. Each change replaces the reminders still to come, tells the people whose periods moved, and keeps one
+/// handover task per change of chair.
+/// </summary>
+public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+{
+    public const string HandoverDefinition = "rotation-handover";
+
+    public async Task<RotationView> GetAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var (plan, _) = await StoredAsync(bodyId, cancellationToken) ?? throw NoRotation(bodyId);
+        return await ViewAsync(bodyId, plan, null, null, cancellationToken);
+    }
+
+    /// <summary>A first plan, or a new order for a plan already running (the leadership changed): then begun periods stay and a reason is required.</summary>
+    public async Task<RotationView> PlanAsync(Acting actor, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
+    {
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var people = request.Order is { Count: > 0 } named ? named : BodyLeaders.Presidium(body);
+        await access.CheckPeopleAsync(people, AccountRoles.Chair, body.RegionCode, "order", cancellationToken);
+        if (request.MonthsPerTurn is < 1 or > 12) throw Errors.Invalid("monthsPerTurn", "months-per-turn", "每期 1 至 12 个月", "1 to 12 months");
+        if (request.ReminderDaysBefore is < 1 or > 60) throw Errors.Invalid("reminderDaysBefore", "reminder-days", "提前 1 至 60 天提醒", "1 to 60 days");
+        var order = people.Select(id => id.ToString()).ToList();
+        var stored = await StoredAsync(bodyId, cancellationToken);
+        var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
+        if (stored is { } running && running.Plan.Start <= today)
+        {
+            if (string.IsNullOrWhiteSpace(request.Reason))
+                throw Errors.Invalid("reason", "reason-required", "轮值已经开始，请说明调整的理由（例如领导班子变动）", "the rotation has begun: say why it changes (e.g. the leadership changed)");
+            var rebuilt = RotatingPresidium.Rebuild(running.Plan, order, request.Reason, today);
+            if (!rebuilt.IsAccepted) throw new RuleRefusedException(rebuilt.Refusals);
+            return await ApplyAsync(actor, body, rebuilt.Accepted.Plan, rebuilt.Accepted, running.Revision, cancellationToken);
+        }
+
+        var defaults = new RotationSettings();
+        var settings = defaults with
+        {
+            MonthsPerTurn = request.MonthsPerTurn ?? defaults.MonthsPerTurn,
+            ReminderDaysBefore = request.ReminderDaysBefore ?? defaults.ReminderDaysBefore,
+        };
+        var planned = RotatingPresidium.Plan(order, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start), settings);
+        if (!planned.IsAccepted) throw new RuleRefusedException(planned.Refusals);
+        return await ApplyAsync(actor, body, planned.Accepted, null, stored?.Revision, cancellationToken);
+    }
+
+    public Task<RotationView> SwapAsync(Acting actor, Guid bodyId, SwapRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Swap(plan, request.First, request.Second, request.Reason ?? "", today), cancellationToken);
+
+    public Task<RotationView> SkipAsync(Acting actor, Guid bodyId, SkipRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Skip(plan, request.Period, request.Reason ?? "", today), cancellationToken);
+
+    private async Task<RotationView> ChangeAsync(Acting actor, Guid bodyId, Func<RotationPlan, DateOnly, Checked<RotationChange>> change, CancellationToken cancellationToken)
+    {
+        var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
+        var (plan, revision) = await StoredAsync(bodyId, cancellationToken) ?? throw NoRotation(bodyId);
+        var changed = change(plan, ChinaInstant.Of(clock.GetUtcNow()).LocalDate);
+        if (!changed.IsAccepted) throw new RuleRefusedException(changed.Refusals);
+        return await ApplyAsync(actor, body, changed.Accepted.Plan, changed.Accepted, revision, cancellationToken);
+    }
+
+    private async Task<RotationView> ApplyAsync(Acting actor, FederationBody body, RotationPlan plan, RotationChange? change, long? expectedRevision, CancellationToken cancellationToken)
+    {
+        await SaveAsync(actor, body.Id, plan, expectedRevision, cancellationToken);
+        var now = clock.GetUtcNow();
+        // Future reminders follow the plan as it now stands; delivered ones stay delivered.
+        await planner.CancelAsync(ReminderKeys.Prefix("rotation", body.Id), cancellationToken);
+        var reminders = ReminderPlans.Rotation(body.Id, body.Name, plan, now);
+        if (change is not null) reminders += ReminderPlans.RotationChanged(body.Id, body.Name, change, now);
+        var planned = await planner.PlanAsync(reminders, cancellationToken);
+        var handovers = await followUps.SyncAsync(body.Id, "handover:", HandoverDefinition, Handovers(body, plan, now), actor.UserName,
+            change?.Plan.Adjustments[^1].Reason ?? "rotation replanned", cancellationToken);
+        return await ViewAsync(body.Id, plan, planned, handovers, cancellationToken);
+    }
+
+    /// <summary>
+    /// One handover per change of chair: the outgoing chair confirms it on the incoming one's first day. Handovers whose
+    /// moment has passed are kept as they are (an open one still waits for its confirmation) but never started late.
+    /// </summary>
+    private static Dictionary<string, JsonObject?> Handovers(FederationBody body, RotationPlan plan, DateTimeOffset now)
+    {
+        var wanted = new Dictionary<string, JsonObject?>();
+        foreach (var (outgoing, incoming) in plan.Periods.Zip(plan.Periods.Skip(1)))
+        {
+            if (outgoing.PersonId == incoming.PersonId) continue;
+            var at = ChinaInstant.At(incoming.FirstDay, plan.Settings.ReminderTime);
+            var key = $"handover:{incoming.Index:D3}:{outgoing.PersonId}:{incoming.PersonId}";
+            wanted[key] = at.Utc <= now ? null : new JsonObject
+            {
+                ["bodyId"] = body.Id.ToString(), ["bodyName"] = body.Name, ["regionCode"] = body.RegionCode,
+                ["outgoingUserId"] = outgoing.PersonId, ["incomingUserId"] = incoming.PersonId, ["period"] = incoming.Index + 1,
+                ["handoverAt"] = at.Iso,
+            };
+        }
+        return wanted;
+    }
+
+    /// <summary>The plan as stored, with the revision a change must find unchanged.</summary>
+    internal async Task<(RotationPlan Plan, long Revision)?> StoredAsync(Guid bodyId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.BodyRotations.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
+        return row is null ? null : (JsonSerializer.Deserialize<RotationPlan>(row.PlanJson, JsonSerializerOptions.Web)!, row.Revision);
+    }
+
+    private async Task SaveAsync(Acting actor, Guid bodyId, RotationPlan plan, long? expectedRevision, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.BodyRotations.SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
+        if (row?.Revision != expectedRevision) throw ChangedMeanwhile();
+        if (row is null)
+            db.BodyRotations.Add(new BodyRotationRow { BodyId = bodyId, PlanJson = "", UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor.UserName });
+        row ??= db.BodyRotations.Local.Single(r => r.BodyId == bodyId);
+        row.PlanJson = JsonSerializer.Serialize(plan, JsonSerializerOptions.Web);
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = actor.UserName;
+        row.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (StorageErrors.IsConflict(conflict))
+        {
+            throw ChangedMeanwhile();
+        }
+    }
+
+    private async Task<RotationView> ViewAsync(Guid bodyId, RotationPlan plan, PlanResult? reminders, FollowUpSync? handovers, CancellationToken cancellationToken)
+    {
+        var people = plan.Periods.Select(p => Guid.Parse(p.PersonId)).ToList();
+        var names = await access.NamesAsync(people, cancellationToken);
+        var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
+        var periods = plan.Periods.Select(p => new RotationPeriodView(p.Index, Guid.Parse(p.PersonId), names.GetValueOrDefault(Guid.Parse(p.PersonId)),
+            p.FirstDay, p.LastDay, p.FirstDay <= today && today <= p.LastDay)).ToList();
+        return new RotationView(bodyId, [.. plan.Order.Select(Guid.Parse)], plan.Start, plan.TermEnd, plan.Settings.MonthsPerTurn, plan.Settings.ReminderDaysBefore,
+            periods, plan.Adjustments, reminders, handovers);
+    }
+
+    private static StateConflictException ChangedMeanwhile() =>
+        new("schedule-changed", "轮值安排已被他人同时修改，请重新读取后再试", "someone changed this rotation meanwhile; read it again and retry");
+
+    private static FederationException NoRotation(Guid bodyId) =>
+        Errors.NotFound("rotation", $"妇联组织 {bodyId} 尚未安排轮值，或不在您的辖区内", $"rotation of body '{bodyId}' does not exist or is outside your region");
+}
