@@ -66,6 +66,7 @@ public static class FederationRegistration
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();
+        services.AddSingleton<IInstanceFinishedObserver, RegistrationObserver>();
         return services;
     }
 }

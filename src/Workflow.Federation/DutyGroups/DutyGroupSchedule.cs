@@ -52,7 +52,7 @@ public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning plann
             await db.SaveChangesAsync(cancellationToken);
         }
         await planner.CancelAsync(ReminderKeys.Prefix("duty-group", bodyId), cancellationToken);
-        var result = await planner.PlanAsync(ReminderPlans.DutyGroups(bodyId, body.Name, turns, clock.GetUtcNow()), cancellationToken);
+        var result = await planner.PlanAsync(DutyGroupReminders.Plan(bodyId, body.Name, turns, clock.GetUtcNow()), cancellationToken);
         return new ScheduledDutyGroups(split.Groups, turns, result);
     }
 }

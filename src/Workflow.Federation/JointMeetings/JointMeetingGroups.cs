@@ -170,7 +170,7 @@ public sealed class JointMeetingGroups(
     private async Task ScheduleAsync(MeetingGroupRow group, JointMeetingRow meeting, CancellationToken cancellationToken)
     {
         var proposal = JointMeetingRules.At(meeting.Year, meeting.Quarter, ChinaInstant.Of(meeting.StartsAt));
-        await planner.PlanAsync(ReminderPlans.JointMeeting(group.Id, group.Name, proposal, group.ConvenerId, Invitees(group), clock.GetUtcNow(), meeting.Location ?? group.Location),
+        await planner.PlanAsync(JointMeetingReminders.Plan(group.Id, group.Name, proposal, group.ConvenerId, Invitees(group), clock.GetUtcNow(), meeting.Location ?? group.Location),
             cancellationToken);
         var opensAt = proposal.Record.Opened.Iso;
         await followUps.SyncAsync(group.Id, RecordPrefix(meeting.Year, meeting.Quarter), RecordDefinition, new Dictionary<string, JsonObject?>

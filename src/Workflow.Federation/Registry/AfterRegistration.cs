@@ -43,7 +43,7 @@ public sealed class AfterRegistration(RegistryService registry, IReminderPlannin
             // the hourly run plans nothing again for it.
             if (requested.Contains(body.Id)) continue;
             var schedule = schedules[body.Id];
-            reminders += (await planner.PlanAsync(ReminderPlans.ReElection(body.Id, body.Name, schedule, ReminderAudience.Role(AccountRoles.Officer, body.RegionCode), now), cancellationToken)).Added;
+            reminders += (await planner.PlanAsync(ReElectionReminders.Plan(body.Id, body.Name, schedule, ReminderAudience.Role(AccountRoles.Officer, body.RegionCode), now), cancellationToken)).Added;
             var opensAt = schedule.Reminders.MaxBy(r => r.MonthsBefore)!.At;
             await followUps.EnsureAsync(body.Id, Key(schedule.TermEnd), Definition, new JsonObject
             {

@@ -92,8 +92,8 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         var now = clock.GetUtcNow();
         // Future reminders follow the plan as it now stands; delivered ones stay delivered.
         await planner.CancelAsync(ReminderKeys.Prefix("rotation", body.Id), cancellationToken);
-        var reminders = ReminderPlans.Rotation(body.Id, body.Name, plan, now);
-        if (change is not null) reminders += ReminderPlans.RotationChanged(body.Id, body.Name, change, now);
+        var reminders = RotationReminders.Plan(body.Id, body.Name, plan, now);
+        if (change is not null) reminders += RotationReminders.Changed(body.Id, body.Name, change, now);
         var planned = await planner.PlanAsync(reminders, cancellationToken);
         var handovers = await followUps.SyncAsync(body.Id, "handover:", HandoverDefinition, Handovers(body, plan, now), actor.UserName,
             change?.Plan.Adjustments[^1].Reason ?? "rotation replanned", cancellationToken);

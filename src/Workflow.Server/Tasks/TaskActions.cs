@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
@@ -12,8 +11,7 @@ using Workflow.Persistence.Storage;
 namespace Workflow.Server.Tasks;
 
 /// <summary>What a person does with a task: read it, claim or release it, hand it to a colleague, decide it.</summary>
-public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, WorkflowRuntime runtime, IDbContextFactory<ServiceDbContext> service, IBackgroundJobClient jobs,
-    TimeProvider clock)
+public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, WorkflowRuntime runtime, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
 {
     public async Task<TaskDetail> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
@@ -90,9 +88,6 @@ public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, Wo
             await using var db = await service.CreateDbContextAsync(cancellationToken);
             await db.TaskClaims.Where(c => c.BookmarkId == id).ExecuteDeleteAsync(cancellationToken);
         }
-        // A founding that ended in registration: the body's set-up and re-election follow at once rather than within the hour.
-        if (result is { Status: InstanceStatus.Finished, Result: Foundings.FoundingOutcomes.Founded })
-            jobs.Enqueue<Federation.Registry.AfterRegistration>(after => after.PlanAsync(CancellationToken.None));
         return new DecisionResult(result.InstanceId, result.Status.ToString().ToLowerInvariant(), result.Result,
             result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());
     }

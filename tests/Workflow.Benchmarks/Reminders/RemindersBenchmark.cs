@@ -186,15 +186,15 @@ internal sealed class RemindersBenchmark : IBenchmark
             {
                 var rotation = RotatingPresidium.Plan([.. body.Executives.Take(3).Select(p => p.ToString())], start, end).Accepted;
                 var groups = DutyGroupRules.Split([.. body.Executives.Select(p => p.ToString())], groupSettings).Groups;
-                plan += ReminderPlans.Rotation(body.Id, body.Name, rotation, now)
-                    + ReminderPlans.DutyGroups(body.Id, body.Name, DutyGroupRules.Calendar(groups, start, end), now)
-                    + ReminderPlans.ReElection(body.Id, body.Name, ReElectionRules.Schedule(start.AddYears(-4)), ReminderAudience.Role(Roles.Officer, Region), now);
+                plan += RotationReminders.Plan(body.Id, body.Name, rotation, now)
+                    + DutyGroupReminders.Plan(body.Id, body.Name, DutyGroupRules.Calendar(groups, start, end), now)
+                    + ReElectionReminders.Plan(body.Id, body.Name, ReElectionRules.Schedule(start.AddYears(-4)), ReminderAudience.Role(Roles.Officer, Region), now);
             }
             foreach (var chain in Chains)
             {
                 var chairs = chain.Select(b => b.Executives[0]).ToList();
                 foreach (var meeting in JointMeetingRules.Between(start, end))
-                    plan += ReminderPlans.JointMeeting(chain.First().Id, $"产业链{chain.Key}", meeting, chairs[0], chairs, now);
+                    plan += JointMeetingReminders.Plan(chain.First().Id, $"产业链{chain.Key}", meeting, chairs[0], chairs, now);
             }
             return plan;
         }

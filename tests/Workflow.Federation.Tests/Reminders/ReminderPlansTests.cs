@@ -18,7 +18,7 @@ public sealed class ReminderPlansTests
     [Fact]
     public void ARotation_RemindsEachIncomingChairAheadAndOnHerFirstDay_At0900China()
     {
-        var plan = ReminderPlans.Rotation(s_body, "弘一石业妇联", Rotation(), DateTimeOffset.MinValue);
+        var plan = RotationReminders.Plan(s_body, "弘一石业妇联", Rotation(), DateTimeOffset.MinValue);
 
         Assert.Equal(12, plan.Reminders.Count);
         var second = plan.Reminders.Where(r => r.Key.StartsWith(ReminderKeys.Prefix("rotation", s_body) + "1:", StringComparison.Ordinal)).ToList();
@@ -33,7 +33,7 @@ public sealed class ReminderPlansTests
     [Fact]
     public void ARotationsCalendarEntries_AreWholeChinaDays_EndingTheDayAfterThePeriod()
     {
-        var plan = ReminderPlans.Rotation(s_body, "弘一石业妇联", Rotation(), DateTimeOffset.MinValue);
+        var plan = RotationReminders.Plan(s_body, "弘一石业妇联", Rotation(), DateTimeOffset.MinValue);
         var first = plan.Events[0];
         Assert.True(first.AllDay);
         Assert.Equal((new DateOnly(2027, 1, 31), new DateOnly(2027, 3, 31)), (ChinaInstant.Of(first.Start).LocalDate, ChinaInstant.Of(first.End).LocalDate));
@@ -43,7 +43,7 @@ public sealed class ReminderPlansTests
     [Fact]
     public void RemindersAlreadyPast_AreLeftOut_ButTheCalendarKeepsEveryPeriod()
     {
-        var plan = ReminderPlans.Rotation(s_body, "弘一石业妇联", Rotation(), new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var plan = RotationReminders.Plan(s_body, "弘一石业妇联", Rotation(), new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.All(plan.Reminders, r => Assert.True(r.DueAt > new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(6, plan.Events.Count);
     }
@@ -55,7 +55,7 @@ public sealed class ReminderPlansTests
         var leader = Guid.NewGuid();
         var meeting = JointMeetingRules.Propose(2027, 4);
 
-        var plan = ReminderPlans.JointMeeting(s_body, "石材产业链", meeting, convener, [leader, convener], DateTimeOffset.MinValue);
+        var plan = JointMeetingReminders.Plan(s_body, "石材产业链", meeting, convener, [leader, convener], DateTimeOffset.MinValue);
 
         Assert.Equal([ReminderKeys.JointMeeting(s_body, 2027, 4, 7), ReminderKeys.JointMeeting(s_body, 2027, 4, 1)], plan.Reminders.Select(r => r.Key));
         Assert.All(plan.Reminders, r => Assert.Equal([convener, leader], r.To.UserIds));
@@ -68,7 +68,7 @@ public sealed class ReminderPlansTests
     public void ReElection_RemindsSixMonthsAndOneMonthBeforeTheTermEnds()
     {
         var schedule = ReElectionRules.Schedule(new DateOnly(2024, 2, 29));
-        var plan = ReminderPlans.ReElection(s_body, "水头镇妇联", schedule, ReminderAudience.Role("officer", "350583105"), DateTimeOffset.MinValue);
+        var plan = ReElectionReminders.Plan(s_body, "水头镇妇联", schedule, ReminderAudience.Role("officer", "350583105"), DateTimeOffset.MinValue);
         Assert.Equal([ReminderKeys.ReElection(s_body, new DateOnly(2029, 2, 28), 6), ReminderKeys.ReElection(s_body, new DateOnly(2029, 2, 28), 1)],
             plan.Reminders.Select(r => r.Key));
         Assert.Equal(ReminderKind.ReElection, plan.Reminders[0].Kind);
@@ -81,7 +81,7 @@ public sealed class ReminderPlansTests
         var swapped = RotatingPresidium.Swap(Rotation(), 1, 2, "外出学习", asOf).Accepted;
         var now = ChinaInstant.At(asOf, new TimeOnly(10, 0)).Utc;
 
-        var plan = ReminderPlans.RotationChanged(s_body, "弘一石业妇联", swapped, now);
+        var plan = RotationReminders.Changed(s_body, "弘一石业妇联", swapped, now);
 
         Assert.Equal(new[] { s_presidium[1], s_presidium[2] }.Order(), plan.Reminders.SelectMany(r => r.To.UserIds).Order());
         Assert.All(plan.Reminders, r => Assert.Equal(now, r.DueAt));
@@ -97,6 +97,6 @@ public sealed class ReminderPlansTests
     public void ASchedulePersonWhoIsNotAUserId_IsRefused()
     {
         var plan = RotatingPresidium.Plan(["张三", "李四"], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;
-        Assert.Throws<ArgumentException>(() => ReminderPlans.Rotation(s_body, "x", plan, DateTimeOffset.MinValue));
+        Assert.Throws<ArgumentException>(() => RotationReminders.Plan(s_body, "x", plan, DateTimeOffset.MinValue));
     }
 }

@@ -37,7 +37,8 @@ public sealed class FederationHost : IAsyncDisposable
 
     public Task<FederationDbContext> DbAsync() => Get<IDbContextFactory<FederationDbContext>>().CreateDbContextAsync();
 
-    public static async Task<FederationHost> StartAsync(ClassificationOptions? classification = null, ImportOptions? import = null)
+    /// <summary>With <paramref name="ports"/>, the host's side of the ports (<see cref="IPeople"/>, <see cref="IReminderPlanning"/>) as the test fakes it.</summary>
+    public static async Task<FederationHost> StartAsync(ClassificationOptions? classification = null, ImportOptions? import = null, FakePorts? ports = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fed-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -47,6 +48,8 @@ public sealed class FederationHost : IAsyncDisposable
             .AddSingleton(classification ?? new ClassificationOptions())
             .AddSingleton(import ?? new ImportOptions())
             .AddFederation(Path.Combine(folder, "workflow.db"))
+            .AddSingleton<IPeople>(ports ?? new FakePorts())
+            .AddSingleton<IReminderPlanning>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
             .BuildServiceProvider();
         await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
         return new FederationHost(folder, services);

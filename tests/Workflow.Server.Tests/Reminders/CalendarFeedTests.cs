@@ -24,8 +24,8 @@ public sealed class CalendarFeedTests
         var rotation = RotatingPresidium.Plan([chair.ToString(), Guid.NewGuid().ToString()], new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1)).Accepted;
         var meeting = JointMeetingRules.Propose(2027, 1);
         await factory.Planner().PlanAsync(
-            ReminderPlans.Rotation(body, "霞美片区产业基地妇联", rotation, after)
-            + ReminderPlans.JointMeeting(Guid.NewGuid(), "水暖厨卫产业链", meeting, chair, [], after, location: "霞美镇政府三楼会议室, 南安"));
+            RotationReminders.Plan(body, "霞美片区产业基地妇联", rotation, after)
+            + JointMeetingReminders.Plan(Guid.NewGuid(), "水暖厨卫产业链", meeting, chair, [], after, location: "霞美镇政府三楼会议室, 南安"));
         return (factory, chair, await factory.SignInAsync(userName));
     }
 

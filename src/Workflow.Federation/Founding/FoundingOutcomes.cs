@@ -1,4 +1,4 @@
-namespace Workflow.Server.Foundings;
+namespace Workflow.Federation.Founding;
 
 /// <summary>How <c>workflows/founding.json</c> ends (its end activities' outcomes).</summary>
 public static class FoundingOutcomes

@@ -1,0 +1,41 @@
+using Workflow.Federation.Reminders;
+
+namespace Workflow.Federation.Tests.Support;
+
+/// <summary>The host's side of the federation's ports: accounts the test names, and a record of every reminder planned or cancelled.</summary>
+public sealed class FakePorts : IPeople, IReminderPlanning
+{
+    public List<Account> Accounts { get; } = [];
+    public List<PlannedReminder> Planned { get; } = [];
+    public List<PlannedCalendarEvent> Events { get; } = [];
+    public List<string> Cancelled { get; } = [];
+
+    public Account Add(string userName, string regionCode, bool active = true, params string[] roles)
+    {
+        var account = new Account(Guid.NewGuid(), userName, userName + "（显示名）", regionCode, roles, active);
+        Accounts.Add(account);
+        return account;
+    }
+
+    public Task<IReadOnlyList<Account>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Account>>([.. Accounts.Where(a => ids.Contains(a.Id))]);
+
+    public async Task<PlanResult> PlanAsync(ReminderPlan plan, CancellationToken cancellationToken = default)
+    {
+        Events.AddRange(plan.Events);
+        return await PlanAsync(plan.Reminders, cancellationToken) with { Events = plan.Events.Count };
+    }
+
+    public Task<PlanResult> PlanAsync(IEnumerable<PlannedReminder> reminders, CancellationToken cancellationToken = default)
+    {
+        var list = reminders.ToList();
+        Planned.AddRange(list);
+        return Task.FromResult(new PlanResult(list.Count, 0, 0, 0));
+    }
+
+    public Task<CancelResult> CancelAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        Cancelled.Add(keyPrefix);
+        return Task.FromResult(new CancelResult(0, 0));
+    }
+}
