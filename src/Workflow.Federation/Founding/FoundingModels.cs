@@ -4,10 +4,18 @@ using Workflow.Federation.Kinds;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
 
+using Workflow.Federation.Regions;
+
 namespace Workflow.Federation.Founding;
 
-/// <summary>Who acts: their user name (for the journal) and home region (their scope).</summary>
-public sealed record Actor(string UserName, string RegionCode);
+/// <summary>Who acts: their user name (for the journal) and home region (their scope); an admin acts everywhere.</summary>
+public sealed record Actor(string UserName, string RegionCode, bool Everywhere = false)
+{
+    public bool Covers(string? code) => Everywhere || Regions.RegionCode.Covers(RegionCode, code);
+
+    public IQueryable<T> Reach<T>(IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, string>> regionColumn) =>
+        Everywhere ? rows : rows.Within(regionColumn, RegionCode);
+}
 
 public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present, PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
 

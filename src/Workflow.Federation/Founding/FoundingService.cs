@@ -44,7 +44,7 @@ public sealed class FoundingService(
         await using var read = await writer.ReadAsync(cancellationToken);
         var organizations = await read.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
         foreach (var missing in ids.Where(id => organizations.All(o => o.Id != id))) throw NotFound.Organization(missing);
-        var outside = organizations.FirstOrDefault(o => !RegionCode.Covers(actor.RegionCode, o.RegionCode));
+        var outside = organizations.FirstOrDefault(o => !actor.Covers(o.RegionCode));
         if (outside is not null) throw NotFound.Organization(outside.Id);
         var busy = await read.FoundingMembers.AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
             .Join(read.FoundingRequests, m => m.RequestId, r => r.Id, (m, r) => r).Where(r => r.BodyId == null).Select(r => r.Id).ToListAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var row = await db.FoundingRequests.AsNoTracking().Include(r => r.Members).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (row is null || !RegionCode.Covers(actor.RegionCode, row.RegionCode)) throw FoundingMessages.NotFound(id);
+        if (row is null || !actor.Covers(row.RegionCode)) throw FoundingMessages.NotFound(id);
         var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
         return await ViewAsync(row, attempts, cancellationToken);
     }
@@ -93,8 +93,7 @@ public sealed class FoundingService(
     public async Task<IReadOnlyList<FoundingView>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var rows = await db.FoundingRequests.AsNoTracking().Include(r => r.Members)
-            .Within(r => r.RegionCode, actor.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var rows = await actor.Reach(db.FoundingRequests.AsNoTracking().Include(r => r.Members), r => r.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
         var views = new List<FoundingView>();
         foreach (var row in rows) views.Add(await ViewAsync(row, [], cancellationToken));
         return views;
@@ -166,7 +165,7 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var row = await db.FoundingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (row is null || !RegionCode.Covers(actor.RegionCode, row.RegionCode)) throw FoundingMessages.NotFound(id);
+        if (row is null || !actor.Covers(row.RegionCode)) throw FoundingMessages.NotFound(id);
         var waiting = row.InstanceId is { } instanceId ? (await instances.GetAsync(instanceId, cancellationToken)).Bookmarks.Select(b => b.ActivityId).ToList() : [];
         if (!waiting.Contains(activity)) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, waiting));
         return row;

@@ -24,7 +24,7 @@ public sealed class BodyHistory(BodyAccess access, RotationSchedule rotation, Fo
     {
         var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
         var events = new List<BodyEvent>();
-        if (body.FoundingRequestId is { } requestId && (await foundings.GetAsync(new Actor(actor.UserName, actor.IsAdmin ? "" : actor.RegionCode), requestId, cancellationToken)).InstanceId is { } founding)
+        if (body.FoundingRequestId is { } requestId && (await foundings.GetAsync(new Actor(actor.UserName, actor.RegionCode, actor.IsAdmin), requestId, cancellationToken)).InstanceId is { } founding)
             events.AddRange(await DecisionsAsync(founding, "founding", cancellationToken));
 
         foreach (var followUp in await followUps.ListAsync(bodyId, "", cancellationToken))

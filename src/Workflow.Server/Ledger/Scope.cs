@@ -22,5 +22,5 @@ internal static class Scope
         if (!caller.Covers(regionCode)) throw ProblemException.NotFound(what, id);
     }
 
-    public static Actor Actor(Caller caller) => new(caller.UserName, caller.IsAdmin ? "" : caller.RegionCode);
+    public static Actor Actor(Caller caller) => new(caller.UserName, caller.RegionCode, caller.IsAdmin);
 }

@@ -160,6 +160,11 @@ public sealed class FoundingPathTests(ServiceFactory factory) : IClassFixture<Se
         var id = (string)opened["id"]!;
         await (await team.NeighbourOfficer.GetAsync($"/api/foundings/{id}")).AssertProblemAsync(404, "not-found");
         await (await team.NeighbourOfficer.GetAsync($"/api/organizations/{organization}")).AssertProblemAsync(404, "not-found");
+        Assert.DoesNotContain((JsonArray)JsonNode.Parse(await team.NeighbourOfficer.GetStringAsync("/api/foundings"))!, f => (string?)f!["id"] == id);
+        // An admin's region is everywhere: she reads the request and finds it in the list.
+        var admin = await factory.AdminAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/foundings/{id}")).StatusCode);
+        Assert.Contains((JsonArray)JsonNode.Parse(await admin.GetStringAsync("/api/foundings"))!, f => (string?)f!["id"] == id);
         await (await team.Party.PostAsJsonAsync("/api/foundings", new { organizationIds = new[] { organization }, name = "x", kind = "enterprise", mode = "standalone" }))
             .AssertProblemAsync(403, "forbidden");
         // A second request for the same organization while one is open is a conflict.
