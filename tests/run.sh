@@ -8,6 +8,8 @@ command -v dotnet >/dev/null 2>&1 || { echo "the .NET 10 SDK is required (https:
 # Debian packages the suite needs are added to need_apt here as the suite grows (browsers, database servers).
 # faketime: the second pass runs the suite with the machine clock a year ahead, so no test depends on today's date.
 command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
+# PostgreSQL 15: the engine's runtime tests run on it too, each test run on a throwaway cluster of its own (tests/Shared/PostgresCluster.cs).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -11,6 +11,7 @@ using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
 using Workflow.Persistence.Stores;
+using Workflow.Persistence.Stores.PostgreSql;
 using Workflow.Persistence.Stores.Sqlite;
 
 namespace Workflow.Persistence;
@@ -22,12 +23,24 @@ public static class WorkflowEngineRegistration
     /// (or keep the defaults: timers not scheduled, notifications dropped) and any <see cref="IActionHandler"/>s.
     /// <paramref name="vocabulary"/> names the roles and approver kinds definitions may assign to; without it any name is accepted.
     /// </summary>
-    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string sqliteFile, ExpressionLimits? limits = null, AssignmentVocabulary? vocabulary = null)
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string sqliteFile, ExpressionLimits? limits = null, AssignmentVocabulary? vocabulary = null) =>
+        services.AddWorkflowEngine(WorkflowStorage.Sqlite(sqliteFile), limits, vocabulary);
+
+    /// <summary>The engine on <paramref name="storage"/>: SQLite or PostgreSQL, each with its own transition store and migrations.</summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, WorkflowStorage storage, ExpressionLimits? limits = null, AssignmentVocabulary? vocabulary = null)
     {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
-        services.AddPooledDbContextFactory<WorkflowDbContext>(o => o
-            .UseSqlite(connection)
-            .AddInterceptors(new SqliteDurability()));
+        services.TryAddSingleton(storage);
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => storage.Configure(o));
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // The writer keeps its own connection open: the prepared statements of the transition path live with it.
+            var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString) { Pooling = false }.ToString();
+            services.TryAddSingleton<TransitionStore>(sp => new SqliteTransitionStore(writer, sp.GetRequiredService<WriteGate>(), sp.GetService<WriterConnectionHook>()));
+        }
+        else
+        {
+            services.TryAddSingleton<TransitionStore>(_ => new PostgreSqlTransitionStore(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString)));
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(JournalKey.None);
         services.TryAddSingleton(limits ?? new ExpressionLimits());
@@ -37,9 +50,6 @@ public static class WorkflowEngineRegistration
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<WorkflowExecutor>();
         services.TryAddSingleton<WriteGate>();
-        // The writer keeps its own connection open: the prepared statements of the transition path live with it.
-        var writer = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false, DefaultTimeout = 30 }.ToString();
-        services.TryAddSingleton<TransitionStore>(sp => new SqliteTransitionStore(writer, sp.GetRequiredService<WriteGate>(), sp.GetService<WriterConnectionHook>()));
         services.TryAddSingleton<DefinitionStore>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<InstanceQueries>();

@@ -2,16 +2,17 @@ using System.Text.Json.Nodes;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class ApprovalTests : IAsyncLifetime
+public abstract class ApprovalTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await EngineHost.StartAsync();
+        _host = await EngineHost.StartAsync(provider);
         await _host.PublishSampleAsync("approval.json");
     }
 
@@ -80,3 +81,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Equal(WorkflowError.BookmarkNotFound, error.Error);
     }
 }
+
+public sealed class ApprovalTestsOnSqlite() : ApprovalTests(StorageProvider.Sqlite);
+
+public sealed class ApprovalTestsOnPostgreSql() : ApprovalTests(StorageProvider.PostgreSql);

@@ -8,11 +8,11 @@ using static Workflow.Engine.Tests.Support.Definitions;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class ChildAndVersionTests : IAsyncLifetime
+public abstract class ChildAndVersionTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await EngineHost.StartAsync();
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(provider);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -175,3 +175,7 @@ public sealed class ChildAndVersionTests : IAsyncLifetime
         return (parent.InstanceId, (await _host.Instances.GetAsync(parent.InstanceId)).Bookmarks.Single().ChildInstanceId!.Value);
     }
 }
+
+public sealed class ChildAndVersionTestsOnSqlite() : ChildAndVersionTests(StorageProvider.Sqlite);
+
+public sealed class ChildAndVersionTestsOnPostgreSql() : ChildAndVersionTests(StorageProvider.PostgreSql);

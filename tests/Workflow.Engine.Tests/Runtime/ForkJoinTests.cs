@@ -3,14 +3,15 @@ using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
 using static Workflow.Engine.Tests.Support.Definitions;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class ForkJoinTests : IAsyncLifetime
+public abstract class ForkJoinTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await EngineHost.StartAsync();
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(provider);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -115,3 +116,7 @@ public sealed class ForkJoinTests : IAsyncLifetime
         Assert.Empty(_host.Scheduler.Pending);
     }
 }
+
+public sealed class ForkJoinTestsOnSqlite() : ForkJoinTests(StorageProvider.Sqlite);
+
+public sealed class ForkJoinTestsOnPostgreSql() : ForkJoinTests(StorageProvider.PostgreSql);

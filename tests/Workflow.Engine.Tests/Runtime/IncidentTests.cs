@@ -3,16 +3,17 @@ using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
 using static Workflow.Engine.Tests.Support.Definitions;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class IncidentTests : IAsyncLifetime
+public abstract class IncidentTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await EngineHost.StartAsync();
+        _host = await EngineHost.StartAsync(provider);
         await _host.PublishAsync(Flow("register", Start("check"), Approve("check", "register"), Action("register", "test.register", "notice"),
             Approve("notice", "done"), End("done")));
     }
@@ -131,3 +132,7 @@ public sealed class IncidentTests : IAsyncLifetime
         Assert.Equal(WorkflowError.InstanceNotActive, again.Error);
     }
 }
+
+public sealed class IncidentTestsOnSqlite() : IncidentTests(StorageProvider.Sqlite);
+
+public sealed class IncidentTestsOnPostgreSql() : IncidentTests(StorageProvider.PostgreSql);

@@ -3,16 +3,17 @@ using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
 using static Workflow.Engine.Tests.Support.Definitions;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class TimerTests : IAsyncLifetime
+public abstract class TimerTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await EngineHost.StartAsync();
+        _host = await EngineHost.StartAsync(provider);
         await _host.PublishSampleAsync("approval.json");
     }
 
@@ -142,3 +143,7 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal(before, _host.Scheduler.Pending.Select(t => t.Key).Order());
     }
 }
+
+public sealed class TimerTestsOnSqlite() : TimerTests(StorageProvider.Sqlite);
+
+public sealed class TimerTestsOnPostgreSql() : TimerTests(StorageProvider.PostgreSql);

@@ -8,7 +8,7 @@ using static Workflow.Engine.Tests.Support.Definitions;
 namespace Workflow.Engine.Tests.Runtime;
 
 /// <summary>The runtime hands its transaction to action handlers and to a domain write that starts with an instance.</summary>
-public sealed class UnitOfWorkTests : IAsyncLifetime
+public abstract class UnitOfWorkTests(StorageProvider provider) : IAsyncLifetime
 {
     private EngineHost _host = null!;
 
@@ -16,7 +16,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await EngineHost.StartAsync();
+        _host = await EngineHost.StartAsync(provider);
         await DomainRows.CreateTableAsync(Contexts);
         await _host.PublishAsync(Flow("request", Start("check"), Approve("check", "done"), End("done")));
         await _host.PublishAsync(Flow("writing", Start("write"), Action("write", "test.unitOfWork", "check"), Approve("check", "done"), End("done")));
@@ -85,3 +85,7 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
         Assert.Empty(await DomainRows.ReadAsync(Contexts));
     }
 }
+
+public sealed class UnitOfWorkTestsOnSqlite() : UnitOfWorkTests(StorageProvider.Sqlite);
+
+public sealed class UnitOfWorkTestsOnPostgreSql() : UnitOfWorkTests(StorageProvider.PostgreSql);

@@ -6,24 +6,31 @@ using Workflow.Persistence;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Storage;
+using Workflow.Tests.Databases;
 
 namespace Workflow.Engine.Tests.Support;
 
-/// <summary>The engine on a fresh SQLite file in a temp folder, with a fake scheduler and a manual clock.</summary>
+/// <summary>
+/// The engine on a fresh database, with a fake scheduler and a manual clock: a SQLite file in a temp folder, or a new database on
+/// the test run's PostgreSQL cluster (<see cref="PostgresCluster"/>).
+/// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
     private readonly bool _ownsFolder;
 
-    private EngineHost(string folder, ServiceProvider services, bool ownsFolder)
+    private EngineHost(string folder, WorkflowStorage storage, ServiceProvider services, bool ownsFolder)
     {
         Folder = folder;
+        Storage = storage;
         _services = services;
         _ownsFolder = ownsFolder;
     }
 
     public string Folder { get; }
+    public WorkflowStorage Storage { get; }
     public string DatabaseFile => Path.Combine(Folder, "workflow.db");
     public ManualClock Clock => _services.GetRequiredService<ManualClock>();
     public FakeScheduler Scheduler => _services.GetRequiredService<FakeScheduler>();
@@ -38,13 +45,22 @@ public sealed class EngineHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A second engine on the same file, with its own connections and write queue, as another process or node would be.</summary>
-    public Task<EngineHost> SecondNodeAsync(JournalKey? journalKey = null) => StartAsync(Folder, ownsFolder: false, journalKey);
+    public Task<EngineHost> SecondNodeAsync(JournalKey? journalKey = null) => StartAsync(Folder, Storage, ownsFolder: false, journalKey);
 
-    /// <summary>A fresh engine; with <paramref name="journalKey"/> it seals its journal rows.</summary>
-    public static async Task<EngineHost> StartAsync(JournalKey? journalKey = null) =>
-        await StartAsync(Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N")), ownsFolder: true, journalKey);
+    /// <summary>A fresh engine on SQLite; with <paramref name="journalKey"/> it seals its journal rows.</summary>
+    public static Task<EngineHost> StartAsync(JournalKey? journalKey = null) => StartAsync(StorageProvider.Sqlite, journalKey);
 
-    private static async Task<EngineHost> StartAsync(string folder, bool ownsFolder, JournalKey? journalKey)
+    /// <summary>A fresh engine on a new database of <paramref name="provider"/>.</summary>
+    public static async Task<EngineHost> StartAsync(StorageProvider provider, JournalKey? journalKey = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wf-tests", Guid.NewGuid().ToString("N"));
+        var storage = provider == StorageProvider.PostgreSql
+            ? WorkflowStorage.PostgreSql(await PostgresCluster.Shared.CreateDatabaseAsync("engine"))
+            : WorkflowStorage.Sqlite(Path.Combine(folder, "workflow.db"));
+        return await StartAsync(folder, storage, ownsFolder: true, journalKey);
+    }
+
+    private static async Task<EngineHost> StartAsync(string folder, WorkflowStorage storage, bool ownsFolder, JournalKey? journalKey)
     {
         Directory.CreateDirectory(folder);
         var services = new ServiceCollection()
@@ -62,9 +78,9 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<IInstanceFinishedObserver>(sp => sp.GetRequiredService<RecordingFinished>())
             .AddLogging()
             .AddSingleton(journalKey ?? JournalKey.None)
-            .AddWorkflowEngine(Path.Combine(folder, "workflow.db"))
+            .AddWorkflowEngine(storage)
             .BuildServiceProvider();
-        var host = new EngineHost(folder, services, ownsFolder);
+        var host = new EngineHost(folder, storage, services, ownsFolder);
         await services.GetRequiredService<Persistence.Storage.DatabaseSetup>().MigrateAsync();
         return host;
     }
