@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +30,13 @@ public static class FederationRegistration
     /// <see cref="FederationDatabaseSetup.MigrateAsync"/> at start-up. The schedules of founded bodies (rotations, duty groups,
     /// joint meetings, re-election) need the host's <see cref="IPeople"/> and <see cref="IReminderPlanning"/>, and the engine's runtime.
     /// </summary>
-    public static IServiceCollection AddFederation(this IServiceCollection services, string sqliteFile, IConfiguration? configuration = null)
+    public static IServiceCollection AddFederation(this IServiceCollection services, string sqliteFile, IConfiguration? configuration = null) =>
+        services.AddFederation(WorkflowStorage.Sqlite(sqliteFile), configuration);
+
+    /// <summary>The federation domain on <paramref name="storage"/>, the engine's database: SQLite or PostgreSQL, each with its own migrations.</summary>
+    public static IServiceCollection AddFederation(this IServiceCollection services, WorkflowStorage storage, IConfiguration? configuration = null)
     {
-        var connection = new SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
-        services.AddPooledDbContextFactory<FederationDbContext>(o => o
-            .UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(FederationDbContext.MigrationsHistoryTable))
-            .AddInterceptors(new SqliteDurability()));
+        services.AddPooledDbContextFactory<FederationDbContext>(o => storage.Configure(o, FederationDbContext.MigrationsHistoryTable));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WriteGate>();
         services.TryAddSingleton(ClassificationOptions.From(configuration));

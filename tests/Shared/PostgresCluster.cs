@@ -75,21 +75,27 @@ public sealed class PostgresCluster : IDisposable
         }
     }
 
-    /// <summary>Clusters of earlier runs that were killed before they could clean up: no server runs in them any more.</summary>
-    private static void SweepStale()
+    /// <summary>
+    /// Clusters of earlier runs left behind: no server runs in them any more, and they are an hour old (so as not to take the
+    /// folder of another test process that is still in initdb).
+    /// </summary>
+    /// <param name="ours">This run's new folder: its time is the file system's "now".</param>
+    private static void SweepStale(string ours)
     {
+        var now = Directory.GetLastWriteTimeUtc(ours);
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "wf-pg-*"))
-            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid"))) Delete(folder);
+            if (folder != ours && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(folder) < now.AddHours(-1))
+                Delete(folder);
     }
 
     private static PostgresCluster Start()
     {
         var bin = FindBin();
-        SweepStale();
         // initdb and postgres refuse to run as root.
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         var folder = Path.Combine(Path.GetTempPath(), $"wf-pg-{Guid.NewGuid():N}"[..16]);
         Directory.CreateDirectory(folder);
+        SweepStale(folder);
         var cluster = new PostgresCluster(folder, bin, runAs, FreePort());
         if (runAs is not null) Exec("chown", runAs, folder);
         cluster.Run("initdb", "-D", cluster.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");

@@ -11,13 +11,14 @@ using Workflow.Persistence.Stores;
 // Runs transitions in a loop on the given SQLite file until it is killed. The crash test kills it at random
 // moments and checks that the file holds only whole transitions. Each start also writes a domain row (as opening a
 // founding request does) in the start's unit of work, and lingers after it, so kills land between the two writes too.
-// Usage: Workflow.CrashHost <database file> <definition file> <seed>
+// Usage: Workflow.CrashHost <database file | PostgreSQL connection string> <definition file> <seed>
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: Workflow.CrashHost <database file> <definition file> <seed>");
+    Console.Error.WriteLine("usage: Workflow.CrashHost <database file | PostgreSQL connection string> <definition file> <seed>");
     return 2;
 }
-var services = new ServiceCollection().AddLogging().AddWorkflowEngine(args[0]).BuildServiceProvider();
+var storage = args[0].StartsWith("Host=", StringComparison.Ordinal) ? WorkflowStorage.PostgreSql(args[0]) : WorkflowStorage.Sqlite(args[0]);
+var services = new ServiceCollection().AddLogging().AddWorkflowEngine(storage).BuildServiceProvider();
 await services.GetRequiredService<DatabaseSetup>().MigrateAsync();
 var definition = await services.GetRequiredService<DefinitionStore>().PublishAsync(await File.ReadAllTextAsync(args[1]), args[1], "crash-host");
 var runtime = services.GetRequiredService<WorkflowRuntime>();

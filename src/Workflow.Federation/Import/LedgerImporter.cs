@@ -120,7 +120,8 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
         public Sink(FederationDbContext db, Guid campaignId, string actor, string source, DateTimeOffset now)
         {
             (_db, _campaignId, _actor, _source, _now) = (db, campaignId, actor, source, now);
-            db.Database.ExecuteSqlRaw(ImportCache);
+            // SQLite's page cache is per connection: a larger one for the import's duration (PostgreSQL's is the server's).
+            if (db.Database.IsSqlite()) db.Database.ExecuteSqlRaw(ImportCache);
             _insertOrganization = PreparedRows<OrganizationRow>.Insert(db);
             _updateOrganization = PreparedRows<OrganizationRow>.Update(db, UpdatedColumns, increment: nameof(OrganizationRow.Revision));
             _insertRecord = PreparedRows<SurveyRecordRow>.Insert(db);
@@ -144,7 +145,7 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
             _insertOrganization.Dispose();
             _updateOrganization.Dispose();
             _insertRecord.Dispose();
-            _db.Database.ExecuteSqlRaw(DefaultCache);
+            if (_db.Database.IsSqlite()) _db.Database.ExecuteSqlRaw(DefaultCache);
         }
     }
 }

@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Workflow.Persistence.Storage;
 
 namespace Workflow.Federation.Storage;
 
-/// <summary>Lets <c>dotnet ef migrations add --context FederationDbContext</c> build the model without a host.</summary>
+/// <summary>
+/// Lets <c>dotnet ef migrations add --context FederationDbContext</c> build the model without a host: SQLite, or PostgreSQL with
+/// <c>-- --provider PostgreSql</c> (eng/postgresql-migrations.sh).
+/// </summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<FederationDbContext>
 {
-    public FederationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<FederationDbContext>()
-            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(FederationDbContext.MigrationsHistoryTable))
-            .Options);
+    public FederationDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<FederationDbContext>();
+        DesignTimeStorage.From(args).Configure(options, FederationDbContext.MigrationsHistoryTable);
+        return new(options.Options);
+    }
 }

@@ -43,12 +43,11 @@ public static class ServiceRegistration
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataFolder, "keys")));
         services.AddSingleton(JournalKeys.Load(builder.Configuration, server));
-        services.AddWorkflowEngine(server.DatabaseFile, vocabulary: server.ReadAssignmentVocabulary());
-        services.AddPooledDbContextFactory<ServiceDbContext>(o => o
-            .UseSqlite($"Data Source={server.DatabaseFile};Pooling=True;Default Timeout=30", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable))
-            .AddInterceptors(new SqliteDurability()));
+        var storage = server.Storage;
+        services.AddWorkflowEngine(storage, vocabulary: server.ReadAssignmentVocabulary());
+        services.AddPooledDbContextFactory<ServiceDbContext>(o => storage.Configure(o, ServiceDbContext.MigrationsTable));
         services.AddSingleton(ElectionRules.FromOptions(builder.Configuration.GetSection(ElectionOptions.SectionName).Get<ElectionOptions>() ?? new ElectionOptions()));
-        services.AddFederation(server.DatabaseFile, builder.Configuration);
+        services.AddFederation(storage, builder.Configuration);
         services.AddSingleton<IPeople, AccountPeople>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
@@ -59,7 +58,7 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
         services.AddHostedService<StartupTasks>();
-        services.AddJobs(builder.Configuration);
+        services.AddJobs(builder.Configuration, storage);
         services.AddReminders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 

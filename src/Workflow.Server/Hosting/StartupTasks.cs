@@ -19,10 +19,10 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        DataFolderCheck.EnsureWritable(server);
+        if (server.Provider == StorageProvider.Sqlite) DataFolderCheck.EnsureWritable(server);
         await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
         await using (var db = await services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync(cancellationToken))
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateWithWalAsync(cancellationToken);
         await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync(cancellationToken);
 
         if (Directory.Exists(server.WorkflowsFolder))

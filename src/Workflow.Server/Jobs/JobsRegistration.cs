@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Workflow.Persistence.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Workflow.Engine;
 using Workflow.Server.Accounts;
@@ -9,13 +11,18 @@ namespace Workflow.Server.Jobs;
 
 public static class JobsRegistration
 {
-    /// <summary>Hangfire on in-memory storage: the database holds the timers, and start-up re-schedules them, so nothing is lost with the memory.</summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Hangfire on in-memory storage for the embedded default (the database holds the timers, and start-up re-schedules them, so nothing is
+    /// lost with the memory); on PostgreSQL, Hangfire.PostgreSql in the same database, so every node sees every job and each runs once.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, WorkflowStorage storage)
     {
         // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current): with two hosts in one process
         // (tests, the benchmarks, two nodes) a host could take the other's storage or build its jobs from the other's
         // services. Each host registers its own first, and Hangfire's TryAdd keeps them.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.PostgreSql
+            ? new PostgreSqlStorage(new PooledConnections(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString)), PostgreSqlJobOptions(configuration))
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
@@ -32,6 +39,24 @@ public static class JobsRegistration
         return services;
     }
 
+    /// <summary>
+    /// Hangfire.PostgreSql's timeouts, set on purpose (docs/operations.md, "Hangfire on PostgreSQL"): a fetched job becomes visible to
+    /// other workers again after <c>InvisibilityTimeout</c>, so with a fixed timeout a job still running past it runs a second time
+    /// (Hangfire.PostgreSql #130, #352). The sliding timeout renews the claim while the job runs, so the timeout only measures how long
+    /// a dead node's job waits before another node takes it. The distributed lock guards the schedulers (delayed and recurring jobs),
+    /// which hold it for a moment: a short lock timeout lets a node give up and retry instead of hanging its scheduler behind a lock
+    /// that a killed node left in <c>hangfire.lock</c> until the lock expires.
+    /// </summary>
+    internal static PostgreSqlStorageOptions PostgreSqlJobOptions(IConfiguration configuration) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        InvisibilityTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:InvisibilitySeconds", 300.0)),
+        UseSlidingInvisibilityTimeout = true,
+        DistributedLockTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:LockTimeoutSeconds", 30.0)),
+        QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollSeconds", 1.0)),
+    };
+
     public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder app) =>
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
@@ -40,6 +65,12 @@ public static class JobsRegistration
             DashboardTitle = "Workflow jobs",
             AppPath = "/",
         }).RequireAuthorization(Policies.Admin);
+
+    /// <summary>Hangfire's connections from the data source of the service's database: pooled, one connection string.</summary>
+    private sealed class PooledConnections(Npgsql.NpgsqlDataSource dataSource) : IConnectionFactory
+    {
+        public Npgsql.NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+    }
 
     private sealed class AllowAuthorized : IDashboardAuthorizationFilter
     {

@@ -14,6 +14,8 @@ namespace Workflow.Server.Storage;
 /// <summary>The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars), beside the engine's in the same database.</summary>
 public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : DbContext(options)
 {
+    private const string CaseInsensitive = "case_insensitive";
+
     public const string MigrationsTable = "__ServiceMigrations";
 
     public DbSet<UserRow> Users => Set<UserRow>();
@@ -34,12 +36,14 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        if (Database.IsNpgsql()) modelBuilder.HasCollation(CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
         modelBuilder.Entity<UserRow>(e =>
         {
             e.ToTable("users");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.UserName).IsUnique();
-            e.Property(x => x.UserName).UseCollation("NOCASE");
+            // User names compare without case: SQLite's NOCASE, or on PostgreSQL an ICU collation that ignores case (not accents).
+            e.Property(x => x.UserName).UseCollation(Database.IsNpgsql() ? CaseInsensitive : "NOCASE");
             e.Property(x => x.Revision).IsConcurrencyToken();
         });
         modelBuilder.Entity<RefreshTokenRow>(e =>

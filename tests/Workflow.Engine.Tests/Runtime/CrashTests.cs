@@ -6,7 +6,7 @@ using Workflow.Persistence.Storage;
 
 namespace Workflow.Engine.Tests.Runtime;
 
-public sealed class CrashTests
+public abstract class CrashTests(StorageProvider provider)
 {
     private static readonly string s_host = Path.Combine(AppContext.BaseDirectory, "Workflow.CrashHost.dll");
     private static readonly string s_definition = Path.Combine(AppContext.BaseDirectory, "workflows", "approval.json");
@@ -14,13 +14,14 @@ public sealed class CrashTests
     [Fact]
     public async Task KilledAtRandomMoments_TheDatabaseOnlyEverHoldsWholeTransitions_AndARestartPicksUpEveryInstance()
     {
-        await using var host = await EngineHost.StartAsync();
+        await using var host = await EngineHost.StartAsync(provider);
+        var database = provider == StorageProvider.Sqlite ? host.DatabaseFile : host.Storage.ConnectionString;
         var random = new Random(20261123);
         for (var kill = 0; kill < 20; kill++)
         {
             using var process = new Process
             {
-                StartInfo = new ProcessStartInfo("dotnet", [s_host, host.DatabaseFile, s_definition, kill.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                StartInfo = new ProcessStartInfo("dotnet", [s_host, database, s_definition, kill.ToString(System.Globalization.CultureInfo.InvariantCulture)])
                 {
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
@@ -74,3 +75,7 @@ public sealed class CrashTests
         }
     }
 }
+
+public sealed class CrashTestsOnSqlite() : CrashTests(StorageProvider.Sqlite);
+
+public sealed class CrashTestsOnPostgreSql() : CrashTests(StorageProvider.PostgreSql);

@@ -6,7 +6,7 @@ using Workflow.Server.Tests.Support;
 namespace Workflow.Server.Tests.Foundings;
 
 /// <summary>The whole founding path through the HTTP API, each step by the person whose role and region it needs.</summary>
-public sealed class FoundingPathTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+public abstract class FoundingPathTests(ServiceFactory factory)
 {
     private static object Slate(int candidates = 10) => new
     {
@@ -174,3 +174,7 @@ public sealed class FoundingPathTests(ServiceFactory factory) : IClassFixture<Se
         await (await team.Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", Slate())).AssertProblemAsync(409, "conflict");
     }
 }
+
+public sealed class FoundingPathTestsOnSqlite(ServiceFactory factory) : FoundingPathTests(factory), IClassFixture<ServiceFactory>;
+
+public sealed class FoundingPathTestsOnPostgreSql(PostgreSqlService service) : FoundingPathTests(service.Factory), IClassFixture<PostgreSqlService>;

@@ -21,11 +21,12 @@ public sealed class FeatureTablesMigrationTests : IDisposable
 
     private string File => Path.Combine(folder, "workflow.db");
 
-    private ServiceDbContext Service() => new(new DbContextOptionsBuilder<ServiceDbContext>()
-        .UseSqlite($"Data Source={File}", s => s.MigrationsHistoryTable(ServiceDbContext.MigrationsTable)).Options);
+    // As the service configures them: the SQLite provider, which sees only its own migrations.
+    private ServiceDbContext Service() => new((DbContextOptions<ServiceDbContext>)Workflow.Persistence.Storage.WorkflowStorage.Sqlite(File)
+        .Configure(new DbContextOptionsBuilder<ServiceDbContext>(), ServiceDbContext.MigrationsTable).Options);
 
-    private FederationDbContext Federation() => new(new DbContextOptionsBuilder<FederationDbContext>()
-        .UseSqlite($"Data Source={File}", s => s.MigrationsHistoryTable(FederationDbContext.MigrationsHistoryTable)).Options);
+    private FederationDbContext Federation() => new((DbContextOptions<FederationDbContext>)Workflow.Persistence.Storage.WorkflowStorage.Sqlite(File)
+        .Configure(new DbContextOptionsBuilder<FederationDbContext>(), FederationDbContext.MigrationsHistoryTable).Options);
 
     [Fact]
     public async Task ADatabaseMadeBeforeTheMove_KeepsItsRows_AndTheFederationReadsThem()
