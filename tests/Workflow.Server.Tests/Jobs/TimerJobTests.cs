@@ -34,16 +34,13 @@ public sealed class TimerJobTests
     private static async Task<string?> WaitForActivityAsync(ServiceFactory factory, Guid instance, string activity, TimeSpan within)
     {
         var admin = await factory.AdminAsync();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
         string? seen = null;
-        do
+        await Eventually.HoldsAsync(async () =>
         {
             var view = await (await admin.GetAsync($"/api/instances/{instance}")).ReadObjectAsync();
             seen = string.Join(",", ((JsonArray)view["bookmarks"]!).Select(b => (string?)b!["activityId"]));
-            if (seen == activity) return seen;
-            await Task.Delay(100);
-        }
-        while (waited.Elapsed < within);
+            return seen == activity;
+        }, within);
         return seen;
     }
 
