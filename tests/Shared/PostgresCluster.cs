@@ -102,7 +102,27 @@ public sealed class PostgresCluster : IDisposable
         cluster.Run("pg_ctl", "-D", cluster.Data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -k {folder} -c listen_addresses='' -c max_connections=300", "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        cluster.WatchOver(Environment.ProcessId);
         return cluster;
+    }
+
+    /// <summary>
+    /// A test host that is killed, or that exits without running its exit handlers, would leave the server running, and a
+    /// running server holds whatever waits for the run's processes (CI, the faketime wrapper). A small watcher outlives the test
+    /// process by at most a second and stops the server then.
+    /// </summary>
+    private void WatchOver(int processId)
+    {
+        var stop = _runAs is null
+            ? $"'{Path.Combine(_bin, "pg_ctl")}' -D '{Data}' -m immediate stop"
+            : $"runuser -u {_runAs} -- '{Path.Combine(_bin, "pg_ctl")}' -D '{Data}' -m immediate stop";
+        var script = $"while kill -0 {processId.ToString(CultureInfo.InvariantCulture)} 2>/dev/null; do sleep 1; done; " +
+            $"[ -f '{Data}/postmaster.pid' ] && {stop} >/dev/null 2>&1; rm -rf '{Folder}'";
+        var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath(),
+        };
+        Process.Start(start)?.Dispose();
     }
 
     private static string FindBin()
