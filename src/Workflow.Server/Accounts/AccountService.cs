@@ -25,9 +25,9 @@ public sealed class AccountService(
         if (user is null || !user.Active)
         {
             // Answered like a real account in status, body and time, so neither lockout nor timing reveals which names exist.
-            lockout.ThrowIfLocked(userName);
+            await lockout.ThrowIfLockedAsync(userName, cancellationToken);
             hasher.VerifyHashedPassword(s_nobody, s_dummyHash, password);
-            lockout.CountFailure(userName);
+            await lockout.CountFailureAsync(userName, cancellationToken);
             throw s_badCredentials;
         }
         lockout.ThrowIfLocked(user.LockedUntil);

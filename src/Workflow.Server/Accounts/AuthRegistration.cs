@@ -14,8 +14,8 @@ public static class AuthRegistration
         services.Configure<AuthOptions>(section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
         var external = !string.IsNullOrWhiteSpace(options.Authority);
-        var key = external ? null : SigningKey.Load(options, server);
-        if (key is not null) services.AddSingleton(key);
+        // Read when first needed, after start-up has migrated the database that may hold it (PostgreSQL).
+        if (!external) services.AddSingleton(sp => SigningKey.Load(options, server, sp.GetRequiredService<SharedSecrets>()));
 
         services.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<TokenIssuer>();
@@ -46,7 +46,6 @@ public static class AuthRegistration
             }
             else
             {
-                jwt.TokenValidationParameters.IssuerSigningKey = key!.Key;
                 jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             }
             jwt.Events = new JwtBearerEvents
@@ -84,6 +83,9 @@ public static class AuthRegistration
             };
         });
 
+        if (!external)
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<SigningKey>((jwt, key) => jwt.TokenValidationParameters.IssuerSigningKey = key.Key);
         // After the bearer options are built: token lifetimes are judged on the service's clock, the one that set them.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((jwt, clock) => jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>

@@ -9,8 +9,8 @@ namespace Workflow.Server.Accounts;
 /// <summary>
 /// Ends access when it should end rather than when the access token expires. Each token carries its user's security stamp;
 /// each request compares it with the user row, read through a cache of <see cref="AuthOptions.SessionCheckSeconds"/>
-/// so that a busy client does not query the database on every call. A stamp changed on this node is seen at once;
-/// another node sees it when its cache entry lapses.
+/// (on the service's clock) so that a busy client does not query the database on every call. A stamp changed on this node is
+/// seen at once; another node sees it when its cache entry lapses, within that time.
 /// </summary>
 public sealed class SessionGuard(IDbContextFactory<ServiceDbContext> contexts, IMemoryCache cache, IOptions<AuthOptions> options, TimeProvider clock)
 {
@@ -18,14 +18,18 @@ public sealed class SessionGuard(IDbContextFactory<ServiceDbContext> contexts, I
     {
         var stamp = principal.FindFirstValue(Caller.SecurityStampClaim);
         if (stamp is null || !Guid.TryParse(principal.FindFirstValue("sub"), out var userId)) return false;
-        var current = await cache.GetOrCreateAsync(CacheKey(userId), async entry =>
+        var now = clock.GetUtcNow();
+        var trusted = TimeSpan.FromSeconds(options.Value.SessionCheckSeconds);
+        // Judged on the service's clock, the one that ends tokens; the cache's own expiry only bounds its memory.
+        if (!cache.TryGetValue(CacheKey(userId), out ReadStamp? read) || read is null || now - read.At >= trusted || now < read.At)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.SessionCheckSeconds);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // A deactivated account has no current stamp, whatever its row holds.
-            return await db.Users.AsNoTracking().Where(u => u.Id == userId && u.Active).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
-        });
-        return string.Equals(current, stamp, StringComparison.Ordinal);
+            var current = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.Active).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+            read = new ReadStamp(current, now);
+            cache.Set(CacheKey(userId), read, trusted > TimeSpan.FromMinutes(1) ? trusted : TimeSpan.FromMinutes(1));
+        }
+        return string.Equals(read.Stamp, stamp, StringComparison.Ordinal);
     }
 
     /// <summary>Ends every session of <paramref name="user"/>: its access tokens stop at the next request and its refresh tokens are revoked. Saves <paramref name="db"/>.</summary>
@@ -42,6 +46,8 @@ public sealed class SessionGuard(IDbContextFactory<ServiceDbContext> contexts, I
     public void Forget(Guid userId) => cache.Remove(CacheKey(userId));
 
     private static string CacheKey(Guid userId) => "security-stamp:" + userId.ToString("N");
+
+    private sealed record ReadStamp(string? Stamp, DateTimeOffset At);
 }
 
 /// <summary>A well-signed access token whose session was ended (see <see cref="SessionGuard"/>).</summary>

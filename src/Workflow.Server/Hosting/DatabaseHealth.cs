@@ -1,11 +1,13 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Workflow.Persistence.Storage;
 
 namespace Workflow.Server.Hosting;
 
-/// <summary>Reads the database and commits a write to it: a disk that still serves reads but refuses writes is unhealthy.</summary>
+/// <summary>
+/// Reads the database and commits a write to it: a disk that still serves reads but refuses writes is unhealthy, and so is a
+/// PostgreSQL server that cannot be reached.
+/// </summary>
 internal sealed class DatabaseHealth(IDbContextFactory<WorkflowDbContext> contexts, StorageProbe probe, ILogger<DatabaseHealth> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -16,17 +18,18 @@ internal sealed class DatabaseHealth(IDbContextFactory<WorkflowDbContext> contex
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             definitions = await db.Definitions.CountAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (StorageErrors.Describe(ex) is not null || ex is InvalidOperationException)
         {
+            logger.LogError(ex, "The database cannot be read: {Storage}", StorageErrors.Describe(ex) ?? ex.Message);
             return HealthCheckResult.Unhealthy("the database cannot be read", ex);
         }
         try
         {
             await probe.WriteAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (StorageErrors.Describe(ex) is { } storage)
         {
-            logger.LogError(ex, "The database refused the health write: SQLite error {Code} ({ExtendedCode}): {Message}", ex.SqliteErrorCode, ex.SqliteExtendedErrorCode, ex.Message);
+            logger.LogError(ex, "The database refused the health write: {Storage}", storage);
             var status = StorageErrors.IsBusy(ex) ? HealthStatus.Degraded : HealthStatus.Unhealthy;
             return new HealthCheckResult(status, $"the database cannot be written: {ex.Message}", ex);
         }

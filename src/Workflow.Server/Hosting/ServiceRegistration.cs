@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -41,11 +40,10 @@ public static class ServiceRegistration
             o.TimestampFormat = "HH:mm:ss ";
         });
 
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataFolder, "keys")));
-        services.AddSingleton(JournalKeys.Load(builder.Configuration, server));
         var storage = server.Storage;
-        services.AddWorkflowEngine(storage, vocabulary: server.ReadAssignmentVocabulary());
         services.AddPooledDbContextFactory<ServiceDbContext>(o => storage.Configure(o, ServiceDbContext.MigrationsTable));
+        services.AddSharedSecrets(builder.Configuration, server);
+        services.AddWorkflowEngine(storage, vocabulary: server.ReadAssignmentVocabulary());
         services.AddSingleton(ElectionRules.FromOptions(builder.Configuration.GetSection(ElectionOptions.SectionName).Get<ElectionOptions>() ?? new ElectionOptions()));
         services.AddFederation(storage, builder.Configuration);
         services.AddSingleton<IPeople, AccountPeople>();

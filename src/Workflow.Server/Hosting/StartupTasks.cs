@@ -13,7 +13,7 @@ namespace Workflow.Server.Hosting;
 
 /// <summary>
 /// Before the first request: create and migrate the database, publish <c>workflows/</c>, check that every stored workflow
-/// version still loads, create the first admin, and re-schedule every pending timer (the in-memory job store starts empty).
+/// version still loads, read the generated keys, create the first admin, and re-schedule every pending timer (the in-memory job store starts empty).
 /// </summary>
 internal sealed class StartupTasks(IServiceProvider services, ServerOptions server, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
 {
@@ -24,6 +24,9 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         await using (var db = await services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync(cancellationToken))
             await db.MigrateWithWalAsync(cancellationToken);
         await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync(cancellationToken);
+        // Generated keys are read (on PostgreSQL, created) once the database has their tables, before anything signs or seals.
+        services.GetRequiredService<Workflow.Engine.Journal.JournalKey>();
+        services.GetService<SigningKey>();
 
         if (Directory.Exists(server.WorkflowsFolder))
         {

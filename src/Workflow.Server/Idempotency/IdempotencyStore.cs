@@ -58,7 +58,7 @@ public sealed class IdempotencyStore(IDbContextFactory<ServiceDbContext> context
             {
                 await db.SaveChangesAsync(CancellationToken.None);
             }
-            catch (DbUpdateException freeing) when (StorageErrors.Find(freeing) is { } sqlite && StorageErrors.IsUnavailable(sqlite))
+            catch (DbUpdateException freeing) when (StorageErrors.IsUnavailable(freeing))
             {
                 ExceptionDispatchInfo.Throw(failure);
             }

@@ -20,9 +20,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             logger.LogError(exception, "Unhandled failure on {Method} {Path} (request {RequestId})", httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
             problem = new ProblemException(500, "internal", ProblemDefaults.InternalTitle, "the request failed inside the service; quote the request id when you report it");
         }
-        if (StorageErrors.Find(exception) is { } storage && problem.Status == 503)
-            logger.LogError(exception, "The database refused {Path}: SQLite error {Code} ({ExtendedCode}): {Message}",
-                httpContext.Request.Path, storage.SqliteErrorCode, storage.SqliteExtendedErrorCode, storage.Message);
+        if (problem.Status == 503 && StorageErrors.Describe(exception) is { } storage)
+            logger.LogError(exception, "The database refused {Path}: {Storage}", httpContext.Request.Path, storage);
         httpContext.Response.StatusCode = problem.Status;
         if (problem.RetryAfter is { } retryAfter)
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -90,8 +89,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException b when FindJsonError(b) is { } json => BodyError(json),
         BadHttpRequestException b => new ProblemException(b.StatusCode, "bad-request", "请求有误 / Bad request", b.Message),
         JsonException json => BodyError(json),
-        _ when StorageErrors.Find(exception) is { } sqlite && StorageErrors.IsUnavailable(sqlite) => ProblemException.StorageUnavailable(),
-        _ when StorageErrors.Find(exception) is { } sqlite && StorageErrors.IsBusy(sqlite) => ProblemException.StorageBusy(),
+        _ when StorageErrors.IsUnavailable(exception) => ProblemException.StorageUnavailable(),
+        _ when StorageErrors.IsBusy(exception) => ProblemException.StorageBusy(),
         _ => null,
     };
 

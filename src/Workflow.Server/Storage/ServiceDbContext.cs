@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.Calendar;
+using Workflow.Server.Hosting;
 using Workflow.Server.Idempotency;
 using Workflow.Server.Notifications;
 using Workflow.Server.Regions;
@@ -11,8 +13,12 @@ using Workflow.Server.Webhooks;
 
 namespace Workflow.Server.Storage;
 
-/// <summary>The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars), beside the engine's in the same database.</summary>
-public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's own tables (accounts, regions, task claims, idempotency keys, reminders and their deliveries, calendars, and
+/// what several nodes share: data-protection keys, generated secrets, failed sign-ins of unknown names), beside the engine's in
+/// the same database.
+/// </summary>
+public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     private const string CaseInsensitive = "case_insensitive";
 
@@ -20,6 +26,9 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<RefreshTokenRow> RefreshTokens => Set<RefreshTokenRow>();
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
+    public DbSet<SharedSecretRow> SharedSecrets => Set<SharedSecretRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<TaskClaimRow> TaskClaims => Set<TaskClaimRow>();
     public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
@@ -52,6 +61,20 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
             e.HasKey(x => x.TokenHash);
             e.HasIndex(x => x.UserId);
         });
+        modelBuilder.Entity<SignInFailureRow>(e =>
+        {
+            e.ToTable("sign_in_failures");
+            e.HasKey(x => x.NameHash);
+            e.HasIndex(x => x.LastFailureAt);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        // Used on PostgreSQL only; the embedded default keeps these secrets in files of its data folder.
+        modelBuilder.Entity<SharedSecretRow>(e =>
+        {
+            e.ToTable("shared_secrets");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.Entity<RegionRow>(e =>
         {
             e.ToTable("regions");

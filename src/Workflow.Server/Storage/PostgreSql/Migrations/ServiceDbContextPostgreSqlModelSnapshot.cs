@@ -23,6 +23,25 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Server.Accounts.RefreshTokenRow", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -48,6 +67,31 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Server.Accounts.SignInFailureRow", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("sign_in_failures", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Server.Accounts.UserRow", b =>
@@ -176,6 +220,23 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("calendar_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Server.Hosting.SharedSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Server.Idempotency.IdempotencyRow", b =>
