@@ -9,8 +9,7 @@ public sealed class PostgreSqlService : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.Settings["Storage:Provider"] = "PostgreSql";
-        Factory.Settings["ConnectionStrings:Workflow"] = await PostgresCluster.Shared.CreateDatabaseAsync("server");
+        Factory.OnPostgreSql(await PostgresCluster.Shared.CreateDatabaseAsync("server"));
     }
 
     public Task DisposeAsync()

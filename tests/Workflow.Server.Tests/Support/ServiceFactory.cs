@@ -25,6 +25,14 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>A start on the data folder of an earlier one: a restart.</summary>
     public static ServiceFactory On(string dataFolder, FakeTimeProvider? clock = null) => new() { DataFolder = dataFolder, Clock = clock ?? new FakeTimeProvider(Start) };
 
+    /// <summary>Runs this service on a PostgreSQL database (stores and Hangfire) instead of the SQLite file in its data folder.</summary>
+    public ServiceFactory OnPostgreSql(string connectionString)
+    {
+        Settings["Storage:Provider"] = "PostgreSql";
+        Settings["ConnectionStrings:Workflow"] = connectionString;
+        return this;
+    }
+
     /// <summary>The service's clock. A restart on the same data folder may share it, so time goes on across the restart.</summary>
     public FakeTimeProvider Clock { get; init; } = new(Start);
 
