@@ -32,6 +32,9 @@ public sealed class PostgresCluster : IDisposable
     /// <summary>The cluster of this test process, started on first use.</summary>
     public static PostgresCluster Shared => s_shared.Value;
 
+    /// <summary>A cluster of the caller's own, for a test that stops its server (<see cref="Dispose"/>) while a service uses it.</summary>
+    public static PostgresCluster StartOwn() => Start();
+
     public string Folder { get; }
 
     public int Port { get; }
