@@ -2,6 +2,7 @@ using Workflow.Benchmarks;
 using Workflow.Benchmarks.Engine;
 using Workflow.Benchmarks.Http;
 using Workflow.Benchmarks.Ledger;
+using Workflow.Benchmarks.Nodes;
 using Workflow.Benchmarks.Reminders;
 
 // One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n]`.
@@ -11,6 +12,7 @@ var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordina
     ["engine"] = () => new EngineBenchmark(),
     ["http"] = () => new HttpBenchmark(),
     ["ledger"] = () => new LedgerBenchmark(),
+    ["nodes"] = () => new NodesBenchmark(),
     ["reminders"] = () => new RemindersBenchmark(),
 };
 

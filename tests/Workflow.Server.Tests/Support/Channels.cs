@@ -28,6 +28,24 @@ public sealed class Channels : IAsyncDisposable
         return factory;
     }
 
+    /// <summary>
+    /// Both nodes sweep once more at the same moment, as a double execution across the cluster would; then every key has
+    /// reached <paramref name="person"/> exactly once in the inbox, by e-mail and by webhook.
+    /// </summary>
+    public async Task AssertEachDeliveredOnceAsync(ServiceFactory nodeA, ServiceFactory nodeB, HttpClient person, IReadOnlyList<string> keys)
+    {
+        await Task.WhenAll(
+            nodeA.Services.GetRequiredService<ReminderSweep>().RunAsync(CancellationToken.None),
+            nodeB.Services.GetRequiredService<ReminderSweep>().RunAsync(CancellationToken.None));
+        await nodeA.SettledAsync();
+        await nodeB.SettledAsync();
+
+        Assert.Equal(keys, (await person.InboxAsync()).Select(n => (string?)n["key"]).Order());
+        Assert.Equal(keys, Smtp.Received.Select(m => m.Message.Headers["X-Workflow-Key"]).Order());
+        Assert.Equal(keys.Count, Hooks.Received.Select(h => h.DeliveryId).Distinct().Count());
+        Assert.Equal(keys.Count, Hooks.Received.Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
