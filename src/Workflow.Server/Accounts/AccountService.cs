@@ -20,6 +20,12 @@ public sealed class AccountService(
 
     public async Task<TokenPair> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
+        // No account has a longer name or password: refused before any look-up, so it is neither counted nor hashed, and the
+        // answer is the same whether the name exists or not.
+        if (userName.Length > UserDirectory.MaxUserNameLength || password.Length > PasswordPolicy.MaximumLength)
+            throw ProblemException.Validation(userName.Length > UserDirectory.MaxUserNameLength
+                ? ("userName", $"at most {UserDirectory.MaxUserNameLength} characters")
+                : ("password", $"at most {PasswordPolicy.MaximumLength} characters"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null || !user.Active)

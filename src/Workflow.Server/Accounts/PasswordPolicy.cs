@@ -7,10 +7,15 @@ public static class PasswordPolicy
 {
     public const int MinimumLength = 10;
 
+    /// <summary>Long enough for any pass phrase; longer would only make each sign-in hash more work for nothing.</summary>
+    public const int MaximumLength = 256;
+
     public static void Check(string password)
     {
         if (password.Length < MinimumLength)
             throw ProblemException.Validation(("newPassword", $"at least {MinimumLength} characters"));
+        if (password.Length > MaximumLength)
+            throw ProblemException.Validation(("newPassword", $"at most {MaximumLength} characters"));
         if (password.All(char.IsDigit) || password.All(char.IsLetter))
             throw ProblemException.Validation(("newPassword", "mix letters with digits or symbols"));
     }

@@ -23,6 +23,8 @@ public sealed record UserWithPassword(UserView User, string? OneTimePassword);
 
 public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, IPasswordHasher<UserRow> hasher, SessionGuard sessions, TimeProvider clock)
 {
+    public const int MaxUserNameLength = 64;
+
     public async Task<IReadOnlyList<UserView>> ListAsync(Caller caller, string? role, string? search, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -45,8 +47,8 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var errors = Validate(request.Roles, request.ApproverKind).ToList();
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 64 || request.UserName.Any(char.IsWhiteSpace))
-            errors.Add(("userName", "1–64 characters without spaces"));
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > MaxUserNameLength || request.UserName.Any(char.IsWhiteSpace))
+            errors.Add(("userName", $"1–{MaxUserNameLength} characters without spaces"));
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
         else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));

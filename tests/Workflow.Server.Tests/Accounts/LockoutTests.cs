@@ -59,4 +59,14 @@ public sealed class LockoutTests(ServiceFactory factory) : IClassFixture<Service
         await (await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = name.ToUpperInvariant(), password = "x-1234567890" }))
             .AssertProblemAsync(423, "account-locked");
     }
+
+    [Fact]
+    public async Task ANameLongerThanAnyAccountsName_IsRefusedAsInvalid_AndNeverCountsTowardsALock()
+    {
+        var client = factory.CreateClient();
+        var name = new string('x', UserDirectory.MaxUserNameLength + 1);
+
+        for (var i = 0; i < 6; i++)
+            await (await client.PostAsJsonAsync("/api/auth/token", new { userName = name, password = "wrong-password-" + i })).AssertProblemAsync(400, "validation");
+    }
 }
