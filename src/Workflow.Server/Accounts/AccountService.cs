@@ -41,8 +41,7 @@ public sealed class AccountService(
         var check = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (check == PasswordVerificationResult.Failed)
         {
-            (user.FailedSignIns, user.LockedUntil) = lockout.AfterFailure(user.FailedSignIns, user.LockedUntil);
-            await db.SaveChangesAsync(cancellationToken);
+            await lockout.CountFailureAsync(db, user.Id, cancellationToken);
             throw s_badCredentials;
         }
         if (check == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, password);

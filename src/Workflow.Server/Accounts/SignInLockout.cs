@@ -32,8 +32,21 @@ public sealed class SignInLockout(IDbContextFactory<ServiceDbContext> contexts, 
         if (lockedUntil is { } until && until > clock.GetUtcNow()) throw Locked(until);
     }
 
+    /// <summary>
+    /// One more failure of a real account, counted in its row by one UPDATE (each side of it reads the row as it was), so that
+    /// failures on two nodes at once both count.
+    /// </summary>
+    public Task CountFailureAsync(ServiceDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var threshold = options.Value.LockoutThreshold;
+        DateTimeOffset? until = clock.GetUtcNow().AddMinutes(options.Value.LockoutMinutes);
+        return db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FailedSignIns, u => u.FailedSignIns + 1 >= threshold ? 0 : u.FailedSignIns + 1)
+            .SetProperty(u => u.LockedUntil, u => u.FailedSignIns + 1 >= threshold ? until : u.LockedUntil), cancellationToken);
+    }
+
     /// <summary>One more failure: the new count, and the end of the lock when this failure reaches the threshold.</summary>
-    public (int Failures, DateTimeOffset? LockedUntil) AfterFailure(int failures, DateTimeOffset? lockedUntil) =>
+    private (int Failures, DateTimeOffset? LockedUntil) AfterFailure(int failures, DateTimeOffset? lockedUntil) =>
         failures + 1 >= options.Value.LockoutThreshold
             ? (0, clock.GetUtcNow().AddMinutes(options.Value.LockoutMinutes))
             : (failures + 1, lockedUntil);

@@ -84,6 +84,21 @@ public sealed class TwoNodesTests
         await (await WrongPassword(nodes.A, name)).AssertProblemAsync(423, "account-locked");
     }
 
+    [Fact]
+    public async Task FailedSignInsOfOneAccountAtOnceOnBothNodes_EachCount()
+    {
+        await using var nodes = await TwoNodes.StartAsync();
+        var name = Sessions.UniqueName("officer");
+        await nodes.A.CreateUserAsync(name, Roles.Officer, TestRegions.Town);
+
+        // Four at once on each node: eight failures, past the threshold of five even if none were lost to another's write.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => WrongPassword(i % 2 == 0 ? nodes.A : nodes.B, name)));
+        Assert.All(answers, a => Assert.Contains((int)a.StatusCode, new[] { 401, 423 }));
+
+        var correct = await nodes.B.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = name, password = ServiceFactory.Password });
+        await correct.AssertProblemAsync(423, "account-locked");
+    }
+
     private static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
 
     private static Task<HttpResponseMessage> Decide(HttpClient client, Guid task) =>
