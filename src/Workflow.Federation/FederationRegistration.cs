@@ -56,6 +56,8 @@ public static class FederationRegistration
         services.TryAddSingleton<RegistryService>();
         services.TryAddSingleton<BodyAccess>();
         services.TryAddSingleton<BodyLeaders>();
+        services.TryAddSingleton<WorkflowDecisions>();
+        services.TryAddSingleton<FoundingHistory>();
         services.TryAddSingleton<BodyHistory>();
         services.TryAddSingleton<FollowUpService>();
         services.TryAddSingleton<AfterRegistration>();

@@ -9,16 +9,20 @@ namespace Workflow.Federation.Elections;
 public sealed record LeadershipNomination(IReadOnlyList<string> ChairCandidateIds, IReadOnlyList<string> ViceChairCandidateIds);
 
 /// <summary>
-/// The candidate list the preparatory group drafts (issue 4, step 4), with the seats its election rules
-/// set for the congress (executive members) and the first executive meeting (vice-chairs).
+/// The candidate list the preparatory group drafts (issue 4, step 4) with its election rules (选举办法): the seats for
+/// the congress (executive members) and the first executive meeting (vice-chairs), and the <see cref="Procedure"/>
+/// approved with the list. A slate stored before the rules were a document has none and counts by the configured defaults.
 /// </summary>
 public sealed record CandidateSlate(
     FederationKind Kind,
     int ExecutiveSeats,
     int ViceChairSeats,
     IReadOnlyList<Candidate> ExecutiveCandidates,
-    LeadershipNomination Leadership)
+    LeadershipNomination Leadership,
+    ElectionProcedure? Procedure = null)
 {
+    public ElectionProcedure ProcedureOr(ElectionRules rules) => Procedure ?? rules.DefaultProcedure;
+
     public string NameOf(string candidateId) =>
         ExecutiveCandidates.FirstOrDefault(c => c.Id == candidateId)?.Name ?? candidateId;
 
@@ -34,6 +38,7 @@ public static class CandidateSlateCheck
 
         var executiveIds = slate.ExecutiveCandidates.Select(c => c.Id).ToHashSet();
         var refusals = new List<Explanation>();
+        refusals.AddRange(slate.ProcedureOr(rules).Problems());
         refusals.AddRange(SeatProblems(slate, size));
         refusals.AddRange(ExecutiveListProblems(slate, rules));
         refusals.AddRange(LeadershipProblems(slate.Leadership, slate.ViceChairSeats, executiveIds, slate, afterCongress: false));
@@ -117,7 +122,7 @@ public static class CandidateSlateCheck
     private static IEnumerable<Explanation> ExecutiveListProblems(CandidateSlate slate, ElectionRules rules)
     {
         var candidates = slate.ExecutiveCandidates.Count;
-        var needed = slate.ExecutiveSeats + rules.MinimumExtraExecutiveCandidates;
+        var needed = slate.ExecutiveSeats + Math.Max(1, slate.ProcedureOr(rules).ExecutiveMargin);
         if (candidates < needed)
             yield return new Explanation(
                 ElectionCodes.ExecutiveCandidatesNotCompetitive,

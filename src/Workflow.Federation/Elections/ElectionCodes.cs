@@ -15,6 +15,8 @@ public static class ElectionCodes
     public const string CandidateNotWoman = "election.candidate-not-woman";
     public const string CandidateProfileIncomplete = "election.candidate-profile-incomplete";
     public const string CandidateTooYoung = "election.candidate-too-young";
+    public const string MarginTooSmall = "election.margin-too-small";
+    public const string Procedure = "election.procedure";
 
     public const string RecordInconsistent = "election.record-inconsistent";
     public const string UnknownCandidateVoted = "election.unknown-candidate-voted";
@@ -33,6 +35,14 @@ public static class ElectionCodes
     public const string CongressNotValid = "election.congress-not-valid";
     public const string ExecutivesDueMismatch = "election.executives-due-mismatch";
     public const string NomineeNotElectedExecutive = "election.nominee-not-elected-executive";
+    public const string NoRounds = "election.no-rounds";
+    public const string TooManyRounds = "election.too-many-rounds";
+    public const string RoundNotNeeded = "election.round-not-needed";
+    public const string RoundsDueDiffer = "election.rounds-due-differ";
+    public const string RoundNominationInvalid = "election.round-nomination-invalid";
+    public const string Round = "election.round";
+    public const string FurtherRound = "election.further-round";
+    public const string Formed = "election.formed";
 
     public const string AttemptAfterValid = "election.attempt-after-valid";
     public const string MeetingBeforeCongress = "election.meeting-before-congress";

@@ -3,314 +3,284 @@ using Workflow.Federation.Kinds;
 namespace Workflow.Federation.Elections;
 
 /// <summary>
-/// Counts the votes of the women's congress and of the first executive meeting by the rules of
-/// DESIGN.md ("Rules from federation practice"): more than half of those due must be present; a vote
-/// with more ballots returned than issued is void; a candidate is elected with more than half of the
-/// votes of those due (not of those present), in vote order up to the seats.
+/// Counts the women's congress and the first executive meeting by the rules of DESIGN.md ("Rules from federation
+/// practice") and the request's own election rules (<see cref="ElectionProcedure"/>). A meeting votes in rounds: those
+/// elected stay elected, and when seats are left vacant the same meeting votes once more (另行选举) for them among the
+/// candidates not elected — executive seats with more candidates than seats, taken by their first-round votes (差额),
+/// chair and vice-chair seats with as many (等额). The committee is formed once its minimum size is reached.
 /// </summary>
 public static class ElectionCount
 {
-    private sealed record Electorate(string Chinese, string English);
-
-    private static readonly Electorate Delegates = new("代表", "delegates");
-    private static readonly Electorate Executives = new("执委", "executive members");
-
-    /// <summary>Which election an explanation speaks of, since the first executive meeting votes for chair and vice-chairs at once.</summary>
-    private sealed record Office(string Chinese, string English);
-
-    private static readonly Office ExecutiveMember = new("执委", "Executive members");
-    private static readonly Office Chair = new("主席", "Chair");
-    private static readonly Office ViceChair = new("副主席", "Vice-chairs");
-
-    private sealed record Ranking(
-        IReadOnlyList<string> Elected,
-        IReadOnlyList<string> Tied,
-        IReadOnlyList<string> BelowMajority,
-        IReadOnlyList<string> BeyondSeats);
-
-    /// <summary>Counts the congress's vote for executive members; the slate is the one <see cref="CandidateSlateCheck"/> accepted.</summary>
-    public static ElectionOutcome CountCongress(CandidateSlate slate, ElectionRules rules, BallotRecord ballots)
-    {
-        const ElectionStage stage = ElectionStage.Congress;
-        if (rules.CommitteeSizeFor(slate.Kind) is not { } size)
-            return Outcome(stage, ElectionStatus.RecordRejected, [CandidateSlateCheck.NoElection(slate.Kind)]);
-
-        var candidateIds = slate.ExecutiveCandidates.Select(c => c.Id).ToList();
-        var rejected = RecordProblems(ballots, slate.ExecutiveSeats, candidateIds, slate, Delegates);
-        if (rejected.Count > 0) return Outcome(stage, ElectionStatus.RecordRejected, rejected);
-
-        var (explanations, held) = Gate(ballots, Delegates, rules.Quorum);
-        if (!held) return Outcome(stage, ElectionStatus.Failed, explanations);
-
-        var ranking = Rank(candidateIds, ballots, slate.ExecutiveSeats);
-        explanations.AddRange(RankingExplanations(ranking, ballots, slate.ExecutiveSeats, slate, Delegates, ExecutiveMember));
-        var elected = ranking.Elected.Select(id => Elect(id, ElectedRole.ExecutiveMember, slate, ballots)).ToList();
-        var vacant = slate.ExecutiveSeats - elected.Count;
-        if (ranking.Tied.Count > 0)
-            return Outcome(stage, ElectionStatus.Undecided, explanations, elected, ranking.Tied, vacant);
-
-        if (elected.Count < size.MinExecutiveMembers)
-        {
-            explanations.Add(new Explanation(
-                ElectionCodes.CommitteeTooSmall,
-                $"当选执委{elected.Count}名,少于{slate.Kind.ChineseName()}执委最少{size.MinExecutiveMembers}名,选举不成功,应重新选举。",
-                $"{elected.Count} executive members elected, fewer than the {size.MinExecutiveMembers} a {slate.Kind.EnglishName()} needs at least: the election failed and is to be held again.")
-            {
-                Figures = new Dictionary<string, int> { ["elected"] = elected.Count, ["min"] = size.MinExecutiveMembers },
-            });
-            return Outcome(stage, ElectionStatus.Failed, explanations);
-        }
-
-        if (vacant > 0) explanations.Add(Vacancies(slate.ExecutiveSeats, elected.Count, "执委", "executive members"));
-        return Outcome(stage, ElectionStatus.Valid, explanations, elected, [], vacant);
-    }
-
-    /// <summary>
-    /// Counts the first executive meeting: the executive members elected by <paramref name="congress"/>
-    /// elect the chair and vice-chairs, each with as many candidates as seats, each needing more than half
-    /// of the executive members due. <paramref name="nomination"/> replaces the slate's when a nominee was
-    /// not elected to the committee or a failed meeting is re-run with new nominees.
-    /// </summary>
-    public static ElectionOutcome CountExecutiveMeeting(
-        CandidateSlate slate,
-        ElectionRules rules,
-        ElectionOutcome congress,
-        BallotRecord ballots,
-        LeadershipNomination? nomination = null)
-    {
-        const ElectionStage stage = ElectionStage.FirstExecutiveMeeting;
-        if (rules.CommitteeSizeFor(slate.Kind) is not { } size)
-            return Outcome(stage, ElectionStatus.RecordRejected, [CandidateSlateCheck.NoElection(slate.Kind)]);
-        if (congress.Stage != ElectionStage.Congress || !congress.IsValid)
-            return Outcome(stage, ElectionStatus.RecordRejected, [new Explanation(
-                ElectionCodes.CongressNotValid,
-                "妇女大会选举尚未有效产生执委,不能召开第一次执委会议选举主席、副主席。",
-                "The congress has not validly elected the executive members, so no first executive meeting can elect a chair and vice-chairs.")]);
-
-        nomination ??= slate.Leadership;
-        var committee = congress.Elected.Select(e => e.CandidateId).ToHashSet();
-        var rejected = CandidateSlateCheck.LeadershipProblems(nomination, slate.ViceChairSeats, committee, slate, afterCongress: true).ToList();
-        if (ballots.Due != committee.Count)
-            rejected.Add(new Explanation(
-                ElectionCodes.ExecutivesDueMismatch,
-                $"应到执委应为大会当选的{committee.Count}名,记录为{ballots.Due}名。",
-                $"The executive members due are the {committee.Count} the congress elected; the record says {ballots.Due}.")
-            {
-                Figures = new Dictionary<string, int> { ["due"] = ballots.Due, ["committee"] = committee.Count },
-            });
-        var nominees = nomination.ChairCandidateIds.Concat(nomination.ViceChairCandidateIds).ToList();
-        rejected.AddRange(RecordProblems(ballots, nominees.Count, nominees, slate, Executives));
-        if (rejected.Count > 0) return Outcome(stage, ElectionStatus.RecordRejected, rejected);
-
-        var (explanations, held) = Gate(ballots, Executives, rules.Quorum);
-        if (!held) return Outcome(stage, ElectionStatus.Failed, explanations);
-
-        var chair = Rank(nomination.ChairCandidateIds, ballots, seats: 1);
-        var viceChairs = Rank(nomination.ViceChairCandidateIds, ballots, slate.ViceChairSeats);
-        explanations.AddRange(RankingExplanations(chair, ballots, 1, slate, Executives, Chair));
-        explanations.AddRange(RankingExplanations(viceChairs, ballots, slate.ViceChairSeats, slate, Executives, ViceChair));
-
-        var failed = false;
-        if (chair.Elected.Count == 0)
-        {
-            var chairId = nomination.ChairCandidateIds[0];
-            explanations.Add(new Explanation(
-                ElectionCodes.ChairNotElected,
-                $"主席候选人{slate.NameOf(chairId)}未获应到执委过半数选票,主席未选出,选举不成功。",
-                $"The chair candidate {slate.NameOf(chairId)} did not get more than half of the executive members due: no chair was elected and the vote failed.")
-            { Subjects = [chairId] });
-            failed = true;
-        }
-
-        if (viceChairs.Elected.Count < size.MinViceChairs)
-        {
-            explanations.Add(new Explanation(
-                ElectionCodes.TooFewViceChairs,
-                $"当选副主席{viceChairs.Elected.Count}名,少于{slate.Kind.ChineseName()}最少{size.MinViceChairs}名,选举不成功。",
-                $"{viceChairs.Elected.Count} vice-chairs elected, fewer than the {size.MinViceChairs} a {slate.Kind.EnglishName()} needs at least: the vote failed.")
-            {
-                Figures = new Dictionary<string, int> { ["elected"] = viceChairs.Elected.Count, ["min"] = size.MinViceChairs },
-            });
-            failed = true;
-        }
-
-        if (failed) return Outcome(stage, ElectionStatus.Failed, explanations);
-
-        var vacant = slate.ViceChairSeats - viceChairs.Elected.Count;
-        if (vacant > 0) explanations.Add(Vacancies(slate.ViceChairSeats, viceChairs.Elected.Count, "副主席", "vice-chairs"));
-        var elected = chair.Elected.Select(id => Elect(id, ElectedRole.Chair, slate, ballots))
-            .Concat(viceChairs.Elected.Select(id => Elect(id, ElectedRole.ViceChair, slate, ballots)))
-            .ToList();
-        return Outcome(stage, ElectionStatus.Valid, explanations, elected, [], vacant);
-    }
-
     /// <summary>More than half, exactly: 50 of 100 is not a majority, 51 is.</summary>
     internal static bool IsMoreThanHalf(int count, int of) => 2L * count > of;
 
-    private static int VotesNeeded(int due) => (due / 2) + 1;
+    public static ElectionOutcome CountCongress(CandidateSlate slate, ElectionRules rules, BallotRecord ballots) => CountCongress(slate, rules, [ballots]);
+
+    /// <summary>Counts the congress's rounds for executive members; the slate is the one <see cref="CandidateSlateCheck"/> accepted.</summary>
+    public static ElectionOutcome CountCongress(CandidateSlate slate, ElectionRules rules, IReadOnlyList<BallotRecord> rounds)
+    {
+        const ElectionStage stage = ElectionStage.Congress;
+        if (rules.CommitteeSizeFor(slate.Kind) is not { } size) return Rejected(stage, [CandidateSlateCheck.NoElection(slate.Kind)]);
+        var procedure = slate.ProcedureOr(rules);
+        if (ShapeProblems(rounds) is { Count: > 0 } shape) return Rejected(stage, shape);
+
+        var seats = slate.ExecutiveSeats;
+        var counted = new List<CountedRound>();
+        var elected = new List<ElectedCandidate>();
+        Contest? next = new(ElectedRole.ExecutiveMember, seats, slate.ExecutiveCandidates.Select(c => c.Id).ToList());
+        foreach (var ballots in rounds)
+        {
+            var number = counted.Count + 1;
+            if (next is null) return Rejected(stage, [RoundNotNeeded(number, counted)]);
+            if (RoundCount.Problems(number, ballots, [next], slate, RoundCount.Delegates) is { Count: > 0 } problems) return Rejected(stage, problems);
+            var (round, held) = RoundCount.Count(number, [next], ballots, slate, RoundCount.Delegates, procedure, procedure.MajorityBasis);
+            counted.Add(round);
+            elected.AddRange(round.Elected);
+            next = !held && number == 1 ? null : ExecutiveContest(seats - elected.Count, counted[0], elected, procedure.ExecutiveMargin);
+        }
+
+        var explanations = new List<Explanation> { procedure.Describe(slate) };
+        if (!procedure.IsQuorate(rounds[0].Present, rounds[0].Due))
+            return Outcome(stage, ElectionStatus.Failed, [], 0, explanations, counted, [], procedure);
+
+        var vacant = seats - elected.Count;
+        var nextRound = next is not null && counted.Count < ElectionProcedure.MaxRounds ? new[] { next } : [];
+        var formed = elected.Count >= size.MinExecutiveMembers;
+        if (vacant > 0) explanations.Add(Vacancies(seats, elected.Count, "执委", "executive members", counted[^1], slate));
+        explanations.Add(formed
+            ? Formed(vacant == 0
+                ? ($"应选执委{seats}名全部选出，执委会组成。", $"All {seats} executive members are elected: the committee is formed.")
+                : ($"当选执委{elected.Count}名，达到{slate.Kind.ChineseName()}执委最少{size.MinExecutiveMembers}名，执委会组成。",
+                    $"{elected.Count} executive members elected, at least the {size.MinExecutiveMembers} a {slate.Kind.EnglishName()} needs: the committee is formed."))
+            : TooSmall(ElectionCodes.CommitteeTooSmall, nextRound.Length > 0,
+                $"当选执委{elected.Count}名，少于{slate.Kind.ChineseName()}执委最少{size.MinExecutiveMembers}名，执委会{(nextRound.Length > 0 ? "尚未" : "不能")}组成",
+                $"{elected.Count} executive members elected, fewer than the {size.MinExecutiveMembers} a {slate.Kind.EnglishName()} needs at least, so the committee is not formed",
+                new Dictionary<string, int> { ["elected"] = elected.Count, ["min"] = size.MinExecutiveMembers }));
+        if (nextRound.Length > 0) explanations.Add(FurtherRound(nextRound, counted[0], slate, procedure.ExecutiveMargin, formed));
+
+        var status = formed ? ElectionStatus.Valid : nextRound.Length > 0 ? ElectionStatus.Undecided : ElectionStatus.Failed;
+        return Outcome(stage, status, status == ElectionStatus.Failed ? [] : elected, vacant, explanations, counted, nextRound, procedure);
+    }
+
+    public static ElectionOutcome CountExecutiveMeeting(CandidateSlate slate, ElectionRules rules, ElectionOutcome congress, BallotRecord ballots) =>
+        CountExecutiveMeeting(slate, rules, congress, [ballots]);
+
+    /// <summary>
+    /// Counts the first executive meeting: the executive members elected by <paramref name="congress"/> elect the chair and
+    /// vice-chairs, each with as many candidates as seats, each needing more than half of the executive members due. A round's
+    /// <see cref="BallotRecord.Nomination"/> replaces the proposed one: in the first round when a nominee was not elected to the
+    /// committee, in the further round when the meeting nominates others for the vacant posts.
+    /// </summary>
+    public static ElectionOutcome CountExecutiveMeeting(CandidateSlate slate, ElectionRules rules, ElectionOutcome congress, IReadOnlyList<BallotRecord> rounds)
+    {
+        const ElectionStage stage = ElectionStage.FirstExecutiveMeeting;
+        if (rules.CommitteeSizeFor(slate.Kind) is not { } size) return Rejected(stage, [CandidateSlateCheck.NoElection(slate.Kind)]);
+        if (congress.Stage != ElectionStage.Congress || !congress.IsValid)
+            return Rejected(stage, [new Explanation(
+                ElectionCodes.CongressNotValid,
+                "妇女大会选举尚未有效产生执委，不能召开第一次执委会议选举主席、副主席。",
+                "The congress has not validly elected the executive members, so no first executive meeting can elect a chair and vice-chairs.")]);
+        if (ShapeProblems(rounds) is { Count: > 0 } shape) return Rejected(stage, shape);
+
+        var procedure = slate.ProcedureOr(rules);
+        var committee = congress.Elected.Select(e => e.CandidateId).ToHashSet();
+        var nomination = rounds[0].Nomination ?? slate.Leadership;
+        var rejected = CandidateSlateCheck.LeadershipProblems(nomination, slate.ViceChairSeats, committee, slate, afterCongress: true).ToList();
+        if (rounds[0].Due != committee.Count)
+            rejected.Add(new Explanation(
+                ElectionCodes.ExecutivesDueMismatch,
+                $"应到执委应为大会当选的{committee.Count}名，记录为{rounds[0].Due}名。",
+                $"The executive members due are the {committee.Count} the congress elected; the record says {rounds[0].Due}.")
+            {
+                Figures = new Dictionary<string, int> { ["due"] = rounds[0].Due, ["committee"] = committee.Count },
+            });
+        if (rejected.Count > 0) return Rejected(stage, rejected);
+
+        var counted = new List<CountedRound>();
+        var elected = new List<ElectedCandidate>();
+        List<Contest> next = [new(ElectedRole.Chair, 1, nomination.ChairCandidateIds), new(ElectedRole.ViceChair, slate.ViceChairSeats, nomination.ViceChairCandidateIds)];
+        foreach (var ballots in rounds)
+        {
+            var number = counted.Count + 1;
+            if (next.Count == 0) return Rejected(stage, [RoundNotNeeded(number, counted)]);
+            if (number > 1 && ballots.Nomination is { } renominated)
+            {
+                if (RenominationProblems(number, renominated, next, committee, elected, slate) is { } wrong) return Rejected(stage, [wrong]);
+                next = [.. next.Select(c => c with { CandidateIds = c.Role == ElectedRole.Chair ? renominated.ChairCandidateIds : renominated.ViceChairCandidateIds })];
+            }
+            if (RoundCount.Problems(number, ballots, next, slate, RoundCount.Executives) is { Count: > 0 } problems) return Rejected(stage, problems);
+            // The chair and vice-chairs need more than half of the executive members due, whatever the congress's basis.
+            var (round, held) = RoundCount.Count(number, next, ballots, slate, RoundCount.Executives, procedure, MajorityBasis.OfThoseDue);
+            counted.Add(round);
+            elected.AddRange(round.Elected);
+            next = !held && number == 1 ? [] : LeadershipContests(next, elected);
+        }
+
+        var explanations = new List<Explanation> { procedure.Describe(slate) };
+        if (!procedure.IsQuorate(rounds[0].Present, rounds[0].Due))
+            return Outcome(stage, ElectionStatus.Failed, [], 0, explanations, counted, [], procedure);
+
+        var chair = elected.FirstOrDefault(e => e.Role == ElectedRole.Chair);
+        var viceChairs = elected.Count(e => e.Role == ElectedRole.ViceChair);
+        var nextRound = counted.Count < ElectionProcedure.MaxRounds ? next : [];
+        var again = nextRound.Count > 0;
+        if (chair is null)
+        {
+            var chairId = counted[^1].Contests.First(c => c.Role == ElectedRole.Chair).CandidateIds[0];
+            explanations.Add(TooSmall(ElectionCodes.ChairNotElected, again,
+                $"主席候选人{slate.NameOf(chairId)}未获应到执委过半数选票，主席未选出",
+                $"The chair candidate {slate.NameOf(chairId)} did not get more than half of the executive members due: no chair was elected",
+                null) with { Subjects = [chairId] });
+        }
+        else explanations.Add(Formed(($"主席{chair.Name}当选（第{chair.Round}轮）。", $"{chair.Name} is elected chair (round {chair.Round}).")));
+
+        var vacantViceChairs = slate.ViceChairSeats - viceChairs;
+        if (vacantViceChairs > 0) explanations.Add(Vacancies(slate.ViceChairSeats, viceChairs, "副主席", "vice-chairs", counted[^1], slate));
+        if (viceChairs < size.MinViceChairs)
+            explanations.Add(TooSmall(ElectionCodes.TooFewViceChairs, again,
+                $"当选副主席{viceChairs}名，少于{slate.Kind.ChineseName()}最少{size.MinViceChairs}名",
+                $"{viceChairs} vice-chairs elected, fewer than the {size.MinViceChairs} a {slate.Kind.EnglishName()} needs at least",
+                new Dictionary<string, int> { ["elected"] = viceChairs, ["min"] = size.MinViceChairs }));
+        var formed = chair is not null && viceChairs >= size.MinViceChairs;
+        if (again) explanations.Add(FurtherRound(nextRound, counted[0], slate, margin: 0, formed));
+
+        var status = formed ? ElectionStatus.Valid : again ? ElectionStatus.Undecided : ElectionStatus.Failed;
+        var vacant = (chair is null ? 1 : 0) + vacantViceChairs;
+        var leaders = elected.OrderBy(e => e.Role).ToList();
+        return Outcome(stage, status, status == ElectionStatus.Failed ? [] : leaders, vacant, explanations, counted, nextRound, procedure);
+    }
 
     private static ElectionOutcome Outcome(
-        ElectionStage stage,
-        ElectionStatus status,
-        IReadOnlyList<Explanation> explanations,
-        IReadOnlyList<ElectedCandidate>? elected = null,
-        IReadOnlyList<string>? tied = null,
-        int vacant = 0) =>
-        new(stage, status, elected ?? [], tied ?? [], vacant, explanations);
+        ElectionStage stage, ElectionStatus status, IReadOnlyList<ElectedCandidate> elected, int vacant, IReadOnlyList<Explanation> explanations,
+        IReadOnlyList<CountedRound> rounds, IReadOnlyList<Contest> nextRound, ElectionProcedure procedure) =>
+        new(stage, status, elected, vacant, explanations) { Rounds = rounds, NextRound = nextRound, Procedure = procedure };
 
-    private static ElectedCandidate Elect(string id, ElectedRole role, CandidateSlate slate, BallotRecord ballots) =>
-        new(id, slate.NameOf(id), role, ballots.VotesFor(id));
+    private static ElectionOutcome Rejected(ElectionStage stage, IReadOnlyList<Explanation> explanations) =>
+        new(stage, ElectionStatus.RecordRejected, [], 0, explanations);
 
-    private static List<Explanation> RecordProblems(
-        BallotRecord ballots,
-        int seats,
-        IReadOnlyCollection<string> candidateIds,
-        CandidateSlate slate,
-        Electorate who)
+    private static List<Explanation> ShapeProblems(IReadOnlyList<BallotRecord> rounds)
     {
         var problems = new List<Explanation>();
-        void Inconsistent(string chinese, string english) =>
-            problems.Add(new Explanation(ElectionCodes.RecordInconsistent, chinese, english)
-            {
-                Figures = new Dictionary<string, int>
-                {
-                    ["due"] = ballots.Due, ["present"] = ballots.Present, ["issued"] = ballots.BallotsIssued,
-                    ["returned"] = ballots.BallotsReturned, ["invalid"] = ballots.InvalidBallots,
-                },
-            });
-
-        if (ballots.Due < 0 || ballots.Present < 0 || ballots.BallotsIssued < 0 || ballots.BallotsReturned < 0
-            || ballots.InvalidBallots < 0 || ballots.VotesByCandidate.Values.Any(v => v < 0))
-            Inconsistent("人数、票数不能为负数。", "Counts and votes cannot be negative.");
-        if (ballots.Due < 1)
-            Inconsistent($"应到{who.Chinese}至少1名。", $"At least one of the {who.English} must be due.");
-        if (ballots.Present > ballots.Due)
-            Inconsistent($"实到{who.Chinese}{ballots.Present}名多于应到{ballots.Due}名。", $"{ballots.Present} {who.English} present is more than the {ballots.Due} due.");
-        if (ballots.BallotsIssued > ballots.Present)
-            Inconsistent($"发出选票{ballots.BallotsIssued}张多于实到{who.Chinese}{ballots.Present}名。", $"{ballots.BallotsIssued} ballots issued is more than the {ballots.Present} {who.English} present.");
-        if (ballots.InvalidBallots > ballots.BallotsReturned)
-            Inconsistent($"无效票{ballots.InvalidBallots}张多于收回选票{ballots.BallotsReturned}张。", $"{ballots.InvalidBallots} invalid ballots is more than the {ballots.BallotsReturned} returned.");
-
-        var unknown = ballots.VotesByCandidate.Keys.Where(id => !candidateIds.Contains(id)).ToList();
-        if (unknown.Count > 0)
+        if (rounds.Count == 0)
+            problems.Add(new Explanation(ElectionCodes.NoRounds, "至少录入一轮投票结果。", "Record at least one round."));
+        if (rounds.Count > ElectionProcedure.MaxRounds)
             problems.Add(new Explanation(
-                ElectionCodes.UnknownCandidateVoted,
-                $"计票结果中有不在候选人名单上的人:{string.Join("、", unknown)}。",
-                $"Votes are recorded for people not on the candidate list: {string.Join(", ", unknown)}.")
-            { Subjects = unknown });
-
-        // Each valid ballot names each candidate at most once and at most as many people as seats.
-        var valid = ballots.ValidBallots;
-        var overCounted = candidateIds.Where(id => ballots.VotesFor(id) > valid).ToList();
-        if (overCounted.Count > 0)
-            Inconsistent($"得票多于有效票{valid}张:{VotesList(overCounted, ballots, slate, chinese: true)}。", $"More votes than the {valid} valid ballots: {VotesList(overCounted, ballots, slate, chinese: false)}.");
-        var total = ballots.VotesByCandidate.Values.Sum(v => (long)v);
-        if (total > (long)valid * seats)
-            Inconsistent($"总得票{total}票多于有效票{valid}张乘以应选名额{seats}名。", $"{total} votes in all is more than {valid} valid ballots times {seats} seats.");
+                ElectionCodes.TooManyRounds,
+                $"同一次会议只就空缺名额另行选举一次，最多{ElectionProcedure.MaxRounds}轮，录入了{rounds.Count}轮。",
+                $"A meeting votes once more for vacant seats, so at most {ElectionProcedure.MaxRounds} rounds; {rounds.Count} were recorded.")
+            { Figures = new Dictionary<string, int> { ["rounds"] = rounds.Count, ["max"] = ElectionProcedure.MaxRounds } });
+        if (rounds.Select(r => r.Due).Distinct().Count() > 1)
+            problems.Add(new Explanation(
+                ElectionCodes.RoundsDueDiffer,
+                $"同一次会议各轮应到人数应相同，录入的是{string.Join("、", rounds.Select(r => r.Due))}。",
+                $"The rounds of one meeting have the same number due; the record says {string.Join(", ", rounds.Select(r => r.Due))}."));
         return problems;
     }
 
-    private static (List<Explanation> Explanations, bool Held) Gate(BallotRecord ballots, Electorate who, Quorum rule)
-    {
-        var explanations = new List<Explanation>();
-        var (quorum, share, shareEnglish) = rule == Quorum.MoreThanTwoThirds
-            ? (3L * ballots.Present > 2L * ballots.Due, "三分之二", "two-thirds")
-            : (IsMoreThanHalf(ballots.Present, ballots.Due), "半数", "half");
-        var attendance = new Dictionary<string, int> { ["due"] = ballots.Due, ["present"] = ballots.Present };
-        explanations.Add(quorum
-            ? new Explanation(
-                ElectionCodes.QuorumMet,
-                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,超过{share},可以进行选举。",
-                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: more than {shareEnglish}, so the vote can be held.")
-            { Figures = attendance }
-            : new Explanation(
-                ElectionCodes.QuorumNotMet,
-                $"应到{who.Chinese}{ballots.Due}名,实到{ballots.Present}名,未超过{share},不能进行选举。",
-                $"{ballots.Present} of the {ballots.Due} {who.English} due are present: not more than {shareEnglish}, so no vote can be held.")
-            { Figures = attendance });
+    private static Explanation RoundNotNeeded(int round, List<CountedRound> counted) => counted.Count == 1 && counted[0].Explanations.Any(e => e.Code == ElectionCodes.QuorumNotMet)
+        ? new(ElectionCodes.RoundNotNeeded, $"第1轮到会人数不足，未能选举，没有第{round}轮。", $"Round 1 had no quorum and elected nobody, so there is no round {round}.")
+        : new(ElectionCodes.RoundNotNeeded, $"前一轮已选足名额，不需另行选举，没有第{round}轮。", $"The seats were filled before round {round}, so no further round is held.");
 
-        var ballotFigures = new Dictionary<string, int>
-        {
-            ["issued"] = ballots.BallotsIssued, ["returned"] = ballots.BallotsReturned,
-            ["invalid"] = ballots.InvalidBallots, ["valid"] = ballots.ValidBallots,
-        };
-        var isVoid = ballots.BallotsReturned > ballots.BallotsIssued;
-        if (isVoid)
-            explanations.Add(new Explanation(
-                ElectionCodes.VoteVoid,
-                $"发出选票{ballots.BallotsIssued}张,收回{ballots.BallotsReturned}张,收回多于发出,本次选举无效。",
-                $"{ballots.BallotsReturned} ballots came back for {ballots.BallotsIssued} issued, more than were issued: the whole vote is void.")
-            { Figures = ballotFigures });
-        else if (ballots.InvalidBallots > 0)
-            explanations.Add(new Explanation(
-                ElectionCodes.InvalidBallots,
-                $"收回选票{ballots.BallotsReturned}张,其中{ballots.InvalidBallots}张所选人数多于应选名额,为无效票;有效票{ballots.ValidBallots}张。",
-                $"Of {ballots.BallotsReturned} ballots returned, {ballots.InvalidBallots} named more people than seats and are invalid; {ballots.ValidBallots} are valid.")
-            { Figures = ballotFigures });
-        return (explanations, quorum && !isVoid);
+    /// <summary>
+    /// The further round for vacant executive seats: the candidates not elected, ranked by their first-round votes, as many as
+    /// the seats and the 差额 margin; those tied with the last one taken stand too, since nothing tells them apart.
+    /// </summary>
+    private static Contest? ExecutiveContest(int vacant, CountedRound first, IReadOnlyList<ElectedCandidate> elected, int margin)
+    {
+        if (vacant <= 0) return null;
+        var ranked = first.Contests[0].CandidateIds.Where(id => elected.All(e => e.CandidateId != id))
+            .OrderByDescending(first.Ballots.VotesFor).ToList();
+        var take = Math.Min(ranked.Count, vacant + margin);
+        if (take == 0) return null;
+        var lastVotes = first.Ballots.VotesFor(ranked[take - 1]);
+        return new Contest(ElectedRole.ExecutiveMember, vacant,
+            [.. ranked.Take(take), .. ranked.Skip(take).TakeWhile(id => first.Ballots.VotesFor(id) == lastVotes)]);
     }
 
-    private static Ranking Rank(IReadOnlyList<string> candidateIds, BallotRecord ballots, int seats)
+    /// <summary>The posts still open after a round, each with its candidates not elected (等额: as many as its open seats).</summary>
+    private static List<Contest> LeadershipContests(IReadOnlyList<Contest> voted, IReadOnlyList<ElectedCandidate> elected) =>
+        voted.Select(c =>
+            {
+                var open = c.Seats - elected.Count(e => e.Role == c.Role && c.CandidateIds.Contains(e.CandidateId));
+                return c with { Seats = open, CandidateIds = c.CandidateIds.Where(id => elected.All(e => e.CandidateId != id)).ToList() };
+            })
+            .Where(c => c.Seats > 0)
+            .ToList();
+
+    /// <summary>A further round's own nominees: 等额 for each open post, from the committee, none already elected to a post.</summary>
+    private static Explanation? RenominationProblems(
+        int round, LeadershipNomination nomination, IReadOnlyList<Contest> open, IReadOnlySet<string> committee, IReadOnlyList<ElectedCandidate> elected, CandidateSlate slate)
     {
-        // OrderByDescending is stable, so equal votes keep the order of the candidate list.
-        var majority = candidateIds.Where(id => IsMoreThanHalf(ballots.VotesFor(id), ballots.Due))
-            .OrderByDescending(ballots.VotesFor).ToList();
-        var belowMajority = candidateIds.Except(majority).ToList();
-        if (majority.Count <= seats) return new Ranking(majority, [], belowMajority, []);
-
-        var lastSeatVotes = ballots.VotesFor(majority[seats - 1]);
-        if (ballots.VotesFor(majority[seats]) != lastSeatVotes)
-            return new Ranking(majority.Take(seats).ToList(), [], belowMajority, majority.Skip(seats).ToList());
-
-        // Candidates tied across the last seat cannot be ranked: none of them is elected by this count.
-        return new Ranking(
-            majority.Where(id => ballots.VotesFor(id) > lastSeatVotes).ToList(),
-            majority.Where(id => ballots.VotesFor(id) == lastSeatVotes).ToList(),
-            belowMajority,
-            majority.Where(id => ballots.VotesFor(id) < lastSeatVotes).ToList());
+        int Seats(ElectedRole role) => open.FirstOrDefault(c => c.Role == role)?.Seats ?? 0;
+        var ids = nomination.ChairCandidateIds.Concat(nomination.ViceChairCandidateIds).ToList();
+        var fine = nomination.ChairCandidateIds.Count == Seats(ElectedRole.Chair)
+            && nomination.ViceChairCandidateIds.Count == Seats(ElectedRole.ViceChair)
+            && ids.Distinct().Count() == ids.Count
+            && ids.All(committee.Contains)
+            && ids.All(id => elected.All(e => e.CandidateId != id));
+        return fine ? null : new Explanation(
+            ElectionCodes.RoundNominationInvalid,
+            $"{RoundCount.Label(round)}的提名应等额：主席{Seats(ElectedRole.Chair)}名、副主席{Seats(ElectedRole.ViceChair)}名，从未担任主席、副主席的当选执委中提名，不得重复；"
+            + $"提名的是主席{slate.NamesOf(nomination.ChairCandidateIds)}、副主席{slate.NamesOf(nomination.ViceChairCandidateIds)}。",
+            $"Round {round} nominates as many as the open posts (chair {Seats(ElectedRole.Chair)}, vice-chairs {Seats(ElectedRole.ViceChair)}), "
+            + "from elected executive members not already elected to a post, nobody twice.")
+        { Subjects = ids };
     }
 
-    private static IEnumerable<Explanation> RankingExplanations(Ranking ranking, BallotRecord ballots, int seats, CandidateSlate slate, Electorate who, Office office)
-    {
-        var needed = VotesNeeded(ballots.Due);
-        var thresholds = new Dictionary<string, int> { ["due"] = ballots.Due, ["needed"] = needed, ["seats"] = seats };
-        Explanation? AboutVotes(string code, IReadOnlyList<string> ids, string chinese, string english, Dictionary<string, int>? figures = null) =>
-            ids.Count == 0 ? null : new Explanation(
-                code,
-                $"{office.Chinese}选举:{chinese}:{VotesList(ids, ballots, slate, chinese: true)}。",
-                $"{office.English}: {english}: {VotesList(ids, ballots, slate, chinese: false)}.")
-            { Figures = figures ?? thresholds, Subjects = ids };
+    private static Explanation Formed((string Chinese, string English) text) => new(ElectionCodes.Formed, text.Chinese, text.English);
 
-        var open = seats - ranking.Elected.Count;
-        var tiedVotes = ranking.Tied.Count == 0 ? 0 : ballots.VotesFor(ranking.Tied[0]);
-        return new[]
-        {
-            AboutVotes(ElectionCodes.Elected, ranking.Elected,
-                $"得票超过应到{who.Chinese}{ballots.Due}名半数(至少{needed}票)者按得票多少当选",
-                $"Elected in vote order with more than half of the {ballots.Due} {who.English} due (at least {needed} votes)",
-                new Dictionary<string, int>(thresholds) { ["elected"] = ranking.Elected.Count }),
-            AboutVotes(ElectionCodes.BelowMajority, ranking.BelowMajority,
-                $"得票未超过应到{who.Chinese}{ballots.Due}名半数(至少需{needed}票),未当选",
-                $"Not elected, without more than half of the {ballots.Due} {who.English} due ({needed} votes needed)"),
-            AboutVotes(ElectionCodes.BeyondSeats, ranking.BeyondSeats,
-                $"得票过半但按得票多少排在{seats}个名额之后,未当选",
-                $"More than half the votes but ranked after the {seats} seats, so not elected"),
-            AboutVotes(ElectionCodes.TieAtLastSeat, ranking.Tied,
-                $"最后{open}个名额处得票相等,不能确定当选人,应就票数相等的候选人再次投票",
-                $"Tied for the last {open} seat(s), so none of them is elected; those tied are to be voted on again",
-                new Dictionary<string, int>(thresholds) { ["votes"] = tiedVotes, ["open"] = open, ["tied"] = ranking.Tied.Count }),
-        }.OfType<Explanation>();
-    }
-
-    private static Explanation Vacancies(int seats, int elected, string chineseRole, string englishRole) => new(
-        ElectionCodes.SeatsVacant,
-        $"应选{chineseRole}{seats}名,当选{elected}名,{seats - elected}个名额空缺,可另行补选。",
-        $"{elected} of {seats} {englishRole} elected; {seats - elected} seat(s) left vacant, to be filled by a later by-election.")
+    /// <summary>Too few elected: to be voted on again while a round remains, a failed election once none does.</summary>
+    private static Explanation TooSmall(string code, bool roundRemains, string chinese, string english, Dictionary<string, int>? figures) => new(
+        code,
+        roundRemains ? $"{chinese}；同一次会议应就空缺名额另行选举。" : $"另行选举后，{chinese}；选举不成功，应重新选举。",
+        roundRemains ? $"{english}; the same meeting is to vote again for the vacant seats." : $"After the further round, {english}: the election failed and is held again.")
     {
-        Figures = new Dictionary<string, int> { ["seats"] = seats, ["elected"] = elected, ["vacant"] = seats - elected },
+        Figures = figures ?? new Dictionary<string, int>(),
     };
 
-    private static string VotesList(IEnumerable<string> ids, BallotRecord ballots, CandidateSlate slate, bool chinese) => chinese
-        ? string.Join("、", ids.Select(id => $"{slate.NameOf(id)}({ballots.VotesFor(id)}票)"))
-        : string.Join(", ", ids.Select(id => $"{slate.NameOf(id)} ({ballots.VotesFor(id)})"));
+    /// <summary>What remains open and why: the last round's candidates without a majority, those tied, or its want of a quorum.</summary>
+    private static Explanation Vacancies(int seats, int elected, string chineseRole, string englishRole, CountedRound last, CandidateSlate slate)
+    {
+        var codes = last.Explanations.Select(e => e.Code).ToHashSet();
+        var below = last.Explanations.Where(e => e.Code == ElectionCodes.BelowMajority).SelectMany(e => e.Subjects).ToList();
+        var (why, whyEnglish) = codes.Contains(ElectionCodes.QuorumNotMet)
+            ? ($"第{last.Number}轮到会人数不足，未能选举", $"round {last.Number} had no quorum")
+            : (string.Join("；", new[]
+                {
+                    below.Count > 0 ? $"{slate.NamesOf(below)}得票未过半数" : null,
+                    last.TiedCandidateIds.Count > 0 ? $"{slate.NamesOf(last.TiedCandidateIds)}在最后名额处得票相等" : null,
+                }.OfType<string>()),
+                string.Join("; ", new[]
+                {
+                    below.Count > 0 ? $"{slate.NamesOf(below, ", ")} without a majority" : null,
+                    last.TiedCandidateIds.Count > 0 ? $"{slate.NamesOf(last.TiedCandidateIds, ", ")} tied at the last seat" : null,
+                }.OfType<string>()));
+        var roundWords = last.Number == 1 ? "" : "另行选举后，";
+        return new Explanation(
+            ElectionCodes.SeatsVacant,
+            $"{roundWords}应选{chineseRole}{seats}名，当选{elected}名，{seats - elected}个名额空缺（{(why.Length == 0 ? "候选人不足" : why)}）。",
+            $"{(last.Number == 1 ? "" : "After the further round, ")}{elected} of {seats} {englishRole} elected; {seats - elected} seat(s) open ({(whyEnglish.Length == 0 ? "too few candidates" : whyEnglish)}).")
+        {
+            Figures = new Dictionary<string, int> { ["seats"] = seats, ["elected"] = elected, ["vacant"] = seats - elected, ["round"] = last.Number },
+            Subjects = [.. below, .. last.TiedCandidateIds],
+        };
+    }
+
+    private static Explanation FurtherRound(IReadOnlyList<Contest> next, CountedRound first, CandidateSlate slate, int margin, bool optional)
+    {
+        var chinese = string.Join("；", next.Select(c =>
+            $"{RoundCount.OfficeChinese(c.Role)}{c.Seats}个名额，候选人{c.CandidateIds.Count}名（{(c.Role == ElectedRole.ExecutiveMember ? $"按第一轮得票多少确定，差额{c.CandidateIds.Count - c.Seats}名" : "等额")}）："
+            + RoundCount.VotesList(c.CandidateIds, first.Ballots, slate, chinese: true)));
+        var english = string.Join("; ", next.Select(c =>
+            $"{RoundCount.OfficeEnglish(c.Role).ToLowerInvariant()}: {c.Seats} seat(s), {c.CandidateIds.Count} candidate(s) by first-round votes: "
+            + RoundCount.VotesList(c.CandidateIds, first.Ballots, slate, chinese: false)));
+        return new Explanation(
+            ElectionCodes.FurtherRound,
+            $"{(optional ? "同一次会议可就空缺名额另行选举" : "同一次会议应就空缺名额另行选举")}，第一轮当选的继续有效：{chinese}。",
+            $"The same meeting {(optional ? "may" : "is to")} vote again for the vacant seats; those elected stay elected: {english}.")
+        {
+            Figures = new Dictionary<string, int> { ["seats"] = next.Sum(c => c.Seats), ["candidates"] = next.Sum(c => c.CandidateIds.Count), ["margin"] = margin },
+            Subjects = [.. next.SelectMany(c => c.CandidateIds)],
+        };
+    }
 }

@@ -44,7 +44,7 @@ public sealed record ElectionOptions
     /// </summary>
     public bool CandidatesMustBeWomen { get; init; } = true;
 
-    /// <summary>差额: at least this many more executive-member candidates than seats.</summary>
+    /// <summary>差额: at least this many more executive-member candidates than seats, unless a request's election rules set another.</summary>
     public int MinimumExtraExecutiveCandidates { get; init; } = 1;
 
     /// <summary>Age reached in the year of the congress (birth years only are recorded).</summary>
@@ -55,6 +55,9 @@ public sealed record ElectionOptions
     /// the delegates (or executive members) due; some places use more than half (docs/founding.md cites the sources).
     /// </summary>
     public Quorum Quorum { get; init; } = Quorum.MoreThanTwoThirds;
+
+    /// <summary>What an executive candidate's votes are measured against; the chair and vice-chairs are always measured against the executive members due.</summary>
+    public MajorityBasis MajorityBasis { get; init; } = MajorityBasis.OfThoseDue;
 }
 
 /// <summary>The share of those due who must be present before a vote is held.</summary>

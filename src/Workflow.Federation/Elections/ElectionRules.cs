@@ -3,17 +3,21 @@ using Workflow.Federation.Kinds;
 namespace Workflow.Federation.Elections;
 
 /// <summary>
-/// The election rules in force: committee sizes per kind and the checks on candidates. The counting
-/// rules (election by more than half of those due, void and invalid ballots) are the uniform practice
-/// DESIGN.md cites and are not configurable; the quorum is, with more than two-thirds as its default.
+/// The election rules in force: committee sizes per kind and the checks on candidates, and the defaults of a
+/// request's own election rules (<see cref="DefaultProcedure"/>: quorum, majority basis, 差额 margin). Void and
+/// invalid ballots are the uniform practice DESIGN.md cites and are not configurable.
 /// </summary>
 public sealed record ElectionRules(
     IReadOnlyDictionary<FederationKind, CommitteeSize> CommitteeSizes,
     bool CandidatesMustBeWomen,
     int MinimumExtraExecutiveCandidates,
     int MinimumCandidateAge,
-    Quorum Quorum = Quorum.MoreThanTwoThirds)
+    Quorum Quorum = Quorum.MoreThanTwoThirds,
+    MajorityBasis MajorityBasis = MajorityBasis.OfThoseDue)
 {
+    /// <summary>The election rules a request adopts when its preparatory group sets none of its own.</summary>
+    public ElectionProcedure DefaultProcedure => new(Quorum, MajorityBasis, MinimumExtraExecutiveCandidates);
+
     /// <summary>
     /// DESIGN.md's sizes. Township: 1 chair, 3–5 vice-chairs, 21–25 executive members (seed 003).
     /// Where the rules are silent: social organizations get 2–3 vice-chairs like the 7-member
@@ -48,7 +52,7 @@ public sealed record ElectionRules(
             throw new ArgumentException($"election options: {string.Join("; ", problems)}", nameof(options));
 
         sizes.Remove(FederationKind.MicroHome);
-        return new ElectionRules(sizes, options.CandidatesMustBeWomen, options.MinimumExtraExecutiveCandidates, options.MinimumCandidateAge, options.Quorum);
+        return new ElectionRules(sizes, options.CandidatesMustBeWomen, options.MinimumExtraExecutiveCandidates, options.MinimumCandidateAge, options.Quorum, options.MajorityBasis);
     }
 
     private static IEnumerable<string> SizeProblems(CommitteeSize size)

@@ -31,10 +31,20 @@ public sealed class CheckCandidatesAction(ElectionRules rules) : IActionHandler
         if (slate is null || row.CongressDate is not { } congress)
             return new ActionResult("invalid", new JsonObject { ["candidateProblems"] = new JsonArray("尚未提名候选人 / no candidates nominated") });
         var check = CandidateSlateCheck.Check(slate, rules, congress);
+        // The list and its rules go into the journal with the step, so the request's history shows what was submitted.
+        var nominations = Nominations(slate, rules);
         return check.IsAccepted
-            ? ActionResult.Done(new JsonObject { ["candidateProblems"] = new JsonArray() })
-            : new ActionResult("invalid", new JsonObject { ["candidateProblems"] = new JsonArray(check.Refusals.Select(r => (JsonNode)r.Chinese).ToArray()) });
+            ? ActionResult.Done(new JsonObject { ["candidateProblems"] = new JsonArray(), ["nominations"] = nominations })
+            : new ActionResult("invalid", new JsonObject
+            {
+                ["candidateProblems"] = new JsonArray(check.Refusals.Select(r => (JsonNode)r.Chinese).ToArray()), ["nominations"] = nominations,
+            });
     }
+
+    private static string Nominations(CandidateSlate slate, ElectionRules rules) =>
+        $"执委应选{slate.ExecutiveSeats}名，候选人{slate.ExecutiveCandidates.Count}名：{slate.NamesOf(slate.ExecutiveCandidates.Select(c => c.Id))}；"
+        + $"主席候选人：{slate.NamesOf(slate.Leadership.ChairCandidateIds)}；副主席候选人：{slate.NamesOf(slate.Leadership.ViceChairCandidateIds)}。"
+        + slate.ProcedureOr(rules).Describe(slate).Chinese;
 }
 
 public sealed class EvaluateElectionAction : IActionHandler

@@ -24,16 +24,30 @@ public sealed record CandidateInput([Present] string Id, [Present, PersonOrPlace
     public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
 }
 
+/// <summary>
+/// The election rules (选举办法) approved with the candidate list; a field left out takes the configured default, and what is
+/// stored is the whole document, so a later change of configuration does not change an approved election.
+/// </summary>
+public sealed record ProcedureInput(Quorum? Quorum = null, MajorityBasis? MajorityBasis = null, int? ExecutiveMargin = null)
+{
+    public ElectionProcedure With(ElectionProcedure defaults) =>
+        new(Quorum ?? defaults.Quorum, MajorityBasis ?? defaults.MajorityBasis, ExecutiveMargin ?? defaults.ExecutiveMargin);
+}
+
 public sealed record CandidatesInput(
     int ExecutiveSeats,
     int ViceChairSeats,
     DateOnly CongressDate,
     [Present, NoNullItems] IReadOnlyList<CandidateInput> ExecutiveCandidates,
     [Present, NoNullItems] IReadOnlyList<string> ChairCandidateIds,
-    [Present, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds);
+    [Present, NoNullItems] IReadOnlyList<string> ViceChairCandidateIds,
+    ProcedureInput? Procedure = null);
 
-public sealed record ElectionInput(
-    ElectionStage Stage,
+/// <summary>
+/// One round as the counting committee records it. At the first executive meeting a round may name its nominees
+/// (<see cref="ChairCandidateIds"/>, <see cref="ViceChairCandidateIds"/>); without them it votes for those proposed.
+/// </summary>
+public sealed record RoundInput(
     int Due,
     int Present,
     int BallotsIssued,
@@ -43,11 +57,36 @@ public sealed record ElectionInput(
     [NoNullItems] IReadOnlyList<string>? ChairCandidateIds = null,
     [NoNullItems] IReadOnlyList<string>? ViceChairCandidateIds = null)
 {
-    public BallotRecord ToRecord() => new(Due, Present, BallotsIssued, BallotsReturned, InvalidBallots, VotesByCandidate);
+    public BallotRecord ToRecord() => new(Due, Present, BallotsIssued, BallotsReturned, InvalidBallots, VotesByCandidate)
+    {
+        Nomination = ChairCandidateIds is null && ViceChairCandidateIds is null ? null : new LeadershipNomination(ChairCandidateIds ?? [], ViceChairCandidateIds ?? []),
+    };
 }
 
-public sealed record ElectionAttemptView(ElectionStage Stage, int Number, ElectionStatus Status, IReadOnlyList<ElectedCandidate> Elected,
-    IReadOnlyList<Explanation> Explanations, string RecordedBy, DateTimeOffset RecordedAt);
+/// <summary>One meeting's vote: the congress or the first executive meeting, with its rounds in order (the first, then any 另行选举).</summary>
+public sealed record ElectionInput(ElectionStage Stage, [Present, NoNullItems] IReadOnlyList<RoundInput> Rounds);
+
+/// <summary>
+/// A counted meeting: kept (with who recorded it and when) or only previewed (<see cref="RecordedBy"/> null, and a record
+/// that does not add up comes back with status <c>recordRejected</c> and its explanations instead of a refusal).
+/// </summary>
+public sealed record ElectionAttemptView(
+    ElectionStage Stage,
+    int Number,
+    ElectionStatus Status,
+    IReadOnlyList<ElectedCandidate> Elected,
+    int SeatsVacant,
+    IReadOnlyList<CountedRound> Rounds,
+    IReadOnlyList<Contest> NextRound,
+    ElectionProcedure? Procedure,
+    IReadOnlyList<Explanation> Explanations,
+    string? RecordedBy,
+    DateTimeOffset? RecordedAt)
+{
+    internal static ElectionAttemptView Of(ElectionOutcome outcome, int number, string? recordedBy, DateTimeOffset? recordedAt) =>
+        new(outcome.Stage, number, outcome.Status, outcome.Elected, outcome.SeatsVacant, outcome.Rounds ?? [], outcome.NextRound ?? [], outcome.Procedure,
+            outcome.Explanations, recordedBy, recordedAt);
+}
 
 public sealed record FoundingView(
     Guid Id,

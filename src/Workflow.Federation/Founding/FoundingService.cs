@@ -110,7 +110,8 @@ public sealed class FoundingService(
         var row = await FindOpenAtAsync(actor, id, "prepare", cancellationToken);
         var slate = new CandidateSlate(row.Kind, input.ExecutiveSeats, input.ViceChairSeats,
             candidates.Select(c => c.ToCandidate()).ToList(),
-            new LeadershipNomination(input.ChairCandidateIds ?? [], input.ViceChairCandidateIds ?? []));
+            new LeadershipNomination(input.ChairCandidateIds ?? [], input.ViceChairCandidateIds ?? []),
+            (input.Procedure ?? new ProcedureInput()).With(rules.DefaultProcedure));
         var check = CandidateSlateCheck.Check(slate, rules, input.CongressDate);
         if (!check.IsAccepted) throw new FoundingRefusedException(check.Refusals);
         await writer.WriteAsync(async db =>
@@ -123,21 +124,15 @@ public sealed class FoundingService(
         return await GetAsync(actor, id, cancellationToken);
     }
 
-    /// <summary>Counts one vote by the rules and keeps it; a record that does not add up is refused and not kept.</summary>
+    /// <summary>Counts one meeting's rounds by the request's election rules and keeps them; a record that does not add up is refused and not kept.</summary>
     public async Task<ElectionAttemptView> RecordElectionAsync(Actor actor, Guid id, ElectionInput input, CancellationToken cancellationToken = default)
     {
         var row = await FindOpenAtAsync(actor, id, "election", cancellationToken);
-        var slate = SlateOf(row) ?? throw new FederationException(FederationError.Refused, FoundingMessages.NoSlate);
-        await using var read = await writer.ReadAsync(cancellationToken);
-        var attempts = await read.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
-        var outcome = input.Stage == ElectionStage.Congress
-            ? ElectionCount.CountCongress(slate, rules, input.ToRecord())
-            : ElectionCount.CountExecutiveMeeting(slate, rules, LatestValid(attempts, ElectionStage.Congress) ?? NoCongress, input.ToRecord(),
-                input.ChairCandidateIds is null ? null : new LeadershipNomination(input.ChairCandidateIds, input.ViceChairCandidateIds ?? []));
+        var (outcome, attempts) = await CountAsync(row, input, cancellationToken);
         if (outcome.Status == ElectionStatus.RecordRejected) throw new FoundingRefusedException(outcome.Explanations);
         var attempt = new ElectionAttemptRow
         {
-            Id = Guid.NewGuid(), RequestId = id, Stage = input.Stage, Number = attempts.Count(a => a.Stage == input.Stage) + 1,
+            Id = Guid.NewGuid(), RequestId = id, Stage = input.Stage, Number = NextNumber(attempts, input.Stage),
             Record = JsonSerializer.Serialize(input, Json), Outcome = JsonSerializer.Serialize(outcome, Json), Status = outcome.Status,
             RecordedBy = actor.UserName, RecordedAt = clock.GetUtcNow(),
         };
@@ -149,6 +144,31 @@ public sealed class FoundingService(
         return View(attempt);
     }
 
+    /// <summary>
+    /// Counts rounds as <see cref="RecordElectionAsync"/> would and keeps nothing, so a page can show the result, the next
+    /// round's candidates and every explanation while the officer types. A record that does not add up comes back explained.
+    /// </summary>
+    public async Task<ElectionAttemptView> PreviewElectionAsync(Actor actor, Guid id, ElectionInput input, CancellationToken cancellationToken = default)
+    {
+        var row = await FindAsync(actor, id, cancellationToken);
+        var (outcome, attempts) = await CountAsync(row, input, cancellationToken);
+        return ElectionAttemptView.Of(outcome, NextNumber(attempts, input.Stage), null, null);
+    }
+
+    private async Task<(ElectionOutcome Outcome, List<ElectionAttemptRow> Attempts)> CountAsync(FoundingRequestRow row, ElectionInput input, CancellationToken cancellationToken)
+    {
+        var slate = SlateOf(row) ?? throw new FederationException(FederationError.Refused, FoundingMessages.NoSlate);
+        await using var read = await writer.ReadAsync(cancellationToken);
+        var attempts = await read.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == row.Id).OrderBy(a => a.RecordedAt).ToListAsync(cancellationToken);
+        var rounds = (input.Rounds ?? []).Select(r => r.ToRecord()).ToList();
+        var outcome = input.Stage == ElectionStage.Congress
+            ? ElectionCount.CountCongress(slate, rules, rounds)
+            : ElectionCount.CountExecutiveMeeting(slate, rules, LatestValid(attempts, ElectionStage.Congress) ?? NoCongress, rounds);
+        return (outcome, attempts);
+    }
+
+    private static int NextNumber(IEnumerable<ElectionAttemptRow> attempts, ElectionStage stage) => attempts.Count(a => a.Stage == stage) + 1;
+
     internal static CandidateSlate? SlateOf(FoundingRequestRow row) => row.Slate is null ? null : JsonSerializer.Deserialize<CandidateSlate>(row.Slate, Json);
 
     internal static ElectionOutcome? LatestValid(IEnumerable<ElectionAttemptRow> attempts, ElectionStage stage)
@@ -159,13 +179,18 @@ public sealed class FoundingService(
 
     internal static string CorrelationOf(Guid requestId) => $"founding:{requestId}";
 
-    private static readonly ElectionOutcome NoCongress = new(ElectionStage.Congress, ElectionStatus.Failed, [], [], 0, []);
+    private static readonly ElectionOutcome NoCongress = new(ElectionStage.Congress, ElectionStatus.Failed, [], 0, []);
 
-    private async Task<FoundingRequestRow> FindOpenAtAsync(Actor actor, Guid id, string activity, CancellationToken cancellationToken)
+    private async Task<FoundingRequestRow> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var row = await db.FoundingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (row is null || !actor.Covers(row.RegionCode)) throw FoundingMessages.NotFound(id);
+        return row is null || !actor.Covers(row.RegionCode) ? throw FoundingMessages.NotFound(id) : row;
+    }
+
+    private async Task<FoundingRequestRow> FindOpenAtAsync(Actor actor, Guid id, string activity, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(actor, id, cancellationToken);
         var waiting = row.InstanceId is { } instanceId ? (await instances.GetAsync(instanceId, cancellationToken)).Bookmarks.Select(b => b.ActivityId).ToList() : [];
         if (!waiting.Contains(activity)) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, waiting));
         return row;
@@ -203,7 +228,7 @@ public sealed class FoundingService(
     private static ElectionAttemptView View(ElectionAttemptRow a)
     {
         var outcome = JsonSerializer.Deserialize<ElectionOutcome>(a.Outcome, Json)!;
-        return new ElectionAttemptView(a.Stage, a.Number, a.Status, outcome.Elected, outcome.Explanations, a.RecordedBy, a.RecordedAt);
+        return ElectionAttemptView.Of(outcome, a.Number, a.RecordedBy, a.RecordedAt);
     }
 
     /// <summary>A joint founding spans neighbours: the request belongs to the smallest region holding them all.</summary>

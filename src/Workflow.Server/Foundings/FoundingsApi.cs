@@ -29,7 +29,10 @@ public static class FoundingsApi
         foundings.MapPut("/{id:guid}/candidates", SetCandidates).RequireAuthorization(Policies.Officer).WithProblems(409, 422)
             .WithSummary("Nominate executive, chair and vice-chair candidates while the request is in preparation");
         foundings.MapPost("/{id:guid}/elections", RecordElection).RequireAuthorization(Policies.Officer).WithProblems(409, 422)
-            .WithSummary("Record a vote (congress or first executive meeting); the service counts it by the rules and explains a failure");
+            .WithSummary("Record a meeting's vote (congress or first executive meeting) in rounds; counted by the request's election rules, explained round by round");
+        foundings.MapPost("/{id:guid}/elections/preview", PreviewElection).RequireAuthorization(Policies.Officer).WithProblems(422)
+            .WithSummary("Count rounds without recording them: the result, the further round's candidates and every explanation, as the officer types");
+        foundings.MapGet("/{id:guid}/history", History).WithSummary("The request's decisions, candidate lists with their election rules, and every round of voting, oldest first");
 
         var bodies = app.MapGroup("/api/bodies").WithTags("Registry").WithCommonProblems().RequireAuthorization();
         bodies.MapGet("/", Bodies).WithSummary("Founded bodies and micro-homes in the caller's region");
@@ -62,6 +65,12 @@ public static class FoundingsApi
 
     private static async Task<Ok<ElectionAttemptView>> RecordElection(Guid id, ElectionInput request, ClaimsPrincipal user, FoundingService foundings, CancellationToken cancellationToken) =>
         TypedResults.Ok(await foundings.RecordElectionAsync(Scope.Actor(Caller.From(user)), id, request, cancellationToken));
+
+    private static async Task<Ok<ElectionAttemptView>> PreviewElection(Guid id, ElectionInput request, ClaimsPrincipal user, FoundingService foundings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await foundings.PreviewElectionAsync(Scope.Actor(Caller.From(user)), id, request, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<BodyEvent>>> History(Guid id, ClaimsPrincipal user, FoundingHistory history, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await history.GetAsync(Scope.Actor(Caller.From(user)), id, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<FederationBody>>> Bodies(ClaimsPrincipal user, RegistryService registry, CancellationToken cancellationToken,
         string? region = null, FederationKind? kind = null) =>

@@ -24,7 +24,7 @@ public sealed class CongressCountTests
         Assert.Equal("候选人01", outcome.Elected[0].Name);
         Assert.Equal(0, outcome.SeatsVacant);
         Assert.True(outcome.Explains(ElectionCodes.QuorumMet));
-        var below = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority);
+        var below = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.BelowMajority);
         Assert.Equal(Ids(26, 28), below.Subjects);
         Assert.Equal(51, below.Figures["needed"]);
     }
@@ -38,15 +38,14 @@ public sealed class CongressCountTests
     }
 
     [Fact]
-    public void MoreBallotsReturnedThanIssued_VoidsTheWholeVote()
+    public void MoreBallotsReturnedThanIssued_IsRefused_BecauseTheRoundIsVoidAndVotedAgain()
     {
         // 100 delegates due, 60 present, 60 ballots issued, 61 returned.
         var outcome = Count(Ballots(100, 60, TownshipVotes(55, 55), issued: 60, returned: 61));
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
-        Assert.True(outcome.CanBeRerun);
+        Assert.Equal(ElectionStatus.RecordRejected, outcome.Status);
         Assert.Empty(outcome.Elected);
-        var @void = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.VoteVoid);
+        var @void = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.VoteVoid);
         Assert.Equal(60, @void.Figures["issued"]);
         Assert.Equal(61, @void.Figures["returned"]);
         Assert.Contains("无效", @void.Chinese, StringComparison.Ordinal);
@@ -59,8 +58,8 @@ public sealed class CongressCountTests
         var outcome = Count(Ballots(100, 50, TownshipVotes(50)));
 
         Assert.Equal(ElectionStatus.Failed, outcome.Status);
-        var quorum = Assert.Single(outcome.Explanations);
-        Assert.Equal(ElectionCodes.QuorumNotMet, quorum.Code);
+        Assert.Empty(outcome.NextRound);
+        var quorum = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.QuorumNotMet);
         Assert.Equal(100, quorum.Figures["due"]);
         Assert.Equal(50, quorum.Figures["present"]);
     }
@@ -81,11 +80,11 @@ public sealed class CongressCountTests
     }
 
     [Fact]
-    public void NoQuorumAndVoid_AreBothExplained()
+    public void VoidRound_IsRefused_EvenWithoutAQuorum()
     {
         var outcome = Count(Ballots(100, 40, TownshipVotes(), issued: 40, returned: 41));
 
-        Assert.True(outcome.Explains(ElectionCodes.QuorumNotMet));
+        Assert.Equal(ElectionStatus.RecordRejected, outcome.Status);
         Assert.True(outcome.Explains(ElectionCodes.VoteVoid));
     }
 
@@ -96,7 +95,7 @@ public sealed class CongressCountTests
         var outcome = Count(Ballots(100, 70, TownshipVotes([.. Enumerable.Repeat(51, 24), 50])));
 
         Assert.Equal(Ids(1, 24), outcome.Elected.Select(e => e.CandidateId));
-        Assert.Contains(Id(25), Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority).Subjects);
+        Assert.Contains(Id(25), Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.BelowMajority).Subjects);
     }
 
     [Fact]
@@ -105,20 +104,20 @@ public sealed class CongressCountTests
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Range(0, 25).Select(i => 85 - i), 55, 52, 10])));
 
         Assert.Equal(Ids(1, 25), outcome.Elected.Select(e => e.CandidateId));
-        Assert.Equal([Id(26), Id(27)], Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BeyondSeats).Subjects);
+        Assert.Equal([Id(26), Id(27)], Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.BeyondSeats).Subjects);
     }
 
     [Fact]
-    public void TieAtTheLastSeat_IsUndecided_AndNamesTheTiedCandidates()
+    public void TieAtTheLastSeat_LeavesItVacant_AndTheTiedStandInTheFurtherRound()
     {
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Range(0, 24).Select(i => 85 - i), 56, 56, 10])));
 
-        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
-        Assert.True(outcome.CanBeRerun);
+        Assert.Equal(ElectionStatus.Valid, outcome.Status);
         Assert.Equal(Ids(1, 24), outcome.Elected.Select(e => e.CandidateId));
-        Assert.Equal([Id(25), Id(26)], outcome.TiedCandidateIds);
+        Assert.Equal([Id(25), Id(26)], outcome.Rounds[0].TiedCandidateIds);
         Assert.Equal(1, outcome.SeatsVacant);
-        var tie = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.TieAtLastSeat);
+        Assert.Equal([Id(25), Id(26)], Assert.Single(outcome.NextRound).CandidateIds);
+        var tie = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.TieAtLastSeat);
         Assert.Equal(56, tie.Figures["votes"]);
         Assert.Equal(1, tie.Figures["open"]);
     }
@@ -128,9 +127,9 @@ public sealed class CongressCountTests
     {
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Range(0, 23).Select(i => 85 - i), 57, 57, 57, 10])));
 
-        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
+        Assert.Equal(ElectionStatus.Valid, outcome.Status);
         Assert.Equal(23, outcome.Elected.Count);
-        Assert.Equal(Ids(24, 26), outcome.TiedCandidateIds);
+        Assert.Equal(Ids(24, 26), outcome.Rounds[0].TiedCandidateIds);
         Assert.Equal(2, outcome.SeatsVacant);
     }
 
@@ -149,18 +148,22 @@ public sealed class CongressCountTests
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Repeat(70, 25), 40, 40, 10])));
 
         Assert.Equal(ElectionStatus.Valid, outcome.Status);
-        Assert.Empty(outcome.TiedCandidateIds);
+        Assert.Empty(outcome.Rounds[0].TiedCandidateIds);
     }
 
     [Fact]
-    public void FewerElectedThanTheSmallestCommittee_Fails()
+    public void FewerElectedThanTheSmallestCommittee_KeepsThoseElected_AndCallsAFurtherRound()
     {
         // A township committee needs at least 21 executive members (seed 003); only 20 get a majority.
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Repeat(60, 20), .. Enumerable.Repeat(45, 8)])));
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
-        Assert.Empty(outcome.Elected);
-        var tooSmall = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.CommitteeTooSmall);
+        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
+        Assert.Equal(Ids(1, 20), outcome.Elected.Select(e => e.CandidateId));
+        // 5 seats and a margin of 1 take 6 by first-round votes; the other two tied with the sixth stand too.
+        var next = Assert.Single(outcome.NextRound);
+        Assert.Equal(5, next.Seats);
+        Assert.Equal(Ids(21, 28), next.CandidateIds);
+        var tooSmall = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.CommitteeTooSmall);
         Assert.Equal(20, tooSmall.Figures["elected"]);
         Assert.Equal(21, tooSmall.Figures["min"]);
     }
@@ -173,17 +176,17 @@ public sealed class CongressCountTests
         Assert.Equal(ElectionStatus.Valid, outcome.Status);
         Assert.Equal(22, outcome.Elected.Count);
         Assert.Equal(3, outcome.SeatsVacant);
-        Assert.Equal(3, Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.SeatsVacant).Figures["vacant"]);
+        Assert.Equal(3, Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.SeatsVacant).Figures["vacant"]);
     }
 
     [Fact]
-    public void DeliveryRiderCommitteeOfSeven_FailsWhenOneSeatIsNotFilled()
+    public void DeliveryRiderCommitteeOfSeven_IsNotFormedWhileOneSeatIsOpen()
     {
         var slate = Slate(FederationKind.NewEmploymentGroup, 7, 8, 2);
 
         var outcome = Count(Ballots(30, 28, Votes(20, 20, 20, 20, 20, 20, 15, 10)), slate);
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
+        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
         Assert.True(outcome.Explains(ElectionCodes.CommitteeTooSmall));
     }
 
@@ -207,7 +210,7 @@ public sealed class CongressCountTests
         var outcome = Count(Ballots(100, 90, TownshipVotes([.. Enumerable.Repeat(85, 25)]), invalid: 5));
 
         Assert.Equal(ElectionStatus.Valid, outcome.Status);
-        var invalid = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.InvalidBallots);
+        var invalid = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.InvalidBallots);
         Assert.Equal(85, invalid.Figures["valid"]);
     }
 

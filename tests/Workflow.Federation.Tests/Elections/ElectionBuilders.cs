@@ -38,6 +38,13 @@ internal static class ElectionBuilders
         ExecutiveCandidates = slate.ExecutiveCandidates.Select(c => c.Id == Id(number) ? change(c) : c).ToList(),
     };
 
+    /// <summary>The slate with its own election rules (选举办法), as the preparatory group drafted them.</summary>
+    public static CandidateSlate Under(this CandidateSlate slate, Quorum quorum = Quorum.MoreThanTwoThirds, MajorityBasis basis = MajorityBasis.OfThoseDue, int margin = 1) =>
+        slate with { Procedure = new ElectionProcedure(quorum, basis, margin) };
+
+    /// <summary>A delivery-rider federation (新就业群体): 7 seats and a committee of exactly 7, 8 candidates, 2 vice-chairs.</summary>
+    public static CandidateSlate RiderSlate() => Slate(FederationKind.NewEmploymentGroup, 7, 8, 2);
+
     /// <summary>Votes for c01, c02, … in that order.</summary>
     public static Dictionary<string, int> Votes(params int[] votes) =>
         votes.Select((v, i) => (Id(i + 1), v)).ToDictionary(p => p.Item1, p => p.Item2);

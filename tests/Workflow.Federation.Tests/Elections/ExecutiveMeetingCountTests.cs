@@ -7,7 +7,7 @@ public sealed class ExecutiveMeetingCountTests
 {
     // The township congress elected c01–c25; c01 stands for chair, c02–c05 for the four vice-chair seats.
     private static ElectionOutcome Count(BallotRecord ballots, LeadershipNomination? nomination = null, ElectionOutcome? congress = null) =>
-        ElectionCount.CountExecutiveMeeting(TownshipSlate(), ElectionRules.Default, congress ?? ValidTownshipCongress(), ballots, nomination);
+        ElectionCount.CountExecutiveMeeting(TownshipSlate(), ElectionRules.Default, congress ?? ValidTownshipCongress(), ballots with { Nomination = nomination });
 
     [Fact]
     public void ChairAndViceChairsWithMoreThanHalfOfTheExecutivesDue_AreElected()
@@ -30,27 +30,32 @@ public sealed class ExecutiveMeetingCountTests
         Assert.Equal(ElectionStatus.Valid, outcome.Status);
         Assert.Equal(4, outcome.Elected.Count);
         Assert.Equal(1, outcome.SeatsVacant);
-        Assert.Equal([Id(5)], Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority).Subjects);
+        Assert.Equal([Id(5)], Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.BelowMajority).Subjects);
     }
 
     [Fact]
-    public void TooFewViceChairsElected_Fails()
+    public void TooFewViceChairsElected_KeepsThoseElected_AndCallsAFurtherRoundForTheOpenPosts()
     {
         var outcome = Count(Ballots(25, 22, Votes(20, 18, 17, 12, 12)));
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
-        Assert.Empty(outcome.Elected);
+        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
+        Assert.Equal(Ids(1, 3), outcome.Elected.Select(e => e.CandidateId));
         Assert.True(outcome.Explains(ElectionCodes.TooFewViceChairs));
+        var next = Assert.Single(outcome.NextRound);
+        Assert.Equal((ElectedRole.ViceChair, 2), (next.Role, next.Seats));
+        Assert.Equal([Id(4), Id(5)], next.CandidateIds);
     }
 
     [Fact]
-    public void ChairWithoutAMajority_Fails()
+    public void ChairWithoutAMajority_IsVotedAgain_WhileTheViceChairsStayElected()
     {
         var outcome = Count(Ballots(25, 22, Votes(12, 18, 17, 16, 15)));
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
-        Assert.Equal([Id(1)], Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.ChairNotElected).Subjects);
-        var below = Assert.Single(outcome.Explanations, e => e.Code == ElectionCodes.BelowMajority);
+        Assert.Equal(ElectionStatus.Undecided, outcome.Status);
+        Assert.Equal(Ids(2, 5), outcome.Elected.Select(e => e.CandidateId));
+        Assert.Equal(ElectedRole.Chair, Assert.Single(outcome.NextRound).Role);
+        Assert.Equal([Id(1)], Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.ChairNotElected).Subjects);
+        var below = Assert.Single(outcome.AllExplanations, e => e.Code == ElectionCodes.BelowMajority);
         Assert.StartsWith("主席选举", below.Chinese, StringComparison.Ordinal);
         Assert.StartsWith("Chair:", below.English, StringComparison.Ordinal);
     }
@@ -60,11 +65,11 @@ public sealed class ExecutiveMeetingCountTests
         Assert.True(Count(Ballots(25, 12, Votes(12, 12, 12, 12, 12))).Explains(ElectionCodes.QuorumNotMet));
 
     [Fact]
-    public void MoreBallotsReturnedThanIssued_VoidsTheMeetingsVote()
+    public void MoreBallotsReturnedThanIssued_IsRefused()
     {
         var outcome = Count(Ballots(25, 22, Votes(20, 18, 17, 16, 15), issued: 22, returned: 23));
 
-        Assert.Equal(ElectionStatus.Failed, outcome.Status);
+        Assert.Equal(ElectionStatus.RecordRejected, outcome.Status);
         Assert.True(outcome.Explains(ElectionCodes.VoteVoid));
     }
 
@@ -88,7 +93,7 @@ public sealed class ExecutiveMeetingCountTests
         var counted = Count(Ballots(25, 22, new Dictionary<string, int>(votes) { [Id(6)] = 15 }), renominated);
 
         Assert.Equal(ElectionStatus.RecordRejected, rejected.Status);
-        Assert.Equal([Id(27)], Assert.Single(rejected.Explanations, e => e.Code == ElectionCodes.NomineeNotElectedExecutive).Subjects);
+        Assert.Equal([Id(27)], Assert.Single(rejected.AllExplanations, e => e.Code == ElectionCodes.NomineeNotElectedExecutive).Subjects);
         Assert.Equal(ElectionStatus.Valid, counted.Status);
         Assert.Contains(counted.Elected, e => e.CandidateId == Id(6) && e.Role == ElectedRole.ViceChair);
     }

@@ -24,13 +24,16 @@ public abstract class FoundingPathTests(ServiceFactory factory)
 
     private static object Congress(int present, Dictionary<string, int> votes) => new
     {
-        stage = "congress", due = 50, present, ballotsIssued = present, ballotsReturned = present, invalidBallots = 0, votesByCandidate = votes,
+        stage = "congress", rounds = new[] { new { due = 50, present, ballotsIssued = present, ballotsReturned = present, invalidBallots = 0, votesByCandidate = votes } },
     };
 
     private static readonly object FirstMeeting = new
     {
-        stage = "firstExecutiveMeeting", due = 9, present = 9, ballotsIssued = 9, ballotsReturned = 9, invalidBallots = 0,
-        votesByCandidate = new Dictionary<string, int> { ["c1"] = 9, ["c2"] = 8, ["c3"] = 8 },
+        stage = "firstExecutiveMeeting",
+        rounds = new[]
+        {
+            new { due = 9, present = 9, ballotsIssued = 9, ballotsReturned = 9, invalidBallots = 0, votesByCandidate = new Dictionary<string, int> { ["c1"] = 9, ["c2"] = 8, ["c3"] = 8 } },
+        },
     };
 
     [Fact]
