@@ -58,6 +58,7 @@ public static class FederationRegistration
         services.TryAddSingleton<BodyLeaders>();
         services.TryAddSingleton<BodyHistory>();
         services.TryAddSingleton<FollowUpService>();
+        services.TryAddSingleton<Subjects.InstanceSubjects>();
         services.TryAddSingleton<AfterRegistration>();
         services.TryAddSingleton<RotationSchedule>();
         services.TryAddSingleton<DutyGroupSchedule>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
@@ -11,15 +12,18 @@ using Workflow.Persistence.Storage;
 namespace Workflow.Server.Tasks;
 
 /// <summary>What a person does with a task: read it, claim or release it, hand it to a colleague, decide it.</summary>
-public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, WorkflowRuntime runtime, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
+public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, DefinitionStore definitions, WorkflowRuntime runtime, InstanceQueries instances,
+    IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
 {
     public async Task<TaskDetail> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         var (bookmark, instance, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var activity = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
-        return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim), activity.Outcomes,
-            activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId);
+        var subject = (await subjects.ForAsync([instance.Id], cancellationToken)).GetValueOrDefault(instance.Id);
+        var history = TaskHistory.Decisions(definition, await instances.JournalAsync(instance.Id, cancellationToken));
+        return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim) with { Subject = subject }, activity.Outcomes,
+            activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId, subject, history, TaskHistory.ReturnedBy(history, bookmark.CreatedAt));
     }
 
     public async Task<TaskView> ClaimAsync(Caller caller, Guid id, CancellationToken cancellationToken)
