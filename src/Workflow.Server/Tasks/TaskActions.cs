@@ -4,6 +4,7 @@ using Workflow.Engine.Execution;
 using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
+using Workflow.Federation.Regions;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
@@ -79,6 +80,24 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
         await db.SaveChangesAsync(cancellationToken);
         return inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, row);
     }
+
+    /// <summary>
+    /// Whom the caller may hand tasks to: active people with one of her working roles and her approver kind, in her region
+    /// or on its line of the tree. Bounded; <see cref="DelegateAsync"/> still checks the task's own role and region.
+    /// </summary>
+    public async Task<IReadOnlyList<Colleague>> ColleaguesAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var roles = caller.Roles.Where(r => r != Roles.Admin).ToList();
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        var above = s_levelLengths.Where(n => n < caller.RegionCode.Length).Select(n => caller.RegionCode[..n]).ToList();
+        var people = db.Users.AsNoTracking().Where(u => u.Active && u.Id != caller.Id && u.ApproverKind == caller.ApproverKind);
+        var users = await people.Within(u => u.RegionCode, caller.RegionCode).OrderBy(u => u.UserName).Take(500).ToListAsync(cancellationToken);
+        users.AddRange(await people.Where(u => above.Contains(u.RegionCode)).OrderBy(u => u.UserName).Take(100).ToListAsync(cancellationToken));
+        return [.. users.Where(u => u.RoleList.Any(roles.Contains)).Take(100).Select(u => new Colleague(u.Id, u.UserName, u.DisplayName, u.RegionCode))];
+    }
+
+    // Codes of the county, township and village levels (DESIGN.md: 6, 9 and 12 digits): a region's ancestors are its prefixes of these lengths.
+    private static readonly int[] s_levelLengths = [6, 9];
 
     public async Task<DecisionResult> DecideAsync(Caller caller, Guid id, DecisionRequest request, CancellationToken cancellationToken)
     {

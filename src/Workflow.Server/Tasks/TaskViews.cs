@@ -52,6 +52,9 @@ public sealed record TaskCounts(int Mine, int Available, int Handed, int Done);
 
 public sealed record DecisionRequest([Present] string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
 
+/// <summary>Someone a task can be handed to.</summary>
+public sealed record Colleague(Guid Id, string UserName, string DisplayName, string RegionCode);
+
 public sealed record DelegationRequest(Guid UserId, string? Note);
 
 public sealed record DecisionResult(Guid InstanceId, string Status, string? Result, IReadOnlyList<Guid> NextTasks);
