@@ -46,7 +46,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         var now = clock.GetUtcNow();
         async Task<int> Count(string show) => await (await FilteredAsync(db, claimsDb, caller, query, show, now, cancellationToken)).CountAsync(cancellationToken);
         var mine = await Count("mine");
-        var available = await Count("available");
+        var available = await Count("unclaimed");
         var handed = await Count("handed");
         var done = await Decided(db, caller).CountAsync(cancellationToken);
         return new TaskCounts(mine, available, handed, done);
@@ -93,7 +93,12 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
             tasks = tasks.Where(b => !others.Contains(b.Id));
         }
-        else if (show != "all") throw ProblemException.Validation(("show", "one of available, mine, handed, all"));
+        else if (show == "unclaimed")
+        {
+            var held = await claimsDb.TaskClaims.Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => !held.Contains(b.Id));
+        }
+        else if (show != "all") throw ProblemException.Validation(("show", "one of available, unclaimed, mine, handed, all"));
         if (query.DefinitionId is not null)
             tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
         if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);

@@ -60,7 +60,8 @@ public sealed record DelegationRequest(Guid UserId, string? Note);
 public sealed record DecisionResult(Guid InstanceId, string Status, string? Result, IReadOnlyList<Guid> NextTasks);
 
 /// <summary>
-/// Inbox filters: <c>available</c> = open to the caller and not held by someone else; <c>mine</c> = claimed by or delegated
+/// Inbox filters: <c>available</c> = open to the caller and not held by someone else; <c>unclaimed</c> = open to the caller
+/// and held by nobody (the pages' "to claim"); <c>mine</c> = claimed by or delegated
 /// to the caller; <c>handed</c> = delegated to the caller by a colleague; <c>all</c> = everything in scope. <c>dueBy</c>: due
 /// at or before this moment.
 /// </summary>

@@ -136,4 +136,8 @@ public static class Text
     public static readonly Phrase FieldInteger = new("请填写整数。", "Enter a whole number.");
     public static readonly Phrase FieldDate = new("请填写日期。", "Enter a date.");
     public static readonly Phrase Yes = new("是", "Yes");
+    public static readonly Phrase No = new("否", "No");
+
+    /// <summary>A value entered with a decision as a person reads it: a tick box as 是/否.</summary>
+    public static string Value(string value) => value switch { "true" => Yes, "false" => No, _ => value };
 }

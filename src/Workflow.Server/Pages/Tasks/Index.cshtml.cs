@@ -98,7 +98,7 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
 
     public bool IsOverdue(TaskView task) => task.DueAt is { } due && due < clock.GetUtcNow();
 
-    private TaskQuery Query() => new(Tab == "done" ? "mine" : Tab, null, Empty(Step), Empty(Region), Due == "overdue" ? true : null, PageNumber, PageSize,
+    private TaskQuery Query() => new(Tab switch { "done" => "mine", "available" => "unclaimed", _ => Tab }, null, Empty(Step), Empty(Region), Due == "overdue" ? true : null, PageNumber, PageSize,
         Due is "3" or "7" ? clock.GetUtcNow().AddDays(int.Parse(Due, System.Globalization.CultureInfo.InvariantCulture)) : null);
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -63,6 +63,15 @@ public sealed class TaskModel(TaskActions actions) : PageModel
 
     public static string InputId(FormFieldView field) => "form-" + field.Name;
 
+    /// <summary>The input a field's type asks for (text areas and tick boxes aside), with the step of a number input.</summary>
+    public static (string Type, string? Step) InputType(FormFieldView field) => field.Type switch
+    {
+        "number" => ("number", "any"),
+        "integer" => ("number", "1"),
+        "date" => ("date", null),
+        _ => ("text", null),
+    };
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
