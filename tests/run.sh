@@ -10,6 +10,12 @@ command -v dotnet >/dev/null 2>&1 || { echo "the .NET 10 SDK is required (https:
 command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
 # PostgreSQL 15: the engine's runtime tests run on it too, each test run on a throwaway cluster of its own (tests/Shared/PostgresCluster.cs).
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
+# The browser tests (tests/Workflow.EndToEnd.Tests): Debian's Chromium, driven by Playwright, which downloads no browser of
+# its own; Noto CJK for Chinese, and HanaMin (fonts-hanazono: CJK Extension B) so that rare characters in names render.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
+dpkg -s fonts-hanazono >/dev/null 2>&1 || need_apt+=(fonts-hanazono)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

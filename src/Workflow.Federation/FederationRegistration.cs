@@ -60,6 +60,7 @@ public static class FederationRegistration
         services.TryAddSingleton<FoundingHistory>();
         services.TryAddSingleton<BodyHistory>();
         services.TryAddSingleton<FollowUpService>();
+        services.TryAddSingleton<Subjects.InstanceSubjects>();
         services.TryAddSingleton<AfterRegistration>();
         services.TryAddSingleton<RotationSchedule>();
         services.TryAddSingleton<DutyGroupSchedule>();

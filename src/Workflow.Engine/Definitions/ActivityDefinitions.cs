@@ -22,7 +22,8 @@ public sealed record TaskAssignment(string Role, string? ApproverKind, string? R
 
 public enum FormFieldType { String, Text, Number, Integer, Boolean, Date }
 
-public sealed record FormField(string Name, FormFieldType Type, bool Required, string? Label);
+/// <summary>A field of a user task's decision form; <paramref name="Help"/> is the line a form shows under it.</summary>
+public sealed record FormField(string Name, FormFieldType Type, bool Required, string? Label, string? Help = null);
 
 public sealed record UserTaskActivity(
     string Id,

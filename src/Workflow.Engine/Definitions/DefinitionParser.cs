@@ -118,7 +118,7 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
                 {
                     var fieldPath = $"{path}.form[{i++}]";
                     if (field.ValueKind != JsonValueKind.Object) { _errors.Add(new DefinitionError(fieldPath, "a field is a JSON object")); continue; }
-                    RejectUnknown(field, fieldPath, ["name", "type", "required", "label"]);
+                    RejectUnknown(field, fieldPath, ["name", "type", "required", "label", "help"]);
                     var name = RequiredString(field, fieldPath, "name") ?? "";
                     if (UserTaskActivity.DecisionFields.Contains(name, StringComparer.Ordinal))
                         _errors.Add(new DefinitionError($"{fieldPath}.name", $"'{name}' is reserved: the decision stores {string.Join(", ", UserTaskActivity.DecisionFields)} beside the form fields"));
@@ -126,7 +126,7 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
                     if (!Enum.TryParse<FormFieldType>(typeName, ignoreCase: true, out var fieldType) || int.TryParse(typeName, out _))
                         _errors.Add(new DefinitionError($"{fieldPath}.type", $"unknown field type '{typeName}' (string, text, number, integer, boolean, date)"));
                     var required = field.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
-                    form.Add(new FormField(name, fieldType, required, OptionalString(field, fieldPath, "label")));
+                    form.Add(new FormField(name, fieldType, required, OptionalString(field, fieldPath, "label"), OptionalString(field, fieldPath, "help")));
                 }
             }
         }

@@ -27,6 +27,21 @@ public sealed class AccountService(
                 ? ("userName", $"at most {UserDirectory.MaxUserNameLength} characters")
                 : ("password", $"at most {PasswordPolicy.MaximumLength} characters"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await VerifyAsync(db, userName, password, cancellationToken);
+        return await IssueAsync(db, user, cancellationToken);
+    }
+
+    /// <summary>The same check as <see cref="SignInAsync"/>, lockout included, for a page session: the account, no tokens.</summary>
+    public async Task<UserRow> SignInForPageAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await VerifyAsync(db, userName, password, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    private async Task<UserRow> VerifyAsync(ServiceDbContext db, string userName, string password, CancellationToken cancellationToken)
+    {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null || !user.Active)
         {
@@ -47,7 +62,7 @@ public sealed class AccountService(
         if (check == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
-        return await IssueAsync(db, user, cancellationToken);
+        return user;
     }
 
     public async Task<TokenPair> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
@@ -83,8 +98,21 @@ public sealed class AccountService(
 
     public async Task<TokenPair> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
-        PasswordPolicy.Check(newPassword);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await ChangePasswordAsync(db, userId, currentPassword, newPassword, cancellationToken);
+        return await IssueAsync(db, user, cancellationToken);
+    }
+
+    /// <summary>The same change for a page session: the account with its new stamp, for the session that goes on.</summary>
+    public async Task<UserRow> ChangePasswordForPageAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ChangePasswordAsync(db, userId, currentPassword, newPassword, cancellationToken);
+    }
+
+    private async Task<UserRow> ChangePasswordAsync(ServiceDbContext db, Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        PasswordPolicy.Check(newPassword);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw s_badCredentials;
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) throw s_badCredentials;
         if (currentPassword == newPassword) throw ProblemException.Validation(("newPassword", "must differ from the current password"));
@@ -92,7 +120,7 @@ public sealed class AccountService(
         user.MustChangePassword = false;
         // Every other session ends; the one that changed the password goes on with the fresh pair returned here.
         await sessions.EndSessionsAsync(db, user, cancellationToken);
-        return await IssueAsync(db, user, cancellationToken);
+        return user;
     }
 
     /// <summary>Ends every session of the caller, this one included: on a lost phone or a shared computer.</summary>

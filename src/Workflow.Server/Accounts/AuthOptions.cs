@@ -16,4 +16,8 @@ public sealed class AuthOptions
     public int LockoutMinutes { get; set; } = 15;
     /// <summary>How long a node trusts the security stamp it read for a user; another node ends a session within this time.</summary>
     public int SessionCheckSeconds { get; set; } = 5;
+    /// <summary>A page session ends after this long without a request (sliding; decision 0003).</summary>
+    public int PageSessionIdleMinutes { get; set; } = 120;
+    /// <summary>A page session ends this long after sign-in however busy it is: one working day.</summary>
+    public int PageSessionMaxHours { get; set; } = 12;
 }

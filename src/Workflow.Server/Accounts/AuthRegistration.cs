@@ -25,7 +25,7 @@ public static class AuthRegistration
         services.AddSingleton<SignInLockout>();
         services.AddSingleton<UserDirectory>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddAuthentication(PageSession.SelectorScheme).AddPageSession(options).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
@@ -103,10 +103,17 @@ public static class AuthRegistration
         return services;
     }
 
-    /// <summary>Someone signed in with a one-time password may only change it.</summary>
+    /// <summary>Someone signed in with a one-time password may only change it: the API answers 403, a page leads to the password page.</summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.HasClaim(Caller.MustChangePasswordClaim, "true") && !context.Request.Path.StartsWithSegments("/api/auth"))
+        var path = context.Request.Path;
+        if (context.User.HasClaim(Caller.MustChangePasswordClaim, "true") && !PageSession.IsTokenPath(path))
+        {
+            if (path.StartsWithSegments(PageSession.PasswordPath) || path.StartsWithSegments("/account/signout") || path.StartsWithSegments("/error")) await next(context);
+            else context.Response.Redirect(PageSession.PasswordPath);
+            return;
+        }
+        if (context.User.HasClaim(Caller.MustChangePasswordClaim, "true") && !path.StartsWithSegments("/api/auth"))
         {
             context.Response.StatusCode = 403;
             await Results.Problem(statusCode: 403, title: "请先修改密码 / Change your password first", type: ProblemTypes.For("password-change-required"),

@@ -20,17 +20,8 @@ public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, T
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
-        var claims = new List<Claim>
-        {
-            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
-            new(JwtRegisteredClaimNames.Name, user.UserName),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            new(Caller.RegionClaim, user.RegionCode),
-            new(Caller.SecurityStampClaim, user.SecurityStamp),
-        };
-        claims.AddRange(user.RoleList.Select(r => new Claim("role", r)));
-        if (user.ApproverKind is not null) claims.Add(new Claim(Caller.ApproverKindClaim, user.ApproverKind));
-        if (user.MustChangePassword) claims.Add(new Claim(Caller.MustChangePasswordClaim, "true"));
+        var claims = AccountClaims.For(user);
+        claims.Add(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
         var token = new JwtSecurityToken(options.Value.Issuer, options.Value.Audience, claims, now.UtcDateTime, expires.UtcDateTime,
             new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256));
         return (_handler.WriteToken(token), expires);

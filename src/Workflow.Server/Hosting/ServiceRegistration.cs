@@ -16,6 +16,7 @@ using Workflow.Server.Idempotency;
 using Workflow.Server.Jobs;
 using Workflow.Server.Ledger;
 using Workflow.Server.Meetings;
+using Workflow.Server.Pages.Site;
 using Workflow.Server.Problems;
 using Workflow.Server.Regions;
 using Workflow.Server.Reminders;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<IPeople, AccountPeople>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
+        services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
@@ -67,6 +69,7 @@ public static class ServiceRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.AddApiDocs();
+        services.AddWorkflowPages();
         return builder;
     }
 
@@ -74,11 +77,13 @@ public static class ServiceRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePageStatusPages();
         app.Use(async (context, next) =>
         {
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             await next(context);
         });
+        app.UseWorkflowPages();
         app.UseRouting();
         app.UseEnumArguments();
         app.UseBodyLimit(app.Configuration.GetValue("Limits:MaxRequestBytes", DefaultBodyLimit));
@@ -101,7 +106,7 @@ public static class ServiceRegistration
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api-docs")).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
         return app;
     }
 

@@ -32,6 +32,13 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         return await query.OrderBy(r => r.Code).Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The region's name, or null for a code no region has.</summary>
+    public async Task<string?> NameOfAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<RegionView> CreateAsync(NewRegion region, CancellationToken cancellationToken)
     {
         await ImportAsync([(2, region.Code, region.Name)], refuseExisting: true, cancellationToken);

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
+using Workflow.Federation.Regions;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
@@ -11,15 +13,18 @@ using Workflow.Persistence.Storage;
 namespace Workflow.Server.Tasks;
 
 /// <summary>What a person does with a task: read it, claim or release it, hand it to a colleague, decide it.</summary>
-public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, WorkflowRuntime runtime, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
+public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, DefinitionStore definitions, WorkflowRuntime runtime, InstanceQueries instances,
+    IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
 {
     public async Task<TaskDetail> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         var (bookmark, instance, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var activity = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
-        return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim), activity.Outcomes,
-            activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId);
+        var subject = (await subjects.ForAsync([instance.Id], cancellationToken)).GetValueOrDefault(instance.Id);
+        var history = TaskHistory.Decisions(definition, await instances.JournalAsync(instance.Id, cancellationToken));
+        return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim) with { Subject = subject }, activity.Outcomes,
+            activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId, subject, history, TaskHistory.ReturnedBy(history, bookmark.CreatedAt));
     }
 
     public async Task<TaskView> ClaimAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -75,6 +80,24 @@ public sealed class TaskActions(TaskInbox inbox, DefinitionStore definitions, Wo
         await db.SaveChangesAsync(cancellationToken);
         return inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, row);
     }
+
+    /// <summary>
+    /// Whom the caller may hand tasks to: active people with one of her working roles and her approver kind, in her region
+    /// or on its line of the tree. Bounded; <see cref="DelegateAsync"/> still checks the task's own role and region.
+    /// </summary>
+    public async Task<IReadOnlyList<Colleague>> ColleaguesAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var roles = caller.Roles.Where(r => r != Roles.Admin).ToList();
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        var above = s_levelLengths.Where(n => n < caller.RegionCode.Length).Select(n => caller.RegionCode[..n]).ToList();
+        var people = db.Users.AsNoTracking().Where(u => u.Active && u.Id != caller.Id && u.ApproverKind == caller.ApproverKind);
+        var users = await people.Within(u => u.RegionCode, caller.RegionCode).OrderBy(u => u.UserName).Take(500).ToListAsync(cancellationToken);
+        users.AddRange(await people.Where(u => above.Contains(u.RegionCode)).OrderBy(u => u.UserName).Take(100).ToListAsync(cancellationToken));
+        return [.. users.Where(u => u.RoleList.Any(roles.Contains)).Take(100).Select(u => new Colleague(u.Id, u.UserName, u.DisplayName, u.RegionCode))];
+    }
+
+    // Codes of the county, township and village levels (DESIGN.md: 6, 9 and 12 digits): a region's ancestors are its prefixes of these lengths.
+    private static readonly int[] s_levelLengths = [6, 9];
 
     public async Task<DecisionResult> DecideAsync(Caller caller, Guid id, DecisionRequest request, CancellationToken cancellationToken)
     {

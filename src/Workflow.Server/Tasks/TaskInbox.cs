@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
+using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.Problems;
@@ -10,7 +12,7 @@ using Workflow.Federation.Regions;
 namespace Workflow.Server.Tasks;
 
 /// <summary>Open user tasks the caller may act on: their role (and approver kind) in their region or below, their personal tasks, and tasks handed to them.</summary>
-public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbContextFactory<ServiceDbContext> service, TimeProvider clock)
+public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbContextFactory<ServiceDbContext> service, TaskSubjects subjects, DefinitionStore definitions, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -20,23 +22,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
-        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller, mine);
-        var show = query.Show ?? "available";
-        if (show == "mine") tasks = tasks.Where(b => mine.Contains(b.Id));
-        else if (show == "available")
-        {
-            var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
-            tasks = tasks.Where(b => !others.Contains(b.Id));
-        }
-        else if (show != "all") throw ProblemException.Validation(("show", "one of available, mine, all"));
-        if (query.DefinitionId is not null)
-            tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
-        if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
-        if (query.RegionCode is not null) tasks = tasks.Within(b => b.RegionCode!, query.RegionCode);
         var now = clock.GetUtcNow();
-        if (query.Overdue is true) tasks = tasks.Where(b => b.DueAt != null && b.DueAt < now);
-        if (query.Overdue is false) tasks = tasks.Where(b => b.DueAt == null || b.DueAt >= now);
+        var tasks = await FilteredAsync(db, claimsDb, caller, query, query.Show ?? "available", now, cancellationToken);
 
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await tasks.OrderBy(b => b.DueAt == null).ThenBy(b => b.DueAt).ThenBy(b => b.CreatedAt)
@@ -45,8 +32,24 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Bookmark.Id).ToList();
         var claims = await claimsDb.TaskClaims.AsNoTracking().Where(c => ids.Contains(c.BookmarkId)).ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
-        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.GetValueOrDefault(r.Bookmark.Id), now)).ToList();
+        var named = await subjects.ForAsync([.. rows.Select(r => r.Bookmark.InstanceId)], cancellationToken);
+        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.GetValueOrDefault(r.Bookmark.Id), now)
+            with { Subject = named.GetValueOrDefault(r.Bookmark.InstanceId) }).ToList();
         return new TaskPage(items, page, size, total);
+    }
+
+    /// <summary>The count of every tab of the inbox under the same filters, for the tabs' labels.</summary>
+    public async Task<TaskCounts> CountsAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
+    {
+        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        async Task<int> Count(string show) => await (await FilteredAsync(db, claimsDb, caller, query, show, now, cancellationToken)).CountAsync(cancellationToken);
+        var mine = await Count("mine");
+        var available = await Count("unclaimed");
+        var handed = await Count("handed");
+        var done = await Decided(db, caller).CountAsync(cancellationToken);
+        return new TaskCounts(mine, available, handed, done);
     }
 
     public async Task<DecidedPage> DecidedAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
@@ -54,12 +57,66 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Journal.AsNoTracking()
-            .Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null)
-            .OrderByDescending(j => j.At).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(j => new DecidedTask(j.BookmarkId!.Value, j.InstanceId, j.ActivityId, j.Outcome, j.At, j.Data))
+        var decided = Decided(db, caller);
+        var total = await decided.CountAsync(cancellationToken);
+        var rows = await decided.OrderByDescending(j => j.At).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Instances, j => j.InstanceId, i => i.Id, (j, i) => new { Entry = j, i.DefinitionId, i.DefinitionVersion })
             .ToListAsync(cancellationToken);
-        return new DecidedPage(rows, page, pageSize);
+        var named = await subjects.ForAsync([.. rows.Select(r => r.Entry.InstanceId)], cancellationToken);
+        var items = new List<DecidedTask>();
+        foreach (var r in rows)
+        {
+            var definition = await definitions.GetAsync(r.DefinitionId, r.DefinitionVersion, cancellationToken);
+            var title = r.Entry.ActivityId is { } activity && definition.TryGetActivity(activity, out var step) && step is UserTaskActivity task ? task.Title : null;
+            items.Add(new DecidedTask(r.Entry.BookmarkId!.Value, r.Entry.InstanceId, r.Entry.ActivityId, r.Entry.Outcome, r.Entry.At, r.Entry.Data,
+                title, named.GetValueOrDefault(r.Entry.InstanceId)));
+        }
+        return new DecidedPage(items, page, pageSize, total);
+    }
+
+    private static IQueryable<JournalRow> Decided(WorkflowDbContext db, Caller caller) =>
+        db.Journal.AsNoTracking().Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null);
+
+    private static async Task<IQueryable<BookmarkRow>> FilteredAsync(WorkflowDbContext db, ServiceDbContext claimsDb, Caller caller, TaskQuery query, string show,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller, mine);
+        if (show == "mine") tasks = tasks.Where(b => mine.Contains(b.Id));
+        else if (show == "handed")
+        {
+            var handed = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id && c.DelegatedBy != null).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => handed.Contains(b.Id));
+        }
+        else if (show == "available")
+        {
+            var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => !others.Contains(b.Id));
+        }
+        else if (show == "unclaimed")
+        {
+            var held = await claimsDb.TaskClaims.Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            tasks = tasks.Where(b => !held.Contains(b.Id));
+        }
+        else if (show != "all") throw ProblemException.Validation(("show", "one of available, unclaimed, mine, handed, all"));
+        if (query.DefinitionId is not null)
+            tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
+        if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
+        if (query.RegionCode is not null) tasks = tasks.Within(b => b.RegionCode!, query.RegionCode);
+        if (query.Overdue is true) tasks = tasks.Where(b => b.DueAt != null && b.DueAt < now);
+        if (query.Overdue is false) tasks = tasks.Where(b => b.DueAt == null || b.DueAt >= now);
+        if (query.DueBy is { } dueBy) tasks = tasks.Where(b => b.DueAt != null && b.DueAt <= dueBy);
+        return tasks;
+    }
+
+    /// <summary>The kinds of step (activity id and title) open to the caller, for the inbox's filter: a bounded list.</summary>
+    public async Task<IReadOnlyList<(string ActivityId, string Title)>> StepKindsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+        var kinds = await Eligible(db.Bookmarks.AsNoTracking(), caller, mine).Select(b => new { b.ActivityId, b.Title }).Distinct().Take(100).ToListAsync(cancellationToken);
+        return [.. kinds.GroupBy(k => k.ActivityId).Select(g => (g.Key, g.Select(k => k.Title).FirstOrDefault(t => t is not null) ?? g.Key)).OrderBy(k => k.Item2, StringComparer.Ordinal)];
     }
 
     /// <summary>The open task if the caller may act on it; otherwise 404, so tasks outside one's scope are not even confirmed to exist.</summary>

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Workflow.Engine.Definitions;
+using Workflow.Engine.Journal;
+using Workflow.Persistence.Runtime;
+
+namespace Workflow.Server.Tasks;
+
+/// <summary>The people's decisions of a request from its journal, each with its step's title and its fields' labels.</summary>
+public static class TaskHistory
+{
+    /// <summary>The outcome by which a step sends a request back (every definition in <c>workflows/</c> names it so).</summary>
+    public const string ReturnOutcome = "return";
+
+    public static IReadOnlyList<DecisionView> Decisions(WorkflowDefinition definition, IEnumerable<JournalEntry> journal) =>
+        [.. journal.Where(j => j.Kind == JournalKind.Resumed && j.BookmarkId is not null).Select(j => Decision(definition, j))];
+
+    /// <summary>The decision that sent the request back to this step, when the last decision before it opened was a return.</summary>
+    public static DecisionView? ReturnedBy(IReadOnlyList<DecisionView> history, DateTimeOffset openedAt) =>
+        history.LastOrDefault(d => d.At <= openedAt) is { Outcome: ReturnOutcome } returned ? returned : null;
+
+    private static DecisionView Decision(WorkflowDefinition definition, JournalEntry entry)
+    {
+        var task = entry.ActivityId is { } id && definition.TryGetActivity(id, out var activity) ? activity as UserTaskActivity : null;
+        var data = entry.Data is null ? null : JsonNode.Parse(entry.Data) as JsonObject;
+        var comment = data?[UserTaskActivity.DecisionComment] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
+        var values = new List<DecisionValue>();
+        foreach (var (name, value) in data ?? [])
+        {
+            if (UserTaskActivity.DecisionFields.Contains(name) || value is null) continue;
+            var label = task?.Form.FirstOrDefault(f => f.Name == name)?.Label ?? name;
+            values.Add(new DecisionValue(name, label, value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString()));
+        }
+        return new DecisionView(entry.At, entry.Actor, entry.ActivityId, task?.Title, entry.Outcome, comment, values);
+    }
+}
