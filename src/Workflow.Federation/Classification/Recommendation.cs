@@ -64,3 +64,13 @@ public sealed record Recommendation(
     IReadOnlyList<RecommendedPartner> Partners,
     IReadOnlyList<CodedMessage> Reasons,
     CoveringBody? CoveredBy);
+
+public static class RecommendationChoice
+{
+    /// <summary>
+    /// Whether a chosen kind and mode follow what the ledger recommends for one of the organizations; when they do not,
+    /// the officer says why (issue 4, step 1), and the reason stays with the request.
+    /// </summary>
+    public static bool Follows(IEnumerable<Recommendation> recommendations, FederationKind kind, FoundingMode mode) =>
+        recommendations.Any(r => r.Mode == mode && r.Kind == kind);
+}

@@ -14,7 +14,7 @@ public sealed class FoundingRequestRow
     public required FederationKind Kind { get; init; }
     public required FoundingMode Mode { get; init; }
     /// <summary>Why the mode differs from the recommendation; required when it does.</summary>
-    public string? ModeReason { get; init; }
+    public string? ModeReason { get; set; }
     public required Sector Sector { get; init; }
     public required string RegionCode { get; init; }
     public required string CreatedBy { get; init; }

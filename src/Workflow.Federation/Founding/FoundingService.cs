@@ -28,6 +28,8 @@ public sealed class FoundingService(
     TimeProvider clock)
 {
     public const string WorkflowId = "founding";
+    /// <summary>The step of <c>workflows/founding.json</c> where a returned request waits for its officer.</summary>
+    public const string ReviseStep = "reviseRequest";
     internal static readonly JsonSerializerOptions Json = new(EngineJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public async Task<FoundingView> OpenAsync(Actor actor, OpenFounding request, CancellationToken cancellationToken = default)
@@ -97,6 +99,25 @@ public sealed class FoundingService(
         var views = new List<FoundingView>();
         foreach (var row in rows) views.Add(await ViewAsync(row, [], cancellationToken));
         return views;
+    }
+
+    /// <summary>
+    /// Corrects a returned request while it waits for revision: its name and the reason for its mode. Kind and mode stay,
+    /// since they chose the workflow's path; a request that needs another path is withdrawn and opened anew.
+    /// </summary>
+    public async Task<FoundingView> ReviseAsync(Actor actor, Guid id, string name, string? modeReason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new FederationValidationException([new("name", FoundingMessages.Required)]);
+        if (NameCheck.Problem("name", name) is { } garbled) throw new FederationValidationException([garbled]);
+        await FindOpenAtAsync(actor, id, ReviseStep, cancellationToken);
+        await writer.WriteAsync(async db =>
+        {
+            var stored = await db.FoundingRequests.SingleAsync(r => r.Id == id, cancellationToken);
+            stored.Name = name.Trim();
+            if (modeReason is not null) stored.ModeReason = string.IsNullOrWhiteSpace(modeReason) ? stored.ModeReason : modeReason.Trim();
+            return 0;
+        }, cancellationToken);
+        return await GetAsync(actor, id, cancellationToken);
     }
 
     /// <summary>Nominations are set while the request waits at preparation; the party organization and the superior federation then review them.</summary>

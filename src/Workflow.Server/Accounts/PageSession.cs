@@ -19,9 +19,11 @@ public static class PageSession
     private const string SignedInAtItem = "signedInAt";
 
     /// <summary>Paths whose callers are programs holding a token (or the dashboard's token cookie), never a page session.</summary>
-    private static readonly string[] s_tokenPaths = ["/api", "/openapi", "/jobs", "/calendar", "/health"];
+    private static readonly string[] s_tokenPaths = ["/api", "/openapi", "/jobs", "/health"];
 
-    public static bool IsTokenPath(PathString path) => s_tokenPaths.Any(p => path.StartsWithSegments(p));
+    /// <summary>The API, the dashboard and the calendar feeds (<c>/calendar/{token}.ics</c>); the calendar page <c>/calendar</c> is a page.</summary>
+    public static bool IsTokenPath(PathString path) => s_tokenPaths.Any(p => path.StartsWithSegments(p))
+        || path.StartsWithSegments("/calendar", out var rest) && rest.Value is { Length: > 1 } feed && feed.EndsWith(".ics", StringComparison.OrdinalIgnoreCase);
 
     public static AuthenticationBuilder AddPageSession(this AuthenticationBuilder builder, AuthOptions options)
     {

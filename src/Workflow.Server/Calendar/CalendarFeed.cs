@@ -13,6 +13,9 @@ namespace Workflow.Server.Calendar;
 /// <summary>A new feed address: the token is shown once; only its hash is kept.</summary>
 public sealed record CalendarToken(string Token, string Url, DateTimeOffset CreatedAt);
 
+/// <summary>One entry of a person's calendar: a rotation period, a duty-group turn or a meeting.</summary>
+public sealed record CalendarEntry(DateTimeOffset Start, DateTimeOffset End, bool AllDay, string SummaryZh, string SummaryEn, string? Location);
+
 /// <summary>
 /// Each person's private iCalendar feed: rotation periods, duty-group turns and meetings, in Asia/Shanghai.
 /// The address holds a secret token; making a new one revokes the old, and revoking leaves none.
@@ -42,6 +45,23 @@ public sealed class CalendarFeed(IDbContextFactory<ServiceDbContext> contexts, T
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.CalendarTokens.Where(t => t.UserId == caller.Id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>The person's next entries, soonest first, as the calendar page lists them (the feed holds the same rows).</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> UpcomingAsync(Caller caller, int limit, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CalendarEvents.AsNoTracking().Where(e => e.UserId == caller.Id && e.End >= now).OrderBy(e => e.Start).ThenBy(e => e.Key)
+            .Take(Math.Clamp(limit, 1, 200))
+            .Select(e => new CalendarEntry(e.Start, e.End, e.AllDay, e.SummaryZh, e.SummaryEn, e.Location)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the person has a feed address; the address itself was shown once and is not kept.</summary>
+    public async Task<bool> HasTokenAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CalendarTokens.AnyAsync(t => t.UserId == caller.Id, cancellationToken);
     }
 
     /// <summary>The VCALENDAR of the token's owner, or null when no (active) person has that token.</summary>

@@ -13,6 +13,10 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new(Text.NavTasks, "/tasks", _ => true),
+        new(Text.NavFoundings, "/foundings", _ => true),
+        new(Text.NavBodies, "/bodies", _ => true),
+        new(Text.NavMessages, "/notifications", _ => true),
+        new(Text.NavCalendar, "/calendar", _ => true),
     ];
 
     public static bool IsCurrent(NavItem item, PathString path) => path.StartsWithSegments(item.Path);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Engine.Definitions;
+using Workflow.Federation.Founding;
+using Workflow.Persistence.Definitions;
+using Workflow.Server.Accounts;
+using Workflow.Server.Ledger;
+
+namespace Workflow.Server.Pages.Foundings;
+
+/// <summary>组建申请: the region's founding requests, newest first, by the service behind <c>GET /api/foundings</c>.</summary>
+public sealed class IndexModel(FoundingService foundings, DefinitionStore definitions, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+    public static readonly string[] Statuses = ["open", "founded", "rejected", "withdrawn", "cancelled"];
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<FoundingView> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool MayOpen { get; private set; }
+    private WorkflowDefinition? _definition;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(User);
+        MayOpen = caller.Has(Roles.Officer) || caller.IsAdmin;
+        if (Status is not null && !Statuses.Contains(Status)) Status = null;
+        var all = await foundings.ListAsync(Scope.Actor(caller), cancellationToken);
+        var matching = Status is null ? all : [.. all.Where(f => f.Status == Status)];
+        Total = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Items = [.. matching.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        _definition = await definitions.GetAsync(FoundingService.WorkflowId, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The Chinese (or English) title of each step the request waits at, as the definition words it.</summary>
+    public string Steps(FoundingView founding) => founding.WaitingAt.Count == 0 ? "—" : string.Join("、", founding.WaitingAt.Select(StepTitle));
+
+    public string StepTitle(string activityId) =>
+        _definition is not null && _definition.TryGetActivity(activityId, out var activity) && activity is UserTaskActivity { Title: { } title } ? title : activityId;
+
+    public int AgeInDays(FoundingView founding) => Math.Max(0, (int)(clock.GetUtcNow() - founding.CreatedAt).TotalDays);
+
+    public string Link(int? page = null) => Url.Page("/Foundings/Index", new { status = Status, p = page is null or 1 ? null : page })!;
+}

@@ -1,0 +1,35 @@
+using Workflow.Federation.Common;
+using Workflow.Server.Problems;
+
+namespace Workflow.Server.Pages.Site;
+
+/// <summary>
+/// The federation services' refusals as the pages show them: the status the API would answer (so another region's
+/// record is a 404 page, the wrong role a 403 page), and each field's reason in the person's language.
+/// </summary>
+public static class Refusals
+{
+    /// <summary>The status the API answers for this failure, or null when it is not a refusal (a bug, left to surface).</summary>
+    public static int? StatusOf(Exception failure) => ProblemMapping.Map(failure)?.Status;
+
+    public static string Say(CodedMessage message) => Phrase.IsEnglish ? message.En : message.ZhCn;
+
+    /// <summary>The reasons per field of a refused form; a refusal without fields lands under the empty key.</summary>
+    public static Dictionary<string, string> Fields(Exception failure)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        switch (failure)
+        {
+            case FederationValidationException invalid:
+                foreach (var group in invalid.Problems.GroupBy(p => p.Field)) errors[group.Key] = string.Join(" ", group.Select(p => Say(p.Reason)));
+                break;
+            case FederationException federation:
+                errors[""] = Say(federation.Reason);
+                break;
+            default:
+                errors[""] = ProblemMapping.Map(failure)?.Detail ?? failure.Message;
+                break;
+        }
+        return errors;
+    }
+}
