@@ -10,16 +10,29 @@ namespace Workflow.Server.Engine;
 /// </summary>
 internal static class JournalKeys
 {
-    public static JournalKey Load(IConfiguration configuration, ServerOptions server)
+    public static JournalKey Load(IConfiguration configuration, ServerOptions server) =>
+        Configured(configuration) ?? JournalKey.From(KeyFile.ReadOrCreate(FilePath(configuration, server), 64));
+
+    /// <summary>
+    /// The key a service on this configuration and data folder seals with, where it comes from, and none (no seal checked) when
+    /// it has none yet: for commands that read a database the service wrote, which must not make up a key of their own.
+    /// </summary>
+    public static (JournalKey Key, string From) Existing(IConfiguration configuration, ServerOptions server)
+    {
+        if (Configured(configuration) is { } configured) return (configured, "Journal:Key");
+        var file = FilePath(configuration, server);
+        return File.Exists(file) ? (JournalKey.From(Convert.FromBase64String(File.ReadAllText(file).Trim())), file) : (JournalKey.None, "no key (seals not checked)");
+    }
+
+    private static JournalKey? Configured(IConfiguration configuration)
     {
         var configured = configuration["Journal:Key"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var secret = Convert.FromBase64String(configured);
-            if (secret.Length < JournalKey.MinimumBytes) throw new InvalidOperationException($"Journal:Key must be at least {JournalKey.MinimumBytes} bytes (base64).");
-            return JournalKey.From(secret);
-        }
-        var file = configuration["Journal:KeyFile"] is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(server.DataFolder, "keys", "journal.key");
-        return JournalKey.From(KeyFile.ReadOrCreate(file, 64));
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        var secret = Convert.FromBase64String(configured);
+        if (secret.Length < JournalKey.MinimumBytes) throw new InvalidOperationException($"Journal:Key must be at least {JournalKey.MinimumBytes} bytes (base64).");
+        return JournalKey.From(secret);
     }
+
+    private static string FilePath(IConfiguration configuration, ServerOptions server) =>
+        configuration["Journal:KeyFile"] is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(server.DataFolder, "keys", "journal.key");
 }
