@@ -29,13 +29,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
             using var floorWorkload = await FloorWorkload.CreateAsync(Path.Combine(folder, "floor.db"));
             await using var engineWorkload = await EngineWorkload.CreateAsync(Path.Combine(folder, "engine.db"));
-            Func<int, Latencies, Task<int>> floorTransition = async (n, latencies) =>
-            {
-                var begin = Stopwatch.GetTimestamp();
-                await floorWorkload.TransitionAsync(n);
-                latencies.Add(begin);
-                return 1;
-            };
+            var floorTransition = Throughput.Timed(floorWorkload.TransitionAsync);
             await Throughput.WarmUpAsync(options.WarmUp, floorTransition);
             await Throughput.WarmUpAsync(options.WarmUp, engineWorkload.CycleAsync);
 

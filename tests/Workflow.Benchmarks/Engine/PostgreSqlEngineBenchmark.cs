@@ -27,13 +27,7 @@ internal static class PostgreSqlEngineBenchmark
 
         await using var floorWorkload = await PostgreSqlFloorWorkload.CreateAsync(await cluster.CreateDatabaseAsync("floor"));
         await using var engineWorkload = await EngineWorkload.CreateAsync(WorkflowStorage.PostgreSql(await cluster.CreateDatabaseAsync("engine")));
-        Func<int, Latencies, Task<int>> floorTransition = async (n, latencies) =>
-        {
-            var begin = Stopwatch.GetTimestamp();
-            await floorWorkload.TransitionAsync(n);
-            latencies.Add(begin);
-            return 1;
-        };
+        var floorTransition = Throughput.Timed(floorWorkload.TransitionAsync);
         await Throughput.WarmUpAsync(options.WarmUp, floorTransition);
         await Throughput.WarmUpAsync(options.WarmUp, engineWorkload.CycleAsync);
 

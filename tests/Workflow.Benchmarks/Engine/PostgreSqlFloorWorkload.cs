@@ -23,15 +23,14 @@ internal sealed class PostgreSqlFloorWorkload : IAsyncDisposable
     private readonly Guid[] _bookmarks = new Guid[Instances];
     private readonly string _state;
     private readonly string _decision;
+    private readonly FloorPayload _payload;
 
     private PostgreSqlFloorWorkload(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        var state = new InstanceState { Input = new JsonObject { ["regionCode"] = "370102", ["n"] = 1 } };
-        state.Tokens.Add(new Token("t1", "review", [], Guid.CreateVersion7()));
-        state.Variables["review"] = new JsonObject { ["outcome"] = "approve", ["by"] = "approver-1", ["at"] = DateTimeOffset.UnixEpoch.ToString("O"), ["opinion"] = "同意" };
-        _state = state.ToJson();
-        _decision = state.Variables["review"]!.ToJsonString(EngineJson.Options);
+        var payload = FloorPayload.Create();
+        (_state, _decision) = (payload.State, payload.Decision);
+        _payload = payload;
     }
 
     /// <summary>Creates the engine's schema in the empty database and seeds instances that each wait at one bookmark.</summary>
@@ -97,17 +96,12 @@ internal sealed class PostgreSqlFloorWorkload : IAsyncDisposable
         }
         var closed = _bookmarks[slot];
         var opened = Guid.CreateVersion7();
-        foreach (var record in new[]
+        foreach (var (record, sequence, previous, hash) in _payload.Journal(instance, closed, now, length, head))
         {
-            new JournalRecord(now, "approver-1", JournalKind.Resumed, "review", "approve", closed, _decision),
-            new JournalRecord(now, "approver-1", JournalKind.Finished, "approved", "approved", null, null),
-        })
-        {
-            var hash = JournalHasher.Hash(head, instance, ++length, record);
-            Session.Bind(s.InsertJournal, instance, length, record.At.UtcTicks, record.Actor, record.Kind.ToString(), record.ActivityId, record.Outcome,
-                record.BookmarkId, record.Data, head, hash);
+            Session.Bind(s.InsertJournal, instance, sequence, record.At.UtcTicks, record.Actor, record.Kind.ToString(), record.ActivityId, record.Outcome,
+                record.BookmarkId, record.Data, previous, hash);
             await s.InsertJournal.ExecuteNonQueryAsync();
-            head = hash;
+            (length, head) = (sequence, hash);
         }
         Session.Bind(s.Update, _state, nameof(InstanceStatus.Blocked), revision, length, head, now.UtcTicks, instance);
         if (await s.Update.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException($"instance {instance} changed under the floor");
