@@ -1,5 +1,7 @@
 using Workflow.Server.Hosting;
 
+if (await Commands.TryRunAsync(args, Console.Out) is { } exitCode) return exitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowService();
 var app = builder.Build();

@@ -5,7 +5,7 @@ using Workflow.Benchmarks.Ledger;
 using Workflow.Benchmarks.Nodes;
 using Workflow.Benchmarks.Reminders;
 
-// One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n]`.
+// One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n] [--provider sqlite|postgresql]`.
 // Adding a mode is one line in this table.
 var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordinal)
 {
@@ -19,10 +19,10 @@ var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordina
 var options = BenchmarkOptions.Parse(args.Skip(1).ToList());
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var create) || options is null)
 {
-    var problem = args.Length == 0 ? "no mode given" : options is null ? "the only option is --seconds <a positive number>" : $"unknown mode '{args[0]}'";
+    var problem = args.Length == 0 ? "no mode given" : options is null ? "the options are --seconds <a positive number> and --provider sqlite|postgresql" : $"unknown mode '{args[0]}'";
     await Console.Error.WriteLineAsync($"""
         {problem}
-        usage: dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds <per phase, default 8>]
+        usage: dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds <per phase, default 8>] [--provider sqlite|postgresql (engine)]
         modes: {string.Join(", ", modes.Keys)}
         """);
     return 2;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Execution;
@@ -54,6 +55,25 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
             ?? throw new WorkflowException(WorkflowError.InstanceNotFound, $"no instance {id}");
         var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
         return Verify(instance, rows, journalKey);
+    }
+
+    /// <summary>
+    /// Every instance's chain, as <see cref="VerifyJournalAsync"/> checks one: for an operator's check of a whole database (a copy
+    /// to another store, a restore). Reads instances a page at a time with their journal rows, so memory stays bounded.
+    /// </summary>
+    public async IAsyncEnumerable<JournalVerification> VerifyAllJournalsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int page = 500;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        for (var skip = 0; ; skip += page)
+        {
+            var instances = await db.Instances.AsNoTracking().OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Skip(skip).Take(page).ToListAsync(cancellationToken);
+            if (instances.Count == 0) yield break;
+            var ids = instances.Select(i => i.Id).ToList();
+            var journals = (await db.Journal.AsNoTracking().Where(j => ids.Contains(j.InstanceId)).ToListAsync(cancellationToken))
+                .ToLookup(j => j.InstanceId);
+            foreach (var instance in instances) yield return Verify(instance, [.. journals[instance.Id].OrderBy(j => j.Sequence)], journalKey);
+        }
     }
 
     internal const string Damaged = "the entry was changed or damaged";

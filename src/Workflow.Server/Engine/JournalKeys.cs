@@ -14,16 +14,33 @@ internal static class JournalKeys
 {
     public static JournalKey Load(IConfiguration configuration, ServerOptions server, SharedSecrets secrets)
     {
-        var configured = configuration["Journal:Key"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var secret = Convert.FromBase64String(configured);
-            if (secret.Length < JournalKey.MinimumBytes) throw new InvalidOperationException($"Journal:Key must be at least {JournalKey.MinimumBytes} bytes (base64).");
-            return JournalKey.From(secret);
-        }
-        if (configuration["Journal:KeyFile"] is { Length: > 0 } path) return JournalKey.From(KeyFile.ReadOrCreate(Path.GetFullPath(path), 64));
+        if (Configured(configuration) is { } configured) return configured;
+        if (configuration["Journal:KeyFile"] is { Length: > 0 }) return JournalKey.From(KeyFile.ReadOrCreate(FilePath(configuration, server), 64));
         return JournalKey.From(server.Provider == StorageProvider.PostgreSql
             ? secrets.GetOrCreate("journal", 64)
-            : KeyFile.ReadOrCreate(Path.Combine(server.DataFolder, "keys", "journal.key"), 64));
+            : KeyFile.ReadOrCreate(FilePath(configuration, server), 64));
     }
+
+    /// <summary>
+    /// The key a service on this configuration and data folder seals with, where it comes from, and none (no seal checked) when
+    /// it has none yet: for commands that read a database the service wrote, which must not make up a key of their own.
+    /// </summary>
+    public static (JournalKey Key, string From) Existing(IConfiguration configuration, ServerOptions server)
+    {
+        if (Configured(configuration) is { } configured) return (configured, "Journal:Key");
+        var file = FilePath(configuration, server);
+        return File.Exists(file) ? (JournalKey.From(Convert.FromBase64String(File.ReadAllText(file).Trim())), file) : (JournalKey.None, "no key (seals not checked)");
+    }
+
+    private static JournalKey? Configured(IConfiguration configuration)
+    {
+        var configured = configuration["Journal:Key"];
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        var secret = Convert.FromBase64String(configured);
+        if (secret.Length < JournalKey.MinimumBytes) throw new InvalidOperationException($"Journal:Key must be at least {JournalKey.MinimumBytes} bytes (base64).");
+        return JournalKey.From(secret);
+    }
+
+    private static string FilePath(IConfiguration configuration, ServerOptions server) =>
+        configuration["Journal:KeyFile"] is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(server.DataFolder, "keys", "journal.key");
 }

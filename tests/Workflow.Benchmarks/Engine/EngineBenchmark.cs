@@ -9,6 +9,7 @@ namespace Workflow.Benchmarks.Engine;
 /// Engine transitions per second against the floor of the same row work in hand-written SQL, both durable (WAL,
 /// synchronous=FULL, one transaction per transition) on fresh SQLite files in a temp folder; resume latency; memory.
 /// The floor and the engine run in alternating one-second slices, so background load on a shared machine hits both alike.
+/// With <c>--provider postgresql</c>, the same on a throwaway PostgreSQL cluster (<see cref="PostgreSqlEngineBenchmark"/>).
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -17,6 +18,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
     public async Task<int> RunAsync(BenchmarkOptions options, TextWriter output)
     {
+        if (options.Provider == Persistence.Storage.StorageProvider.PostgreSql) return await PostgreSqlEngineBenchmark.RunAsync(options, output);
         var folder = Path.Combine(Path.GetTempPath(), "wf-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -27,13 +29,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
             using var floorWorkload = await FloorWorkload.CreateAsync(Path.Combine(folder, "floor.db"));
             await using var engineWorkload = await EngineWorkload.CreateAsync(Path.Combine(folder, "engine.db"));
-            Func<int, Latencies, Task<int>> floorTransition = async (n, latencies) =>
-            {
-                var begin = Stopwatch.GetTimestamp();
-                await floorWorkload.TransitionAsync(n);
-                latencies.Add(begin);
-                return 1;
-            };
+            var floorTransition = Throughput.Timed(floorWorkload.TransitionAsync);
             await Throughput.WarmUpAsync(options.WarmUp, floorTransition);
             await Throughput.WarmUpAsync(options.WarmUp, engineWorkload.CycleAsync);
 

@@ -26,24 +26,29 @@ internal sealed class EngineWorkload(ServiceProvider services) : IAsyncDisposabl
 
     private readonly WorkflowRuntime _runtime = services.GetRequiredService<WorkflowRuntime>();
 
-    public static async Task<EngineWorkload> CreateAsync(string databaseFile)
+    public static async Task<EngineWorkload> CreateAsync(string databaseFile) => await CreateAsync(WorkflowStorage.Sqlite(databaseFile));
+
+    public static async Task<EngineWorkload> CreateAsync(WorkflowStorage storage)
     {
-        var services = Services(databaseFile);
+        var services = Services(storage);
         await services.GetRequiredService<DatabaseSetup>().MigrateAsync();
         await services.GetRequiredService<DefinitionStore>().PublishAsync(Definition, "benchmark", "benchmark");
         return new EngineWorkload(services);
     }
 
     /// <summary>The engine's schema, WAL mode included, in a new file.</summary>
-    public static async Task CreateSchemaAsync(string databaseFile)
+    public static Task CreateSchemaAsync(string databaseFile) => CreateSchemaAsync(WorkflowStorage.Sqlite(databaseFile));
+
+    /// <summary>The engine's schema in the storage's database: on SQLite a new file in WAL mode, on PostgreSQL an empty database.</summary>
+    public static async Task CreateSchemaAsync(WorkflowStorage storage)
     {
-        await using var services = Services(databaseFile);
+        await using var services = Services(storage);
         await services.GetRequiredService<DatabaseSetup>().MigrateAsync();
         SqliteConnection.ClearAllPools();
     }
 
-    private static ServiceProvider Services(string databaseFile) =>
-        new ServiceCollection().AddLogging().AddWorkflowEngine(databaseFile).BuildServiceProvider();
+    private static ServiceProvider Services(WorkflowStorage storage) =>
+        new ServiceCollection().AddLogging().AddWorkflowEngine(storage).BuildServiceProvider();
 
     /// <summary>One approval cycle; the resume's duration goes to <paramref name="resumes"/>. Returns the two transitions it made.</summary>
     public async Task<int> CycleAsync(int n, Latencies resumes)

@@ -26,6 +26,7 @@ internal sealed class FloorWorkload : IDisposable
     private readonly Guid[] _bookmarks = new Guid[Instances];
     private readonly string _state;
     private readonly string _decision;
+    private readonly FloorPayload _payload;
 
     private FloorWorkload(SqliteConnection connection)
     {
@@ -44,11 +45,9 @@ internal sealed class FloorWorkload : IDisposable
             INSERT INTO journal (InstanceId, Sequence, At, Actor, Kind, ActivityId, Outcome, BookmarkId, Data, PreviousHash, Hash)
             VALUES ($instance, $sequence, $at, $actor, $kind, $activity, $outcome, $bookmark, $data, $previous, $hash)
             """, "$instance", "$sequence", "$at", "$actor", "$kind", "$activity", "$outcome", "$bookmark", "$data", "$previous", "$hash");
-        var state = new InstanceState { Input = new JsonObject { ["regionCode"] = "370102", ["n"] = 1 } };
-        state.Tokens.Add(new Token("t1", "review", [], Guid.CreateVersion7()));
-        state.Variables["review"] = new JsonObject { ["outcome"] = "approve", ["by"] = "approver-1", ["at"] = DateTimeOffset.UnixEpoch.ToString("O"), ["opinion"] = "同意" };
-        _state = state.ToJson();
-        _decision = state.Variables["review"]!.ToJsonString(EngineJson.Options);
+        var payload = FloorPayload.Create();
+        (_state, _decision) = (payload.State, payload.Decision);
+        _payload = payload;
     }
 
     /// <summary>Creates the engine's schema in <paramref name="databaseFile"/> and seeds instances that each wait at one bookmark.</summary>
@@ -110,17 +109,12 @@ internal sealed class FloorWorkload : IDisposable
         }
         var closed = _bookmarks[slot];
         var opened = Guid.CreateVersion7();
-        foreach (var record in new[]
+        foreach (var (record, sequence, previous, hash) in _payload.Journal(instance, closed, now, length, head))
         {
-            new JournalRecord(now, "approver-1", JournalKind.Resumed, "review", "approve", closed, _decision),
-            new JournalRecord(now, "approver-1", JournalKind.Finished, "approved", "approved", null, null),
-        })
-        {
-            var hash = JournalHasher.Hash(head, instance, ++length, record);
-            Bind(_insertJournal, transaction, Text(instance), length, record.At.UtcTicks, record.Actor, record.Kind.ToString(), record.ActivityId, record.Outcome,
-                record.BookmarkId is { } b ? Text(b) : null, record.Data, head, hash);
+            Bind(_insertJournal, transaction, Text(instance), sequence, record.At.UtcTicks, record.Actor, record.Kind.ToString(), record.ActivityId, record.Outcome,
+                record.BookmarkId is { } b ? Text(b) : null, record.Data, previous, hash);
             await _insertJournal.ExecuteNonQueryAsync();
-            head = hash;
+            (length, head) = (sequence, hash);
         }
         Bind(_update, transaction, _state, nameof(InstanceStatus.Blocked), revision, length, head, now.UtcTicks, Text(instance));
         if (await _update.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException($"instance {instance} changed under the floor");

@@ -36,6 +36,15 @@ internal sealed class Throughput(int clients, Func<int, Latencies, Task<int>> op
         AllocatedBytes += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     }
 
+    /// <summary>An operation of one unit whose every call is timed, as a workload for <see cref="Throughput"/>.</summary>
+    public static Func<int, Latencies, Task<int>> Timed(Func<int, Task> operation) => async (n, latencies) =>
+    {
+        var begin = Stopwatch.GetTimestamp();
+        await operation(n);
+        latencies.Add(begin);
+        return 1;
+    };
+
     /// <summary>A run not to be counted, such as a warm-up.</summary>
     public static Task WarmUpAsync(TimeSpan duration, Func<int, Latencies, Task<int>> operation) => new Throughput(1, operation).RunAsync(duration);
 }

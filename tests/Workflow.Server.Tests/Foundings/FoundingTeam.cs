@@ -9,6 +9,9 @@ namespace Workflow.Server.Tests.Foundings;
 /// <summary>Everyone a founding needs in one town, signed in with real tokens, and helpers to walk the steps.</summary>
 public sealed class FoundingTeam
 {
+    /// <summary>What the team's user names end in.</summary>
+    public required string Tag { get; init; }
+
     public required HttpClient Officer { get; init; }
     public required HttpClient Party { get; init; }
     public required HttpClient Superior { get; init; }
@@ -23,15 +26,19 @@ public sealed class FoundingTeam
         await factory.CreateUserAsync($"f-superior-{tag}", Roles.Approver, TestRegions.District, ApproverKinds.SuperiorFederation);
         await factory.CreateUserAsync($"f-registrar-{tag}", Roles.Approver, TestRegions.District, ApproverKinds.Registrar);
         await factory.CreateUserAsync($"f-neighbour-{tag}", Roles.Officer, TestRegions.NeighbourTown);
-        return new FoundingTeam
-        {
-            Officer = await factory.SignInAsync($"f-officer-{tag}"),
-            Party = await factory.SignInAsync($"f-party-{tag}"),
-            Superior = await factory.SignInAsync($"f-superior-{tag}"),
-            Registrar = await factory.SignInAsync($"f-registrar-{tag}"),
-            NeighbourOfficer = await factory.SignInAsync($"f-neighbour-{tag}"),
-        };
+        return await SignInAsync(factory, tag);
     }
+
+    /// <summary>The team of <paramref name="tag"/> signed in again, e.g. on a service started on a copy of the database.</summary>
+    public static async Task<FoundingTeam> SignInAsync(ServiceFactory factory, string tag) => new()
+    {
+        Tag = tag,
+        Officer = await factory.SignInAsync($"f-officer-{tag}"),
+        Party = await factory.SignInAsync($"f-party-{tag}"),
+        Superior = await factory.SignInAsync($"f-superior-{tag}"),
+        Registrar = await factory.SignInAsync($"f-registrar-{tag}"),
+        NeighbourOfficer = await factory.SignInAsync($"f-neighbour-{tag}"),
+    };
 
     private static int s_serial;
 

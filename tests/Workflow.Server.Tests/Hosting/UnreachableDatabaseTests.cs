@@ -13,7 +13,7 @@ public sealed class UnreachableDatabaseTests
     public async Task WhenThePostgreSqlServerIsDown_RequestsAre503StorageUnavailable_AndHealthSaysUnhealthy()
     {
         using var cluster = PostgresCluster.StartOwn();
-        await using var node = new ServiceFactory().OnPostgreSql(await cluster.CreateDatabaseAsync("down"));
+        await using var node = new ServiceFactory { PostgreSql = await cluster.CreateDatabaseAsync("down") };
         var admin = await node.AdminAsync();
 
         cluster.Dispose();
@@ -25,7 +25,7 @@ public sealed class UnreachableDatabaseTests
     public async Task WhenTheDatabaseNoLongerExists_RequestsAre503StorageUnavailable_AndHealthSaysUnhealthy()
     {
         var database = await PostgresCluster.Shared.CreateDatabaseAsync("gone");
-        await using var node = new ServiceFactory().OnPostgreSql(database);
+        await using var node = new ServiceFactory { PostgreSql = database };
         var admin = await node.AdminAsync();
 
         var name = new NpgsqlConnectionStringBuilder(database).Database;

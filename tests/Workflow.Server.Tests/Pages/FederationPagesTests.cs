@@ -182,7 +182,7 @@ public sealed class FederationPagesTests : IClassFixture<ServiceFactory>
         await _factory.CreateUserAsync(names[4], Roles.Officer, TestRegions.NeighbourTown);
         var team = new FoundingTeam
         {
-            Officer = await _factory.SignInAsync(names[0]), Party = await _factory.SignInAsync(names[1]), Superior = await _factory.SignInAsync(names[2]),
+            Tag = tag, Officer = await _factory.SignInAsync(names[0]), Party = await _factory.SignInAsync(names[1]), Superior = await _factory.SignInAsync(names[2]),
             Registrar = await _factory.SignInAsync(names[3]), NeighbourOfficer = await _factory.SignInAsync(names[4]),
         };
         return (team, new PageClients(await _factory.SignInPageAsync(names[0]), await _factory.SignInPageAsync(names[1]), await _factory.SignInPageAsync(names[4])));

@@ -9,7 +9,7 @@ using Workflow.Federation.Reminders;
 namespace Workflow.Server.Tests.Reminders;
 
 /// <summary>A planned reminder reaches the in-app inbox, a real SMTP server and a real webhook receiver, once each.</summary>
-public sealed class DeliveryTests
+public abstract class DeliveryTests(Store store)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(20);
 
@@ -17,7 +17,7 @@ public sealed class DeliveryTests
     public async Task APlannedReminder_ReachesInboxEmailAndWebhookExactlyOnce_EvenWhenSweptAgain()
     {
         await using var channels = new Channels();
-        await using var factory = channels.Configure(new ServiceFactory());
+        await using var factory = channels.Configure(await store.NewServiceAsync());
         var chair = await factory.CreateChairAsync("chair-deliver");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
         var person = await factory.SignInAsync("chair-deliver");
@@ -59,7 +59,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task TheInbox_CountsUnread_AndMarksOneOrAllRead()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         var chair = await factory.CreateChairAsync("chair-inbox");
         var person = await factory.SignInAsync("chair-inbox");
         var now = factory.Clock.GetUtcNow();
@@ -78,7 +78,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task SomeoneElsesNotification_IsNotFound()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         var chair = await factory.CreateChairAsync("chair-own");
         await factory.CreateChairAsync("chair-other");
         var owner = await factory.SignInAsync("chair-own");
@@ -95,7 +95,7 @@ public sealed class DeliveryTests
     public async Task AnEnglishSpeaker_GetsEnglish_AndChannelsTheyTurnOffStaySilent()
     {
         await using var channels = new Channels();
-        await using var factory = channels.Configure(new ServiceFactory());
+        await using var factory = channels.Configure(await store.NewServiceAsync());
         var chair = await factory.CreateChairAsync("chair-english", language: "en");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
         var person = await factory.SignInAsync("chair-english");
@@ -116,7 +116,7 @@ public sealed class DeliveryTests
     public async Task ARoleAudience_ReachesTheRoleHoldersWhoseRegionCoversIt_AndARegionWebhookOnce()
     {
         await using var channels = new Channels();
-        await using var factory = channels.Configure(new ServiceFactory());
+        await using var factory = channels.Configure(await store.NewServiceAsync());
         await factory.CreateChairAsync("chair-town", regionCode: TestRegions.Town);
         await factory.CreateChairAsync("chair-village", regionCode: TestRegions.Village);
         await factory.CreateChairAsync("chair-neighbour", regionCode: TestRegions.NeighbourTown);
@@ -142,7 +142,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task ACancelledReminder_IsNotDelivered_UntilItIsPlannedAgain()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         var chair = await factory.CreateChairAsync("chair-cancel");
         var person = await factory.SignInAsync("chair-cancel");
         var body = Guid.NewGuid();
@@ -165,7 +165,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task ChangingOneChannel_KeepsTheOthers()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         await factory.CreateChairAsync("chair-settings");
         var person = await factory.SignInAsync("chair-settings");
         (await person.PutAsJsonAsync("/api/me/notification-settings", new { email = false })).EnsureSuccessStatusCode();
@@ -177,7 +177,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task TheNotificationEndpoints_RequireSignIn()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         var anonymous = factory.CreateClient();
         await (await anonymous.GetAsync("/api/notifications")).AssertProblemAsync(401, "unauthorized");
         await (await anonymous.GetAsync("/api/me/notification-settings")).AssertProblemAsync(401, "unauthorized");
@@ -185,3 +185,7 @@ public sealed class DeliveryTests
         await (await anonymous.GetAsync("/api/admin/webhooks/dead-letters")).AssertProblemAsync(401, "unauthorized");
     }
 }
+
+public sealed class DeliveryTestsOnSqlite() : DeliveryTests(Store.Sqlite);
+
+public sealed class DeliveryTestsOnPostgreSql() : DeliveryTests(Store.PostgreSql);

@@ -6,7 +6,7 @@ using Workflow.Server.Tests.Support;
 namespace Workflow.Server.Tests.Reminders;
 
 /// <summary>The engine's notify messages and task reminders reach people through the same exactly-once path.</summary>
-public sealed class EngineNotificationTests
+public abstract class EngineNotificationTests(Store store)
 {
     private const string Definition = """
         { "id": "notice-and-task", "name": "通知与待办", "activities": [
@@ -21,7 +21,7 @@ public sealed class EngineNotificationTests
     [Fact]
     public async Task ANotifyMessageAndATaskReminder_ReachTheOfficerOnce()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         var admin = await factory.AdminAsync();
         (await admin.PostAsync("/api/definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         await factory.CreateUserAsync("officer-notice", "officer", TestRegions.Town);
@@ -44,3 +44,7 @@ public sealed class EngineNotificationTests
         Assert.All(inbox, n => Assert.StartsWith("engine:", (string?)n["key"], StringComparison.Ordinal));
     }
 }
+
+public sealed class EngineNotificationTestsOnSqlite() : EngineNotificationTests(Store.Sqlite);
+
+public sealed class EngineNotificationTestsOnPostgreSql() : EngineNotificationTests(Store.PostgreSql);

@@ -16,7 +16,7 @@ using Workflow.Federation.Reminders;
 namespace Workflow.Server.Tests.Reminders;
 
 /// <summary>A task reminder that fell due while the service was down is late, like any other reminder, and keeps its planned time.</summary>
-public sealed class LateTaskReminderTests
+public abstract class LateTaskReminderTests(Store store)
 {
     private const string Definition = """
         { "id": "late-task", "name": "逾期待办", "activities": [
@@ -32,9 +32,9 @@ public sealed class LateTaskReminderTests
     public async Task ATaskReminderDueWhileTheServiceWasDown_IsDeliveredLate_WithItsPlannedDueTime()
     {
         var clock = new FakeTimeProvider(ServiceFactory.Start);
-        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-late", clock);
+        var (stopped, officer, reminder) = await StartATaskThenStopAsync("officer-late", clock);
         clock.SetUtcNow(reminder.DueAt.AddHours(2));
-        await using var restarted = ServiceFactory.On(folder, clock);
+        await using var restarted = stopped.Restart(clock);
 
         await restarted.FireTimerAsync(reminder);
 
@@ -48,9 +48,9 @@ public sealed class LateTaskReminderTests
     public async Task ALateTaskReminder_IsDropped_WhenTheLatePolicyOfTaskRemindersSaysSo()
     {
         var clock = new FakeTimeProvider(ServiceFactory.Start);
-        var (folder, officer, reminder) = await StartATaskThenStopAsync("officer-dropped", clock);
+        var (stopped, officer, reminder) = await StartATaskThenStopAsync("officer-dropped", clock);
         clock.SetUtcNow(reminder.DueAt.AddHours(2));
-        await using var restarted = ServiceFactory.On(folder, clock);
+        await using var restarted = stopped.Restart(clock);
         restarted.Settings["Reminders:LatePolicy:TaskReminder"] = "Drop";
 
         await restarted.FireTimerAsync(reminder);
@@ -65,9 +65,10 @@ public sealed class LateTaskReminderTests
     }
 
     /// <summary>Starts a task reminded a day before it is due, and stops the service before the reminder's time.</summary>
-    private static async Task<(string Folder, Guid Officer, TimerRow Reminder)> StartATaskThenStopAsync(string officerName, FakeTimeProvider clock)
+    private async Task<(ServiceFactory Stopped, Guid Officer, TimerRow Reminder)> StartATaskThenStopAsync(string officerName, FakeTimeProvider clock)
     {
-        await using var first = new ServiceFactory { KeepDataFolder = true, Clock = clock };
+        await using var first = await store.NewServiceAsync(clock);
+        first.KeepDataFolder = true;
         var admin = await first.AdminAsync();
         (await admin.PostAsync("/api/definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var officerId = await first.CreateUserAsync(officerName, Roles.Officer, TestRegions.Town);
@@ -77,10 +78,14 @@ public sealed class LateTaskReminderTests
         var instance = Guid.Parse((string)(await started.ReadObjectAsync())["instanceId"]!);
         var reminder = await first.TimerAsync(instance, TimerPurpose.Reminder);
         Assert.Null(reminder.FiredAt);
-        return (first.DataFolder, officerId, reminder);
+        return (first, officerId, reminder);
     }
 
     private static async Task<IReadOnlyList<NotificationView>> InboxAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, Guid officer) =>
         (await host.Services.GetRequiredService<NotificationInbox>()
             .ListAsync(new Caller(officer, "officer", [Roles.Officer], null, TestRegions.Town), unreadOnly: false, page: 1, pageSize: 50, CancellationToken.None)).Items;
 }
+
+public sealed class LateTaskReminderTestsOnSqlite() : LateTaskReminderTests(Store.Sqlite);
+
+public sealed class LateTaskReminderTestsOnPostgreSql() : LateTaskReminderTests(Store.PostgreSql);

@@ -11,7 +11,7 @@ using Workflow.Federation.Reminders;
 namespace Workflow.Server.Tests.Reminders;
 
 /// <summary>Hangfire keeps its jobs in memory: a restart must lose no reminder and repeat none.</summary>
-public sealed class RestartTests
+public abstract class RestartTests(Store store)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(25);
 
@@ -19,15 +19,15 @@ public sealed class RestartTests
     public async Task ARestartInTheMiddle_DeliversEachReminderOnce_AndTheOneDueWhileDownArrivesLate()
     {
         await using var channels = new Channels();
-        string folder;
+        ServiceFactory stopped;
         Guid chair;
         string before, whileDown, dropped, after;
         var clock = new FakeTimeProvider(ServiceFactory.Start);
         var now = clock.GetUtcNow();
-        await using (var first = channels.Configure(new ServiceFactory { Clock = clock }))
+        await using (var first = channels.Configure(await store.NewServiceAsync(clock)))
         {
             first.KeepDataFolder = true;
-            folder = first.DataFolder;
+            stopped = first;
             chair = await first.CreateChairAsync("chair-restart");
             await first.AddWebhookAsync(channels.Hooks.Url, userId: chair);
             var body = Guid.NewGuid();
@@ -49,7 +49,7 @@ public sealed class RestartTests
 
         // Down past the second reminder's time by more than the late threshold (2 s).
         clock.Advance(TimeSpan.FromSeconds(7));
-        await using var second = channels.Configure(ServiceFactory.On(folder, clock));
+        await using var second = channels.Configure(stopped.Restart(clock));
         second.Settings["Reminders:LatePolicy:DutyGroup"] = "Drop";
         var again = await second.SignInAsync("chair-restart");
         clock.Advance(TimeSpan.FromSeconds(4));
@@ -70,15 +70,15 @@ public sealed class RestartTests
     public async Task AnEmailStillPendingAtShutdown_IsSentOnceAfterTheRestart()
     {
         await using var channels = new Channels();
-        string folder;
+        ServiceFactory stopped;
         var clock = new FakeTimeProvider(ServiceFactory.Start);
-        await using (var first = channels.Configure(new ServiceFactory { Clock = clock }))
+        await using (var first = channels.Configure(await store.NewServiceAsync(clock)))
         {
             // The relay is down: the first try fails and the next one waits past the shutdown.
             first.Settings["Smtp:Port"] = ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
             first.Settings["Smtp:BackoffSeconds"] = "2";
             first.KeepDataFolder = true;
-            folder = first.DataFolder;
+            stopped = first;
             var chair = await first.CreateChairAsync("chair-pending");
             await first.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:pending:1", chair, clock.GetUtcNow())]);
             var contexts = first.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
@@ -89,7 +89,7 @@ public sealed class RestartTests
             }, s_wait), "the first e-mail attempt fails");
         }
 
-        await using var second = channels.Configure(ServiceFactory.On(folder, clock));
+        await using var second = channels.Configure(stopped.Restart(clock));
         var person = await second.SignInAsync("chair-pending");
 
         Assert.True(await second.PassTimeUntilAsync(() => channels.Smtp.Received.Count == 1), "the pending e-mail goes out after the restart");
@@ -107,3 +107,7 @@ public sealed class RestartTests
         return port;
     }
 }
+
+public sealed class RestartTestsOnSqlite() : RestartTests(Store.Sqlite);
+
+public sealed class RestartTestsOnPostgreSql() : RestartTests(Store.PostgreSql);

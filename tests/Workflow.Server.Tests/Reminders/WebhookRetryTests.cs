@@ -4,14 +4,14 @@ using Workflow.Server.Tests.Support;
 namespace Workflow.Server.Tests.Reminders;
 
 /// <summary>A failing webhook is tried again with back-off, then kept as a dead letter for admins.</summary>
-public sealed class WebhookRetryTests
+public abstract class WebhookRetryTests(Store store)
 {
     [Fact]
     public async Task AWebhookThatAlwaysFails_IsTriedThreeTimes_ThenADeadLetterAdminsSee()
     {
         await using var channels = new Channels();
         channels.Hooks.AlwaysFail = true;
-        await using var factory = channels.Configure(new ServiceFactory());
+        await using var factory = channels.Configure(await store.NewServiceAsync());
         var chair = await factory.CreateChairAsync("chair-dead");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
         var admin = await factory.AdminAsync();
@@ -38,7 +38,7 @@ public sealed class WebhookRetryTests
     {
         await using var channels = new Channels();
         channels.Hooks.FailFirst = 2;
-        await using var factory = channels.Configure(new ServiceFactory());
+        await using var factory = channels.Configure(await store.NewServiceAsync());
         var chair = await factory.CreateChairAsync("chair-retry");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair);
 
@@ -53,7 +53,7 @@ public sealed class WebhookRetryTests
     [Fact]
     public async Task OnlyAdmins_SeeDeadLettersAndSetUpWebhooks()
     {
-        await using var factory = new ServiceFactory();
+        await using var factory = await store.NewServiceAsync();
         await factory.CreateChairAsync("chair-nosy");
         var chair = await factory.SignInAsync("chair-nosy");
         await (await chair.GetAsync("/api/admin/webhooks/dead-letters")).AssertProblemAsync(403, "forbidden");
@@ -64,3 +64,7 @@ public sealed class WebhookRetryTests
         Assert.NotNull(problem["errors"]!["secret"]);
     }
 }
+
+public sealed class WebhookRetryTestsOnSqlite() : WebhookRetryTests(Store.Sqlite);
+
+public sealed class WebhookRetryTestsOnPostgreSql() : WebhookRetryTests(Store.PostgreSql);

@@ -25,13 +25,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>A start on the data folder of an earlier one: a restart.</summary>
     public static ServiceFactory On(string dataFolder, FakeTimeProvider? clock = null) => new() { DataFolder = dataFolder, Clock = clock ?? new FakeTimeProvider(Start) };
 
-    /// <summary>Runs this service on a PostgreSQL database (stores and Hangfire) instead of the SQLite file in its data folder.</summary>
-    public ServiceFactory OnPostgreSql(string connectionString)
-    {
-        Settings["Storage:Provider"] = "PostgreSql";
-        Settings["ConnectionStrings:Workflow"] = connectionString;
-        return this;
-    }
+    /// <summary>The PostgreSQL database the service runs on, Hangfire's jobs included; null for the SQLite file in the data folder.</summary>
+    public string? PostgreSql { get; init; }
+
+    /// <summary>A start on the data folder and database of this one, once it has stopped: a restart, on its clock unless another is given.</summary>
+    public ServiceFactory Restart(FakeTimeProvider? clock = null) => new() { DataFolder = DataFolder, Clock = clock ?? Clock, PostgreSql = PostgreSql };
 
     /// <summary>The service's clock. A restart on the same data folder may share it, so time goes on across the restart.</summary>
     public FakeTimeProvider Clock { get; init; } = new(Start);
@@ -54,6 +52,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Regions:RootCode", TestRegions.District);
         builder.UseSetting("Regions:RootName", "南安市");
         builder.UseSetting("DemoData:Enabled", "false");
+        if (PostgreSql is not null)
+        {
+            builder.UseSetting("Storage:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Workflow", PostgreSql);
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         foreach (var configure in TestServices) builder.ConfigureServices(configure);
         builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));

@@ -55,7 +55,7 @@ public sealed class TwoNodes : IAsyncDisposable
 
     private static ServiceFactory Node(string database, Func<ServiceFactory, ServiceFactory>? configure)
     {
-        var node = new ServiceFactory { Clock = new FakeTimeProvider(ServiceFactory.Start) }.OnPostgreSql(database);
+        var node = new ServiceFactory { Clock = new FakeTimeProvider(ServiceFactory.Start), PostgreSql = database };
         return configure is null ? node : configure(node);
     }
 }

@@ -5,7 +5,7 @@ using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Tasks;
 
-public sealed class InboxTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+public abstract class InboxTests(ServiceFactory factory)
 {
     private static async Task<JsonArray> InboxAsync(HttpClient client, string query = "")
     {
@@ -140,3 +140,7 @@ public sealed class InboxTests(ServiceFactory factory) : IClassFixture<ServiceFa
         Assert.True(Contains(await InboxAsync(s.Approver), task));
     }
 }
+
+public sealed class InboxTestsOnSqlite(ServiceFactory factory) : InboxTests(factory), IClassFixture<ServiceFactory>;
+
+public sealed class InboxTestsOnPostgreSql(PostgreSqlService service) : InboxTests(service.Factory), IClassFixture<PostgreSqlService>;
