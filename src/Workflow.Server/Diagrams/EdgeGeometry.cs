@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workflow.Server.Diagrams;
+
+/// <summary>Turns dagre's edge points into a line that meets each shape's border and ends in an arrowhead.</summary>
+internal static class EdgeGeometry
+{
+    private const double HeadLength = 8;
+    private const double HeadHalfWidth = 4;
+
+    /// <summary>
+    /// dagre ends every edge on its nodes' bounding boxes; a diamond's border lies inside its box, so the ends that touch a
+    /// decision are moved onto the diamond itself.
+    /// </summary>
+    public static IReadOnlyList<Point> Clip(RoutedEdge routed, DiagramLayout layout)
+    {
+        var points = routed.Points.ToList();
+        if (points.Count < 2) return points;
+        var from = layout.Nodes.First(n => n.Node.Id == routed.Edge.From);
+        var to = layout.Nodes.First(n => n.Node.Id == routed.Edge.To);
+        if (from.Node.Shape == NodeShape.Decision) points[0] = OnDiamond(from, points[1]);
+        if (to.Node.Shape == NodeShape.Decision) points[^1] = OnDiamond(to, points[^2]);
+        return points;
+    }
+
+    private static Point OnDiamond(PlacedNode node, Point toward)
+    {
+        var (dx, dy) = (toward.X - node.X, toward.Y - node.Y);
+        var scale = Math.Abs(dx) / (node.Node.Width / 2) + Math.Abs(dy) / (node.Node.Height / 2);
+        return scale == 0 ? toward : new Point(node.X + dx / scale, node.Y + dy / scale);
+    }
+
+    /// <summary>The line, stopped short of the target so its stroke does not poke through the arrowhead, and the head.</summary>
+    public static (IReadOnlyList<Point> Line, Point[] Head) Arrow(IReadOnlyList<Point> points)
+    {
+        var tip = points[^1];
+        var before = points[^2];
+        var length = Math.Max(Math.Sqrt(Math.Pow(tip.X - before.X, 2) + Math.Pow(tip.Y - before.Y, 2)), 0.001);
+        var (ux, uy) = ((tip.X - before.X) / length, (tip.Y - before.Y) / length);
+        var b = new Point(tip.X - ux * HeadLength, tip.Y - uy * HeadLength);
+        var head = new[] { tip, new Point(b.X - uy * HeadHalfWidth, b.Y + ux * HeadHalfWidth), new Point(b.X + uy * HeadHalfWidth, b.Y - ux * HeadHalfWidth) };
+        var line = points.Take(points.Count - 1).Append(new Point(tip.X - ux * (HeadLength - 1), tip.Y - uy * (HeadLength - 1))).ToList();
+        return (line, head);
+    }
+
+    /// <summary>A smooth path through the points' midpoints, bending at each point: bends read better than corners where edges cross.</summary>
+    public static string Smooth(IReadOnlyList<Point> points, double dx, double dy)
+    {
+        string P(Point p) => $"{SvgDiagram.F(p.X + dx)},{SvgDiagram.F(p.Y + dy)}";
+        var d = new StringBuilder($"M{P(points[0])}");
+        for (var i = 1; i < points.Count - 1; i++)
+        {
+            var mid = new Point((points[i].X + points[i + 1].X) / 2, (points[i].Y + points[i + 1].Y) / 2);
+            d.Append(CultureInfo.InvariantCulture, $" Q{P(points[i])} {P(i == points.Count - 2 ? points[^1] : mid)}");
+            if (i == points.Count - 2) return d.ToString();
+        }
+        return d.Append(CultureInfo.InvariantCulture, $" L{P(points[^1])}").ToString();
+    }
+}
