@@ -38,7 +38,7 @@ internal sealed class DagreLayout : IDisposable
           g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 34, edgesep: 14, marginx: 0, marginy: 0 });
           spec.nodes.forEach(function (n) { g.setNode(n.id, { width: n.width, height: n.height }); });
           spec.edges.forEach(function (e, i) {
-            g.setEdge(e.from, e.to, { width: e.width, height: e.height, labelpos: 'c' }, 'e' + i);
+            g.setEdge(e.from, e.to, { width: e.width, height: e.height, labelpos: 'c', weight: e.weight }, 'e' + i);
           });
           dagre.layout(g);
           var out = { width: g.graph().width, height: g.graph().height, nodes: {}, edges: [] };
@@ -69,10 +69,16 @@ internal sealed class DagreLayout : IDisposable
 
     public DiagramLayout Layout(DiagramGraph graph)
     {
+        // An edge into an end (rejected, withdrawn) pulls less than the path through the work, so the ends that many steps
+        // lead to do not drag the main path sideways: on founding this makes the drawing a quarter narrower.
+        var ends = graph.Nodes.Where(n => n.Shape == NodeShape.End).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var input = JsonSerializer.Serialize(new
         {
             nodes = graph.Nodes.Select(n => new { id = n.Id, width = n.Width, height = n.Height }),
-            edges = graph.Edges.Select(e => new { from = e.From, to = e.To, width = e.LabelWidth, height = e.Label is null ? 0 : DiagramGraph.LabelHeight }),
+            edges = graph.Edges.Select(e => new
+            {
+                from = e.From, to = e.To, width = e.LabelWidth, height = e.Label is null ? 0 : DiagramGraph.LabelHeight, weight = ends.Contains(e.To) ? 1 : 4,
+            }),
         });
         string output;
         lock (_turn) output = _engine.Invoke("layoutGraph", input).AsString();

@@ -12,6 +12,8 @@ internal static class DiagramText
     /// <summary>Characters after which a title may break: Chinese and Latin clause punctuation.</summary>
     private const string BreakAfter = "，、：；。,;:/）)";
 
+    private const string NoLineStart = "，、：；。！？）,;:!?)";
+
     public static double Width(string text, double fontSize) => text.EnumerateRunes().Sum(r => RuneWidth(r) * fontSize);
 
     private static double RuneWidth(Rune rune) => rune.Value >= 0x2E80 || rune.Value is >= 0x1100 and <= 0x115F ? 1.0 : 0.62;
@@ -20,7 +22,20 @@ internal static class DiagramText
     /// Breaks <paramref name="text"/> into lines no wider than <paramref name="maxWidth"/>, preferring a break after
     /// punctuation or before an opening bracket; never inside a surrogate pair, so rare characters survive whole.
     /// </summary>
+    /// <remarks>Lines are balanced: a title that needs two lines is cut near its middle, not after the first full line.</remarks>
     public static IReadOnlyList<string> Wrap(string text, double fontSize, double maxWidth)
+    {
+        var greedy = Greedy(text, fontSize, maxWidth);
+        if (greedy.Count < 2) return greedy;
+        for (var slack = 0.5; slack <= 2; slack += 0.5)
+        {
+            var balanced = Greedy(text, fontSize, Math.Min(maxWidth, Width(text, fontSize) / greedy.Count + slack * fontSize));
+            if (balanced.Count == greedy.Count) return balanced;
+        }
+        return greedy;
+    }
+
+    private static List<string> Greedy(string text, double fontSize, double maxWidth)
     {
         var runes = text.EnumerateRunes().ToList();
         var lines = new List<string>();
@@ -35,6 +50,8 @@ internal static class DiagramText
             {
                 var soft = LastSoftBreak(runes, start, end);
                 if (soft > start) end = soft;
+                // Closing punctuation never starts a line.
+                else if (end > start + 1 && NoLineStart.Contains(runes[end].ToString(), StringComparison.Ordinal)) end--;
             }
             lines.Add(string.Concat(runes.Skip(start).Take(end - start).Select(r => r.ToString())).Trim());
             start = end;

@@ -44,17 +44,20 @@ internal static class EdgeGeometry
         return (line, head);
     }
 
-    /// <summary>A smooth path through the points' midpoints, bending at each point: bends read better than corners where edges cross.</summary>
+    /// <summary>
+    /// A smooth path through every point (a Catmull-Rom spline as cubic Béziers). Passing through the points keeps the
+    /// line on its label, which dagre places on one of them, and bends read better than corners where edges cross.
+    /// </summary>
     public static string Smooth(IReadOnlyList<Point> points, double dx, double dy)
     {
-        string P(Point p) => $"{SvgDiagram.F(p.X + dx)},{SvgDiagram.F(p.Y + dy)}";
-        var d = new StringBuilder($"M{P(points[0])}");
-        for (var i = 1; i < points.Count - 1; i++)
+        string P(double x, double y) => $"{SvgDiagram.F(x + dx)},{SvgDiagram.F(y + dy)}";
+        var d = new StringBuilder($"M{P(points[0].X, points[0].Y)}");
+        for (var i = 0; i < points.Count - 1; i++)
         {
-            var mid = new Point((points[i].X + points[i + 1].X) / 2, (points[i].Y + points[i + 1].Y) / 2);
-            d.Append(CultureInfo.InvariantCulture, $" Q{P(points[i])} {P(i == points.Count - 2 ? points[^1] : mid)}");
-            if (i == points.Count - 2) return d.ToString();
+            var (before, from, to, after) = (points[Math.Max(i - 1, 0)], points[i], points[i + 1], points[Math.Min(i + 2, points.Count - 1)]);
+            d.Append(CultureInfo.InvariantCulture,
+                $" C{P(from.X + (to.X - before.X) / 6, from.Y + (to.Y - before.Y) / 6)} {P(to.X - (after.X - from.X) / 6, to.Y - (after.Y - from.Y) / 6)} {P(to.X, to.Y)}");
         }
-        return d.Append(CultureInfo.InvariantCulture, $" L{P(points[^1])}").ToString();
+        return d.ToString();
     }
 }
