@@ -24,13 +24,36 @@ internal sealed record DiagramGraph(IReadOnlyList<DiagramNode> Nodes, IReadOnlyL
     public static DiagramGraph Of(WorkflowDefinition definition, DiagramWords words)
     {
         var nodes = definition.Activities.Select(a => Node(a, words)).ToList();
+        var loops = OnLoops(definition);
         var edges = definition.Activities
             .SelectMany(a => a.Next.Select(n => (From: a, Outcome: n.Key, To: n.Value)))
             .Select(e => words.Outcome(e.From, e.Outcome) is { } label
-                ? new DiagramEdge(e.From.Id, e.To, e.Outcome, label, DiagramText.Width(label, LabelSize) + 8)
+                ? new DiagramEdge(e.From.Id, e.To, e.Outcome, label, LabelWidthOf(label, loops.Contains((e.From.Id, e.To)) ? words.Times(99) : ""))
                 : new DiagramEdge(e.From.Id, e.To, e.Outcome, null, 0))
             .ToList();
         return new DiagramGraph(nodes, edges);
+    }
+
+    public static double LabelWidthOf(string label, string suffix = "") => DiagramText.Width(label + suffix, LabelSize) + 8;
+
+    /// <summary>
+    /// The connections that lie on a loop (their target leads back to their source): only they can be taken more than once,
+    /// so only their labels keep room for a count.
+    /// </summary>
+    private static HashSet<(string, string)> OnLoops(WorkflowDefinition definition)
+    {
+        bool Reaches(string from, string to)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>([from]);
+            while (queue.TryDequeue(out var id))
+            {
+                if (id == to) return true;
+                if (seen.Add(id) && definition.TryGetActivity(id, out var activity)) foreach (var next in activity.Next.Values) queue.Enqueue(next);
+            }
+            return false;
+        }
+        return definition.Activities.SelectMany(a => a.Next.Values.Select(to => (a.Id, to))).Where(e => Reaches(e.to, e.Id)).ToHashSet();
     }
 
     private static DiagramNode Node(ActivityDefinition activity, DiagramWords words) => activity switch

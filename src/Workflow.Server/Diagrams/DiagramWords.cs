@@ -108,5 +108,9 @@ public sealed class DiagramWords
 
     public string Visited(int count) => _english ? $"{count} steps done so far." : $"已办理 {count} 个步骤。";
 
-    public string Times(int count) => _english ? $"×{count}" : $"（{count}次）";
+    /// <summary>How often a connection was taken, after its label; short, as the label's room is kept in the layout.</summary>
+    public string Times(int count) => $" ×{count}";
+
+    /// <summary>Joins the sentences of a description: Chinese sentences run on, English ones take a space.</summary>
+    public string Sentences(IEnumerable<string> sentences) => string.Join(_english ? " " : "", sentences);
 }

@@ -68,7 +68,7 @@ internal static class SvgDiagram
         if (progress.Current.Count > 0) parts.Add(words.Now(progress.Current.Select(TitleOf)));
         else if (progress.Finished) parts.Add(words.Finished(progress.Result));
         parts.Add(words.Visited(progress.Visited.Count(v => !progress.Current.Contains(v))));
-        return string.Join(" ", parts);
+        return words.Sentences(parts);
     }
 
     private static void WriteNode(Writer w, PlacedNode placed, DiagramWords words, NodeState state)
@@ -152,7 +152,7 @@ internal static class SvgDiagram
         var count = progress?.Taken.GetValueOrDefault(new Connection(edge.From, edge.Outcome)) ?? 0;
         var label = count > 1 ? edge.Label + words.Times(count) : edge.Label!;
         var colour = progress is null ? "#374151" : count > 0 ? "#14532d" : "#4b5563";
-        var labelWidth = Math.Max(edge.LabelWidth, DiagramText.Width(label, DiagramGraph.LabelSize) + 8);
+        var labelWidth = Math.Max(edge.LabelWidth, DiagramGraph.LabelWidthOf(label));
         var centre = routed.Label!.Value;
         w.Xml.WriteStartElement("g");
         w.Attr("class", "label");

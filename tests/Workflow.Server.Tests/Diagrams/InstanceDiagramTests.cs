@@ -46,8 +46,8 @@ public sealed class InstanceDiagramTests(ServiceFactory factory) : IClassFixture
         Assert.Equal(2, diagram.CountOf("partyOpinion", "return"));
         Assert.Equal(2, diagram.CountOf("reviseRequest", "resubmit"));
         Assert.Equal(1, diagram.CountOf("partyOpinion", "endorse"));
-        Assert.Contains(diagram.Texts, t => t.Value == "退回（2次）");
-        Assert.Contains("当前步骤：上级妇联批复筹建。", diagram.Description);
+        Assert.Contains(diagram.Texts, t => t.Value == "退回 ×2");
+        Assert.Contains("。当前步骤：上级妇联批复筹建。已办理 5 个步骤。", diagram.Description);
         var current = diagram.Nodes.Single(n => (string?)n.Attribute("data-state") == "current");
         Assert.Contains(current.Descendants(), e => e.Name.LocalName == "text" && e.Value == "当前");
         // Everything not reached yet is drawn muted.
