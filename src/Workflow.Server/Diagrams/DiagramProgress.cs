@@ -22,7 +22,7 @@ public sealed record DiagramProgress(
 {
     /// <summary>
     /// Reads the path from the journal: every row that moved the instance on names the activity and its outcome, and the
-    /// connection that outcome selects is the one taken (a fork takes all its branches). The open bookmarks are the current
+    /// connection that outcome selects is the one taken (a fork takes all its branches), and its target was reached. The open bookmarks are the current
     /// steps; open incidents mark the steps that failed.
     /// </summary>
     public static DiagramProgress Of(WorkflowDefinition definition, InstanceView instance, IEnumerable<JournalEntry> journal)
@@ -42,7 +42,8 @@ public sealed record DiagramProgress(
                 if (!activity.Next.TryGetValue(key, out var target)) continue;
                 var connection = new Connection(activity.Id, key);
                 taken[connection] = taken.GetValueOrDefault(connection) + 1;
-                visited.Add(target);
+                // A join that a branch reached still waits for the others: it is passed only when it joins (its own row).
+                if (!definition.TryGetActivity(target, out var next) || next is not JoinActivity) visited.Add(target);
             }
         }
         var current = instance.Bookmarks.Select(b => b.ActivityId).ToHashSet(StringComparer.Ordinal);

@@ -71,11 +71,17 @@ public sealed class InstanceDiagramTests(ServiceFactory factory) : IClassFixture
         Assert.Contains("unitA", diagram.NodesIn("visited"));
         Assert.Contains(("unitA", "endorse"), diagram.EdgesIn("taken"));
         Assert.Contains(("sign", "branch1"), diagram.EdgesIn("taken"));
-        // One branch has reached the join, which waits for the other: nothing beyond it is taken.
-        Assert.Contains("signed", diagram.NodesIn("visited"));
+        // One branch has reached the join, which waits for the other: the join is not passed yet, nor anything beyond it.
+        Assert.Contains("signed", diagram.NodesIn("pending"));
         Assert.DoesNotContain(("signed", "done"), diagram.EdgesIn("taken"));
         Assert.Contains("notifyOfficer", diagram.NodesIn("pending"));
         Assert.Contains("Current step: 党组织意见（单位二）.", diagram.Description);
+
+        await FoundingTeam.DecideAsync(s.PartyApprover, instance, "unitB", "endorse", new { opinion = "同意" });
+        var joined = await DiagramAsync(s.Officer, instance);
+        Assert.Empty(joined.NodesIn("current"));
+        Assert.Equal(["endorsed", "notifyOfficer", "signed"], joined.NodesIn("visited").Intersect(["signed", "notifyOfficer", "endorsed", "objected"]).Order(StringComparer.Ordinal));
+        Assert.Contains(("signed", "done"), joined.EdgesIn("taken"));
     }
 
     [Fact]
