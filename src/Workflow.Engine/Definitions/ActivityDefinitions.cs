@@ -8,6 +8,9 @@ public abstract record ActivityDefinition(string Id, IReadOnlyDictionary<string,
     /// <summary>The outcome of activities that have a single successor.</summary>
     public const string Done = "done";
 
+    /// <summary>What people call the step, from the definition's <c>name</c>; shown where the activity has no title of its own (diagrams).</summary>
+    public string? Name { get; init; }
+
     /// <summary>An activity that waits for the outside world (a person, the clock, a child workflow) and so breaks a loop.</summary>
     public virtual bool Blocks => false;
 }

@@ -43,8 +43,9 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            var activity = ParseActivity(item, $"activities[{index++}]");
-            if (activity is not null) activities.Add(activity);
+            var path = $"activities[{index++}]";
+            var activity = ParseActivity(item, path);
+            if (activity is not null) activities.Add(activity with { Name = OptionalString(item, path, "name") });
         }
         return (id, name, activities, _errors);
     }

@@ -10,6 +10,7 @@ using Workflow.Persistence.Storage;
 using Workflow.Server.Accounts;
 using Workflow.Server.ApiDocs;
 using Workflow.Server.Bodies;
+using Workflow.Server.Diagrams;
 using Workflow.Server.Engine;
 using Workflow.Server.Foundings;
 using Workflow.Server.Idempotency;
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
+        services.AddDiagrams();
         services.AddSingleton<StoredVersionsCheck>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
@@ -96,6 +98,7 @@ public static class ServiceRegistration
         app.MapRegionsApi();
         app.MapTasksApi();
         app.MapInstancesApi();
+        app.MapDiagramsApi();
         app.MapDefinitionsApi();
         app.MapLedgerApi();
         app.MapRostersApi();

@@ -30,6 +30,22 @@ public sealed class DefinitionLoaderTests
         Assert.Equal(Path.GetFileNameWithoutExtension(file), definition.Id);
     }
 
+    [Fact]
+    public void AnActivitysName_IsKept_AndANonStringNameIsRefusedWithItsPlace()
+    {
+        JsonObject StartNamed(JsonNode name)
+        {
+            var start = Start("review");
+            start["name"] = name;
+            return start;
+        }
+        var definition = _loader.Load(Flow("f", StartNamed("申请提交"), Approve("review", "done"), End("done")), "test.json");
+        Assert.Equal("申请提交", definition.Start.Name);
+        Assert.Null(definition.Activity("review").Name);
+
+        Assert.Equal(["activities[0].name: must be a string, not number"], Refusal(Flow("f", StartNamed(7), Approve("review", "done"), End("done"))));
+    }
+
     [Theory]
     [InlineData("outcome")]
     [InlineData("by")]

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Workflow.Engine.Definitions;
+
+namespace Workflow.Server.Diagrams;
+
+/// <summary>
+/// Draws a definition as an SVG flowchart, optionally with an instance's progress on it. The layout depends only on the
+/// definition and the language of its words, so it is computed once per published version (versions never change).
+/// </summary>
+public sealed class WorkflowDiagram
+{
+    private readonly DagreLayout _dagre;
+    private readonly ConcurrentDictionary<(string Id, int Version, string Language), Lazy<DiagramLayout>> _layouts = new();
+
+    internal WorkflowDiagram(DagreLayout dagre) => _dagre = dagre;
+
+    /// <param name="culture">The language of the words the diagram adds (outcomes, who acts, the legend); zh-CN unless English is asked for.
+    /// Titles are the definition's own.</param>
+    public string Render(WorkflowDefinition definition, DiagramProgress? progress = null, CultureInfo? culture = null)
+    {
+        var words = DiagramWords.For(culture);
+        return SvgDiagram.Write(definition.Name, LayoutOf(definition, words), words, progress);
+    }
+
+    internal DiagramLayout LayoutOf(WorkflowDefinition definition, DiagramWords words)
+    {
+        // Version 0 is a definition loaded but not published (tests, validation): it has no identity to cache under.
+        if (definition.Version <= 0) return _dagre.Layout(DiagramGraph.Of(definition, words));
+        return _layouts.GetOrAdd((definition.Id, definition.Version, words.Language),
+            _ => new Lazy<DiagramLayout>(() => _dagre.Layout(DiagramGraph.Of(definition, words)))).Value;
+    }
+}
