@@ -211,7 +211,7 @@ public sealed class FoundingService(
     {
         var common = codes[0];
         foreach (var code in codes.Skip(1))
-            while (common.Length > 0 && !RegionCode.Covers(common, code)) common = common.Length > 6 ? common[..(common.Length == 12 ? 9 : 6)] : "";
+            while (common.Length > 0 && !RegionCode.Covers(common, code)) common = RegionCode.ParentOf(common) ?? "";
         return common.Length == 0 ? codes[0][..6] : common;
     }
 }
