@@ -121,3 +121,16 @@ public sealed record RegionCode
 
     public override string ToString() => Value;
 }
+
+/// <summary>The levels as people name them.</summary>
+public static class RegionLevelNames
+{
+    public static string Zh(RegionLevel level) => level switch
+    {
+        RegionLevel.Province => "省",
+        RegionLevel.City => "市",
+        RegionLevel.District => "区县",
+        RegionLevel.Township => "乡镇街道",
+        _ => "村社区",
+    };
+}
