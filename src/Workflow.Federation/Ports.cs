@@ -40,4 +40,7 @@ public interface IReminderPlanning
     Task<PlanResult> PlanAsync(IEnumerable<PlannedReminder> reminders, CancellationToken cancellationToken = default);
 
     Task<CancelResult> CancelAsync(string keyPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>The reminders planned under <paramref name="keyPrefix"/>, in due order, with their stage and deliveries: what a schedule shows.</summary>
+    Task<IReadOnlyList<ReminderProgress>> ReadAsync(string keyPrefix, CancellationToken cancellationToken = default);
 }

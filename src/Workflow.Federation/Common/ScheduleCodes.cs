@@ -6,6 +6,7 @@ public static class ScheduleCodes
     public const string PresidiumEmpty = "schedule.presidium-empty";
     public const string PresidiumListsSomeoneTwice = "schedule.presidium-lists-someone-twice";
     public const string StartNotBeforeTermEnd = "schedule.start-not-before-term-end";
+    public const string StartBeforeFounding = "schedule.start-before-founding";
     public const string ReasonRequired = "schedule.reason-required";
     public const string PeriodNotFound = "schedule.period-not-found";
     public const string PeriodAlreadyStarted = "schedule.period-already-started";

@@ -19,9 +19,11 @@ public sealed record CoverageFigures(int Surveyed, int Eligible, int KeyUnits, i
 {
     public static readonly CoverageFigures Zero = new(0, 0, 0, 0, 0, 0, 0);
 
-    public double? Coverage => Eligible == 0 ? null : (double)Covered / Eligible;
+    /// <summary>Covered ÷ eligible as a percentage (0–100, one decimal); null when nothing is eligible.</summary>
+    public double? CoveragePercent => Percent.Of(Covered, Eligible);
 
-    public double? KeyUnitCoverage => KeyUnits == 0 ? null : (double)KeyUnitsCovered / KeyUnits;
+    /// <summary>Key units covered ÷ key units as a percentage (0–100, one decimal).</summary>
+    public double? KeyUnitCoveragePercent => Percent.Of(KeyUnitsCovered, KeyUnits);
 
     public CoverageFigures Add(CoverageFigures other) => new(Surveyed + other.Surveyed, Eligible + other.Eligible, KeyUnits + other.KeyUnits,
         Covered + other.Covered, KeyUnitsCovered + other.KeyUnitsCovered, BodiesFounded + other.BodiesFounded, MicroHomes + other.MicroHomes);
@@ -30,16 +32,28 @@ public sealed record CoverageFigures(int Surveyed, int Eligible, int KeyUnits, i
 /// <summary>A region's target for a year and how far it is reached: bodies and micro-homes founded by the end of that year.</summary>
 public sealed record TargetProgress(int Year, int TargetBodies, int TargetMicroHomes, int BodiesFounded, int MicroHomesFounded)
 {
-    public double? BodiesReached => TargetBodies == 0 ? null : (double)BodiesFounded / TargetBodies;
+    /// <summary>Bodies founded ÷ target as a percentage (may pass 100); null without a target.</summary>
+    public double? BodiesReachedPercent => Percent.Of(BodiesFounded, TargetBodies);
 
-    public double? MicroHomesReached => TargetMicroHomes == 0 ? null : (double)MicroHomesFounded / TargetMicroHomes;
+    public double? MicroHomesReachedPercent => Percent.Of(MicroHomesFounded, TargetMicroHomes);
 }
 
-/// <summary>One region of the coverage tree, its figures rolled up from everything below it.</summary>
+/// <summary>Shares are shown as percentages, named <c>…Percent</c>, so nobody reads 0.5 as half a percent.</summary>
+internal static class Percent
+{
+    public static double? Of(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>
+/// One region of the coverage tree, its figures rolled up from everything below it: <see cref="Total"/> is <see cref="Own"/>
+/// (organizations and bodies coded to this region itself, e.g. to a town rather than one of its villages) plus the totals of
+/// <see cref="Children"/>.
+/// </summary>
 public sealed record CoverageNode(
     string RegionCode,
     RegionLevel Level,
     CoverageFigures Total,
+    CoverageFigures Own,
     IReadOnlyDictionary<Sector, CoverageFigures> BySector,
     TargetProgress? Target,
     IReadOnlyList<CoverageNode> Children);

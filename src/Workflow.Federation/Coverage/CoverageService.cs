@@ -12,8 +12,8 @@ namespace Workflow.Federation.Coverage;
 
 /// <summary>
 /// Coverage per region and sector against the year's targets. SQLite groups the ledger by region code and sector
-/// (one row per village or community, not per organization); the tree is then rolled up in memory by code prefix,
-/// village → township → district.
+/// (one row per village or community, not per organization); the tree is then rolled up in memory by derived parent,
+/// village → township → county → city → province.
 /// </summary>
 public sealed class CoverageService(FederationWriter writer, ClassificationRules rules, TimeProvider clock)
 {

@@ -3,15 +3,20 @@ using Workflow.Federation.Regions;
 
 namespace Workflow.Federation.Coverage;
 
-/// <summary>Adds each region's figures to the region and every region above it, up to the root, then builds the tree.</summary>
+/// <summary>Adds each region's figures to the region (as its own share) and every region above it, up to the root, then builds the tree.</summary>
 internal sealed class CoverageTree(RegionCode root)
 {
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal) { [root.Value] = new Node() };
 
     public void Add(string regionCode, Sector sector, CoverageFigures figures)
     {
+        var self = true;
         foreach (var node in SelfAndAncestors(regionCode))
+        {
             node.BySector[sector] = node.BySector.GetValueOrDefault(sector, CoverageFigures.Zero).Add(figures);
+            if (self) node.Own = node.Own.Add(figures);
+            self = false;
+        }
     }
 
     public void AddFoundedByYearEnd(string regionCode, bool microHome, int count)
@@ -32,7 +37,7 @@ internal sealed class CoverageTree(RegionCode root)
             var node = _nodes[code];
             var total = node.BySector.Values.Aggregate(CoverageFigures.Zero, (sum, f) => sum.Add(f));
             var progress = target(code) is { } t ? new TargetProgress(t.Year, t.Bodies, t.MicroHomes, node.BodiesByYearEnd, node.MicroHomesByYearEnd) : null;
-            return new CoverageNode(code, RegionCode.Parse(code).Level, total, node.BySector, progress,
+            return new CoverageNode(code, RegionCode.Parse(code).Level, total, node.Own, node.BySector, progress,
                 [.. children[code].Order(StringComparer.Ordinal).Select(Build)]);
         }
         return Build(root.Value);
@@ -41,7 +46,8 @@ internal sealed class CoverageTree(RegionCode root)
     private IEnumerable<Node> SelfAndAncestors(string regionCode)
     {
         if (!RegionCode.TryParse(regionCode, out var code, out _) || !root.Contains(code)) yield break;
-        for (var at = code; at is not null && at.Value.Length >= root.Value.Length; at = at.Parent)
+        // Up through every level (village → town → county → city → province), as far as the root.
+        for (var at = code; at is not null && root.Contains(at); at = at.Parent)
         {
             if (!_nodes.TryGetValue(at.Value, out var node)) _nodes[at.Value] = node = new Node();
             yield return node;
@@ -51,6 +57,7 @@ internal sealed class CoverageTree(RegionCode root)
     private sealed class Node
     {
         public Dictionary<Sector, CoverageFigures> BySector { get; } = [];
+        public CoverageFigures Own { get; set; } = CoverageFigures.Zero;
         public int BodiesByYearEnd { get; set; }
         public int MicroHomesByYearEnd { get; set; }
     }

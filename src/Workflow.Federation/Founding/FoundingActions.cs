@@ -92,6 +92,9 @@ public sealed class RegisterAction : IActionHandler
             TermEndsOn = termEnd, FoundingRequestId = row.Id,
         };
         body.Members.AddRange(row.Members.Select(m => new FederationBodyMemberRow { BodyId = body.Id, OrganizationId = m.OrganizationId }));
+        // A member still in another body was let in only because the request said it leaves it (FoundingService.OpenAsync): it leaves now.
+        var organizationIds = row.Members.Select(m => m.OrganizationId).ToList();
+        db.BodyMembers.RemoveRange(await db.BodyMembers.Where(m => organizationIds.Contains(m.OrganizationId)).ToListAsync(cancellationToken));
         body.Leaders.AddRange(await LeadersAsync(db, row, context, body.Id, founded, termEnd, cancellationToken));
         db.Bodies.Add(body);
         row.BodyId = body.Id;

@@ -17,7 +17,9 @@ public sealed record Actor(string UserName, string RegionCode, bool Everywhere =
         Everywhere ? rows : rows.Within(regionColumn, RegionCode);
 }
 
-public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present, PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason);
+/// <summary>A new founding request. An organization already in a founded body may join only if <paramref name="LeavesBodyIds"/> names that body: at registration it leaves it.</summary>
+public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present, PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason,
+    [NoNullItems] IReadOnlyList<Guid>? LeavesBodyIds = null);
 
 public sealed record CandidateInput([Present] string Id, [Present, PersonOrPlaceName] string Name, Gender Gender, [Present, PersonOrPlaceName] string Organization, [Present] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
 {

@@ -9,6 +9,8 @@ using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Storage;
+using Workflow.Engine.Definitions;
+using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Federation.Regions;
@@ -25,6 +27,7 @@ public sealed class FoundingService(
     InstanceQueries instances,
     Classifier classifier,
     ElectionRules rules,
+    DefinitionStore definitions,
     TimeProvider clock)
 {
     public const string WorkflowId = "founding";
@@ -54,12 +57,27 @@ public sealed class FoundingService(
             if (await StatusAsync(await read.FoundingRequests.AsNoTracking().SingleAsync(r => r.Id == other, cancellationToken), cancellationToken) == "open")
                 throw new FederationException(FederationError.Conflict, FoundingMessages.AlreadyOpen(other));
 
+        // One body per organization: joining another means leaving the first, and the request must say so.
+        var leaving = request.LeavesBodyIds ?? [];
+        var inBodies = await read.BodyMembers.AsNoTracking().Where(m => ids.Contains(m.OrganizationId))
+            .Join(read.Bodies.Where(b => b.Status == FederationBodyStatus.Founded), m => m.BodyId, b => b.Id, (m, b) => new { m.OrganizationId, b.Id, b.Name })
+            .ToListAsync(cancellationToken);
+        if (inBodies.FirstOrDefault(m => !leaving.Contains(m.Id)) is { } member)
+            throw new FederationException(FederationError.Conflict, FoundingMessages.AlreadyInBody(organizations.Single(o => o.Id == member.OrganizationId).Name, member.Name, member.Id));
+
         // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1).
         var recommended = organizations.Select(o => classifier.Classify(o, [], null).Mode).Distinct().ToList();
         if (!recommended.Contains(request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
-            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(string.Join("/", recommended)))]);
+            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(recommended))]);
 
         var region = CommonRegion(organizations.Select(o => o.RegionCode).ToList());
+        if (request.Kind == FederationKind.Township)
+        {
+            // A township federation is the township's or street's own (seed 003): its units lie in one township, which is its region.
+            if (RegionCode.LevelOf(region) < RegionLevel.Township)
+                throw new FederationValidationException([new("kind", FoundingMessages.TownshipOnlyInTownship(region))]);
+            region = region[..9];
+        }
         var row = new FoundingRequestRow
         {
             Id = Guid.NewGuid(), Name = request.Name.Trim(), Kind = request.Kind, Mode = request.Mode, ModeReason = request.ModeReason?.Trim(),
@@ -149,6 +167,8 @@ public sealed class FoundingService(
     public async Task<ElectionAttemptView> RecordElectionAsync(Actor actor, Guid id, ElectionInput input, CancellationToken cancellationToken = default)
     {
         var row = await FindOpenAtAsync(actor, id, "election", cancellationToken);
+        if (row.CongressDate is { } congress && congress > ChinaInstant.Of(clock.GetUtcNow()).LocalDate)
+            throw new FederationException(FederationError.Refused, FoundingMessages.CongressNotYetHeld(congress));
         var (outcome, attempts) = await CountAsync(row, input, cancellationToken);
         if (outcome.Status == ElectionStatus.RecordRejected) throw new FoundingRefusedException(outcome.Explanations);
         var attempt = new ElectionAttemptRow
@@ -212,9 +232,14 @@ public sealed class FoundingService(
     private async Task<FoundingRequestRow> FindOpenAtAsync(Actor actor, Guid id, string activity, CancellationToken cancellationToken)
     {
         var row = await FindAsync(actor, id, cancellationToken);
-        var waiting = row.InstanceId is { } instanceId ? (await instances.GetAsync(instanceId, cancellationToken)).Bookmarks.Select(b => b.ActivityId).ToList() : [];
-        if (!waiting.Contains(activity)) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, waiting));
-        return row;
+        if (row.InstanceId is not { } instanceId) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, [], "draft"));
+        var instance = await instances.GetAsync(instanceId, cancellationToken);
+        if (instance.Bookmarks.Any(b => b.ActivityId == activity)) return row;
+        // The message names steps by their titles, as the inbox shows them, not by their ids.
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        string Title(string id) => definition.Activity(id) is UserTaskActivity { Title: { Length: > 0 } title } ? title : id;
+        throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(Title(activity),
+            [.. instance.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => Title(b.ActivityId)).Distinct()], StatusOf(instance.Status, instance.Result)));
     }
 
     private async Task<string> StatusAsync(FoundingRequestRow row, CancellationToken cancellationToken)
@@ -257,7 +282,7 @@ public sealed class FoundingService(
     {
         var common = codes[0];
         foreach (var code in codes.Skip(1))
-            while (common.Length > 0 && !RegionCode.Covers(common, code)) common = common.Length > 6 ? common[..(common.Length == 12 ? 9 : 6)] : "";
+            while (common.Length > 0 && !RegionCode.Covers(common, code)) common = RegionCode.ParentOf(common) ?? "";
         return common.Length == 0 ? codes[0][..6] : common;
     }
 }

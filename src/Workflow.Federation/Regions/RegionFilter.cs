@@ -4,7 +4,7 @@ using System.Reflection;
 namespace Workflow.Federation.Regions;
 
 /// <summary>
-/// "Region X and below" as a query: the code column in [X, X + ":"), which SQLite answers from an index on the
+/// "Region X and below" as a query: the code column in [P, P + ":") where P is X's prefix (<see cref="RegionCode.PrefixOf"/>), which SQLite answers from an index on the
 /// column (a LIKE 'X%' would scan). Written as <c>string.Compare(column, bound) op 0</c>, the form EF Core
 /// translates into a plain comparison.
 /// </summary>
@@ -22,7 +22,7 @@ public static class RegionFilter
         if (scope.Length == 0) return rows.Where(_ => false);
         var code = column.Body;
         var zero = Expression.Constant(0);
-        var from = Expression.GreaterThanOrEqual(Expression.Call(Compare, code, Bound(scope)), zero);
+        var from = Expression.GreaterThanOrEqual(Expression.Call(Compare, code, Bound(RegionCode.PrefixOf(scope))), zero);
         var to = Expression.LessThan(Expression.Call(Compare, code, Bound(RegionCode.RangeEndOf(scope))), zero);
         return rows.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(from, to), column.Parameters));
     }

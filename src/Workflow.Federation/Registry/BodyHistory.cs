@@ -29,7 +29,7 @@ public sealed class BodyHistory(BodyAccess access, RotationSchedule rotation, Fo
         if (await rotation.StoredAsync(bodyId, cancellationToken) is { } stored)
             events.AddRange(stored.Plan.Adjustments.Select(a => new BodyEvent(
                 ChinaInstant.At(a.MadeOn, TimeOnly.MinValue).Utc, "rotation", "", a.Kind.ToString().ToLowerInvariant(),
-                string.Join(",", a.PeriodIndexes.Select(i => i + 1)), a.Reason)));
+                string.Join(",", a.PeriodNumbers), a.Reason)));
         return [.. events.OrderBy(e => e.At)];
     }
 }

@@ -15,9 +15,9 @@ public static class ReminderKeys
     public const string Ahead = "ahead";
     public const string FirstDay = "first-day";
 
-    /// <summary><c>rotation:{bodyId}:{periodIndex}:{ahead|first-day}:{userId}</c> — the incoming rotating chair of a period.</summary>
-    public static string Rotation(Guid bodyId, int periodIndex, string moment, Guid userId) =>
-        Join("rotation", Id(bodyId), Index(periodIndex), Moment(moment), Id(userId));
+    /// <summary><c>rotation:{bodyId}:{periodNumber}:{ahead|first-day}:{userId}</c> — the incoming rotating chair of a period (numbered from 1).</summary>
+    public static string Rotation(Guid bodyId, int periodNumber, string moment, Guid userId) =>
+        Join("rotation", Id(bodyId), Index(periodNumber), Moment(moment), Id(userId));
 
     /// <summary><c>rotation-changed:{bodyId}:{adjustmentNumber}</c> — the people whose periods a swap, skip or rebuild moved.</summary>
     public static string RotationChanged(Guid bodyId, int adjustmentNumber) => Join("rotation-changed", Id(bodyId), Index(adjustmentNumber));
@@ -44,8 +44,13 @@ public static class ReminderKeys
     /// <summary>The prefix that holds every reminder of a subject, for <see cref="IReminderPlanning.CancelAsync"/>: <c>rotation:{bodyId}:</c>.</summary>
     public static string Prefix(string kindSegment, Guid subjectId) => Join(kindSegment, Id(subjectId)) + ":";
 
-    /// <summary>Calendar entry keys: <c>rotation:{bodyId}:{periodIndex}</c>, <c>duty-group:{bodyId}:{turnIndex}</c>, <c>joint-meeting:{groupId}:{year}q{quarter}</c>.</summary>
-    public static string RotationPeriod(Guid bodyId, int periodIndex) => Join("rotation", Id(bodyId), Index(periodIndex));
+    /// <summary>Calendar entry keys: <c>rotation:{bodyId}:{periodNumber}</c>, <c>duty-group:{bodyId}:{turnIndex}</c>, <c>joint-meeting:{groupId}:{year}q{quarter}</c>.</summary>
+    public static string RotationPeriod(Guid bodyId, int periodNumber) => Join("rotation", Id(bodyId), Index(periodNumber));
+
+    /// <summary><c>handover:{periodNumber:000}:{firstDay yyyyMMdd}:{outgoing}:{incoming}</c> — the handover on a period's first day. The date is
+    /// part of the key so that a plan whose periods move gets new handovers, and the old ones are withdrawn.</summary>
+    public static string Handover(int periodNumber, DateOnly firstDay, string outgoing, string incoming) =>
+        Join("handover", periodNumber.ToString("D3", CultureInfo.InvariantCulture), firstDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture), outgoing, incoming);
 
     public static string DutyTurn(Guid bodyId, int turnIndex) => Join("duty-group", Id(bodyId), Index(turnIndex));
 

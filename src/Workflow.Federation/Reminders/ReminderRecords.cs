@@ -78,3 +78,18 @@ public sealed record PlanResult(int Added, int Updated, int Unchanged, int Event
 
 /// <summary>What a cancellation dropped: reminders not yet delivered and calendar entries not yet begun.</summary>
 public sealed record CancelResult(int Reminders, int Events);
+
+/// <summary>Where a planned reminder stands: still to come, delivered, dropped by the late policy, or cancelled by a change of plan.</summary>
+public enum ReminderStage
+{
+    Scheduled,
+    Delivered,
+    Dropped,
+    Cancelled,
+}
+
+/// <summary>One delivery of a reminder to one person (or a region's webhook) on one channel: <c>inApp</c>, <c>email</c> or <c>webhook</c>.</summary>
+public sealed record ReminderDelivery(string Channel, string State, Guid RecipientId, DateTimeOffset? SentAt);
+
+/// <summary>A reminder as the host holds it: its due time, its stage and, once due, its deliveries by channel.</summary>
+public sealed record ReminderProgress(string Key, ReminderKind Kind, DateTimeOffset DueAt, ReminderStage Stage, bool Late, IReadOnlyList<ReminderDelivery> Deliveries);

@@ -4,7 +4,11 @@ using Workflow.Federation.Elections;
 namespace Workflow.Federation.Rotations;
 
 /// <summary>One rotating chair's period (轮值周期), first and last day inclusive, with her reminders.</summary>
-public sealed record RotationPeriod(int Index, string PersonId, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders);
+public sealed record RotationPeriod(int Index, string PersonId, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders)
+{
+    /// <summary>The period as people count it, from 1; <see cref="Index"/> is its place in the plan.</summary>
+    public int Number => Index + 1;
+}
 
 public enum RotationAdjustmentKind
 {
@@ -14,7 +18,11 @@ public enum RotationAdjustmentKind
 }
 
 /// <summary>A change made to the plan, with the reason its author gave, kept for the record.</summary>
-public sealed record RotationAdjustment(RotationAdjustmentKind Kind, DateOnly MadeOn, IReadOnlyList<int> PeriodIndexes, string Reason);
+public sealed record RotationAdjustment(RotationAdjustmentKind Kind, DateOnly MadeOn, IReadOnlyList<int> PeriodIndexes, string Reason)
+{
+    /// <summary>The periods it changed as people count them, from 1.</summary>
+    public IReadOnlyList<int> PeriodNumbers => [.. PeriodIndexes.Select(i => i + 1)];
+}
 
 /// <summary>
 /// The rotating presidium of one body from <see cref="Start"/> to the end of its term: <see cref="Order"/>
@@ -42,10 +50,16 @@ public sealed record RotationChange(RotationPlan Plan, IReadOnlyList<string> Peo
 /// </summary>
 public static class RotatingPresidium
 {
-    public static Checked<RotationPlan> Plan(IReadOnlyList<string> order, DateOnly start, DateOnly termEnd, RotationSettings? settings = null)
+    /// <summary>A first plan; refused when it would start before the body was founded (<paramref name="foundedOn"/>), when no period could be current.</summary>
+    public static Checked<RotationPlan> Plan(IReadOnlyList<string> order, DateOnly start, DateOnly termEnd, RotationSettings? settings = null, DateOnly? foundedOn = null)
     {
         settings = (settings ?? new RotationSettings()).EnsureValid();
         var refusals = OrderProblems(order).ToList();
+        if (start < foundedOn)
+            refusals.Add(new Explanation(
+                ScheduleCodes.StartBeforeFounding,
+                $"轮值开始日期{start:yyyy-MM-dd}早于本会成立日期{foundedOn:yyyy-MM-dd}：成立之前没有主席团可以轮值，请从成立之日或之后开始。",
+                $"The rotation start {start:yyyy-MM-dd} is before the body was founded on {foundedOn:yyyy-MM-dd}: there is no presidium to rotate before then."));
         if (start >= termEnd)
             refusals.Add(new Explanation(
                 ScheduleCodes.StartNotBeforeTermEnd,

@@ -15,17 +15,19 @@ public static class RotationReminders
         foreach (var period in plan.Periods)
         {
             var chair = ReminderParts.UserId(period.PersonId);
+            // The first chair, or one who follows herself, has nobody to take over from.
+            var handsOver = period.Index > 0 && plan.Periods[period.Index - 1].PersonId != period.PersonId;
             var (first, last) = (period.FirstDay, period.LastDay);
-            events.Add(ReminderParts.AllDay(ReminderKeys.RotationPeriod(bodyId, period.Index), [chair], first, last,
+            events.Add(ReminderParts.AllDay(ReminderKeys.RotationPeriod(bodyId, period.Number), [chair], first, last,
                 new LocalizedText($"{bodyName}轮值主席", $"Rotating chair of {bodyName}")));
             reminders.AddRange(ReminderParts.Turn(ReminderKind.Rotation, period.Reminders, ReminderAudience.People(chair),
-                moment => ReminderKeys.Rotation(bodyId, period.Index, moment, chair),
+                moment => ReminderKeys.Rotation(bodyId, period.Number, moment, chair),
                 ahead: (new LocalizedText($"轮值主席提醒：{bodyName}", $"Rotating chair from {ReminderParts.En(first)}: {bodyName}"), new LocalizedText(
                     $"您将于{ReminderParts.Zh(first)}起担任{bodyName}轮值主席（至{ReminderParts.Zh(last)}）。轮值期间请配合区域主席策划特色活动、走访联系企业、帮助困难妇女儿童。",
                     $"You are the rotating chair of {bodyName} from {ReminderParts.En(first)} to {ReminderParts.En(last)}. During your period, work with the area chair on activities, visits to enterprises and help for women and children in difficulty.")),
                 firstDay: (new LocalizedText($"今日起轮值：{bodyName}", $"Your rotation starts today: {bodyName}"), new LocalizedText(
-                    $"今天起您担任{bodyName}轮值主席，至{ReminderParts.Zh(last)}。请与上一任轮值主席确认交接。",
-                    $"From today you are the rotating chair of {bodyName} until {ReminderParts.En(last)}. Please confirm the handover with the previous rotating chair."))));
+                    $"今天起您担任{bodyName}轮值主席，至{ReminderParts.Zh(last)}。" + (handsOver ? "请与上一任轮值主席确认交接。" : ""),
+                    $"From today you are the rotating chair of {bodyName} until {ReminderParts.En(last)}." + (handsOver ? " Please confirm the handover with the previous rotating chair." : "")))));
         }
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
     }

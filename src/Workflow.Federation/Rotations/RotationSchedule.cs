@@ -15,14 +15,23 @@ namespace Workflow.Federation.Rotations;
 /// <summary>Without an order, the chair and vice-chairs as linked to their accounts.</summary>
 public sealed record RotationRequest(DateOnly Start, IReadOnlyList<Guid>? Order, int? MonthsPerTurn, int? ReminderDaysBefore, string? Reason);
 
+/// <summary>Two periods by number (from 1) trade chairs.</summary>
 public sealed record SwapRequest(int First, int Second, [Present] string Reason);
 
+/// <summary>The period by number (from 1) whose chair gives it up.</summary>
 public sealed record SkipRequest(int Period, [Present] string Reason);
 
-public sealed record RotationPeriodView(int Index, Guid PersonId, string? PersonName, DateOnly FirstDay, DateOnly LastDay, bool Current);
+/// <summary>One of a period's reminders: <c>ahead</c> or <c>first-day</c>, when it is due, where it stands and how it went out.</summary>
+public sealed record PeriodReminderView(string Moment, DateTimeOffset DueAt, ReminderStage Stage, bool Late, IReadOnlyList<ReminderDelivery> Deliveries);
+
+/// <summary>A period numbered from 1, with the reminders planned for it (none for moments that had passed when it was planned).</summary>
+public sealed record RotationPeriodView(int Number, Guid PersonId, string? PersonName, DateOnly FirstDay, DateOnly LastDay, bool Current,
+    IReadOnlyList<PeriodReminderView> Reminders);
+
+public sealed record RotationAdjustmentView(RotationAdjustmentKind Kind, DateOnly MadeOn, IReadOnlyList<int> PeriodNumbers, string Reason);
 
 public sealed record RotationView(Guid BodyId, IReadOnlyList<Guid> Order, DateOnly Start, DateOnly TermEnd, int MonthsPerTurn, int ReminderDaysBefore,
-    IReadOnlyList<RotationPeriodView> Periods, IReadOnlyList<RotationAdjustment> Adjustments, PlanResult? Reminders = null, FollowUpSync? Handovers = null);
+    IReadOnlyList<RotationPeriodView> Periods, IReadOnlyList<RotationAdjustmentView> Adjustments, PlanResult? Reminders = null, FollowUpSync? Handovers = null);
 
 /// <summary>
 /// A body's rotating presidium (轮值主席团, seed 004): planned once, then swapped, skipped or rebuilt when the leadership
@@ -66,16 +75,16 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
             MonthsPerTurn = request.MonthsPerTurn ?? defaults.MonthsPerTurn,
             ReminderDaysBefore = request.ReminderDaysBefore ?? defaults.ReminderDaysBefore,
         };
-        var planned = RotatingPresidium.Plan(order, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start), settings);
+        var planned = RotatingPresidium.Plan(order, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start), settings, body.FoundedOn);
         if (!planned.IsAccepted) throw new RuleRefusedException(planned.Refusals);
         return await ApplyAsync(actor, body, planned.Accepted, null, stored?.Revision, cancellationToken);
     }
 
     public Task<RotationView> SwapAsync(Acting actor, Guid bodyId, SwapRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Swap(plan, request.First, request.Second, request.Reason ?? "", today), cancellationToken);
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Swap(plan, request.First - 1, request.Second - 1, request.Reason ?? "", today), cancellationToken);
 
     public Task<RotationView> SkipAsync(Acting actor, Guid bodyId, SkipRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Skip(plan, request.Period, request.Reason ?? "", today), cancellationToken);
+        ChangeAsync(actor, bodyId, (plan, today) => RotatingPresidium.Skip(plan, request.Period - 1, request.Reason ?? "", today), cancellationToken);
 
     private async Task<RotationView> ChangeAsync(Acting actor, Guid bodyId, Func<RotationPlan, DateOnly, Checked<RotationChange>> change, CancellationToken cancellationToken)
     {
@@ -96,13 +105,14 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         if (change is not null) reminders += RotationReminders.Changed(body.Id, body.Name, change, now);
         var planned = await planner.PlanAsync(reminders, cancellationToken);
         var handovers = await followUps.SyncAsync(body.Id, "handover:", HandoverDefinition, Handovers(body, plan, now), actor.UserName,
-            change?.Plan.Adjustments[^1].Reason ?? "rotation replanned", cancellationToken);
+            change?.Plan.Adjustments[^1].Reason ?? "轮值重新安排（rotation replanned）", cancellationToken);
         return await ViewAsync(body.Id, plan, planned, handovers, cancellationToken);
     }
 
     /// <summary>
-    /// One handover per change of chair: the outgoing chair confirms it on the incoming one's first day. Handovers whose
-    /// moment has passed are kept as they are (an open one still waits for its confirmation) but never started late.
+    /// One handover per change of chair: the outgoing chair confirms it on the incoming one's first day. The key carries that
+    /// day, so when a re-plan moves the periods the handovers at the old dates are withdrawn and new ones wait for the new dates.
+    /// Handovers whose moment has passed are kept as they are (an open one still waits for its confirmation) but never started late.
     /// </summary>
     private static Dictionary<string, JsonObject?> Handovers(FederationBody body, RotationPlan plan, DateTimeOffset now)
     {
@@ -111,11 +121,11 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         {
             if (outgoing.PersonId == incoming.PersonId) continue;
             var at = ChinaInstant.At(incoming.FirstDay, plan.Settings.ReminderTime);
-            var key = $"handover:{incoming.Index:D3}:{outgoing.PersonId}:{incoming.PersonId}";
+            var key = ReminderKeys.Handover(incoming.Number, incoming.FirstDay, outgoing.PersonId, incoming.PersonId);
             wanted[key] = at.Utc <= now ? null : new JsonObject
             {
                 ["bodyId"] = body.Id.ToString(), ["bodyName"] = body.Name, ["regionCode"] = body.RegionCode,
-                ["outgoingUserId"] = outgoing.PersonId, ["incomingUserId"] = incoming.PersonId, ["period"] = incoming.Index + 1,
+                ["outgoingUserId"] = outgoing.PersonId, ["incomingUserId"] = incoming.PersonId, ["period"] = incoming.Number,
                 ["handoverAt"] = at.Iso,
             };
         }
@@ -157,10 +167,18 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         var people = plan.Periods.Select(p => Guid.Parse(p.PersonId)).ToList();
         var names = await access.NamesAsync(people, cancellationToken);
         var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
-        var periods = plan.Periods.Select(p => new RotationPeriodView(p.Index, Guid.Parse(p.PersonId), names.GetValueOrDefault(Guid.Parse(p.PersonId)),
-            p.FirstDay, p.LastDay, p.FirstDay <= today && today <= p.LastDay)).ToList();
+        var planned = (await planner.ReadAsync(ReminderKeys.Prefix("rotation", bodyId), cancellationToken)).ToDictionary(r => r.Key);
+        var periods = plan.Periods.Select(p =>
+        {
+            var person = Guid.Parse(p.PersonId);
+            IReadOnlyList<PeriodReminderView> own = [.. new[] { ReminderKeys.Ahead, ReminderKeys.FirstDay }
+                .Select(moment => (Moment: moment, Found: planned.GetValueOrDefault(ReminderKeys.Rotation(bodyId, p.Number, moment, person))))
+                .Where(r => r.Found is not null)
+                .Select(r => new PeriodReminderView(r.Moment, r.Found!.DueAt, r.Found.Stage, r.Found.Late, r.Found.Deliveries))];
+            return new RotationPeriodView(p.Number, person, names.GetValueOrDefault(person), p.FirstDay, p.LastDay, p.FirstDay <= today && today <= p.LastDay, own);
+        }).ToList();
         return new RotationView(bodyId, [.. plan.Order.Select(Guid.Parse)], plan.Start, plan.TermEnd, plan.Settings.MonthsPerTurn, plan.Settings.ReminderDaysBefore,
-            periods, plan.Adjustments, reminders, handovers);
+            periods, [.. plan.Adjustments.Select(a => new RotationAdjustmentView(a.Kind, a.MadeOn, a.PeriodNumbers, a.Reason))], reminders, handovers);
     }
 
     private static StateConflictException ChangedMeanwhile() =>

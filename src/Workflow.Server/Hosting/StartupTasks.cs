@@ -39,7 +39,7 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
         var rootName = configuration["Regions:RootName"] ?? "南安市";
         var regions = services.GetRequiredService<Regions.RegionService>();
         if ((await regions.ListAsync(new Caller(Guid.Empty, "startup", [Roles.Admin], null, ""), rootCode, cancellationToken)).Count == 0)
-            await regions.CreateAsync(new Regions.NewRegion(rootCode, rootName), cancellationToken);
+            await regions.CreateAsync(new Regions.NewRegion(rootCode, rootName, NewRoot: true), cancellationToken);
 
         var password = await services.GetRequiredService<UserDirectory>().EnsureFirstAdminAsync(configuration["Admin:InitialPassword"], rootCode, cancellationToken);
         if (password is { Length: > 0 })

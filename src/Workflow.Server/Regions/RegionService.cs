@@ -8,20 +8,23 @@ using Workflow.Federation.Regions;
 
 namespace Workflow.Server.Regions;
 
-public sealed record RegionView(string Code, string Name, string? ParentCode, int Level);
+public sealed record RegionView(string Code, string Name, string? ParentCode, RegionLevel Level);
 
-public sealed record NewRegion([Present] string Code, [Present, PersonOrPlaceName] string Name);
+/// <summary>A region to add. Its parent is derived from the code and must exist; <paramref name="NewRoot"/> says the admin means to start a new tree top.</summary>
+public sealed record NewRegion([Present] string Code, [Present, PersonOrPlaceName] string Name, bool NewRoot = false);
 
-public sealed record RegionImportResult(int Created, int Renamed, int Unchanged);
+public sealed record RegionImportResult(int Created, int Renamed, int Unchanged, int Attached = 0);
 
-/// <summary>The region tree. A code's parent is its prefix: 6 digits (district) → 9 (township/street) → 12 (village/community).</summary>
+/// <summary>
+/// The region tree. A code's parent is derived from it (<see cref="RegionCode.ParentOf"/>): province → city → county or district
+/// (6 digits each, GB/T 2260) → township or street (9) → village or community (12). A region whose parent is missing would start a
+/// second, unrelated tree, so it is refused unless the admin asks for a new root; a root that gains its parent is attached to it.
+/// </summary>
 public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
 {
     public const int MaxImportRows = 50_000;
 
-    public static int? LevelOf(string code) => code.All(char.IsAsciiDigit) ? code.Length switch { 6 => 1, 9 => 2, 12 => 3, _ => null } : null;
-
-    public static string? ParentOf(string code) => code.Length switch { 9 => code[..6], 12 => code[..9], _ => null };
+    private static bool IsCode(string code) => code.All(char.IsAsciiDigit) && code.Length is 6 or 9 or 12;
 
     public async Task<IReadOnlyList<RegionView>> ListAsync(Caller caller, string? under, CancellationToken cancellationToken)
     {
@@ -29,7 +32,8 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         var query = db.Regions.AsNoTracking();
         query = caller.Reach(query, r => r.Code);
         if (under is not null) query = query.Within(r => r.Code, under);
-        return await query.OrderBy(r => r.Code).Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level)).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.Code).Select(r => new { r.Code, r.Name, r.ParentCode }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RegionView(r.Code, r.Name, r.ParentCode, RegionCode.LevelOf(r.Code)))];
     }
 
     /// <summary>The region's name, or null for a code no region has.</summary>
@@ -41,12 +45,14 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
 
     public async Task<RegionView> CreateAsync(NewRegion region, CancellationToken cancellationToken)
     {
-        await ImportAsync([(2, region.Code, region.Name)], refuseExisting: true, cancellationToken);
-        return new RegionView(region.Code, region.Name.Trim(), ParentOf(region.Code), LevelOf(region.Code)!.Value);
+        await ImportAsync([(2, region.Code, region.Name)], refuseExisting: true, region.NewRoot, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == region.Code, cancellationToken);
+        return new RegionView(row.Code, row.Name, row.ParentCode, RegionCode.LevelOf(row.Code));
     }
 
     /// <summary>CSV with columns code,name (a header row is optional); UTF-8 or GB18030 as Excel writes it. All rows or none.</summary>
-    public async Task<RegionImportResult> ImportCsvAsync(Stream csv, CancellationToken cancellationToken)
+    public async Task<RegionImportResult> ImportCsvAsync(Stream csv, bool newRoot, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, cancellationToken);
@@ -68,10 +74,22 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             if (rows.Count > MaxImportRows) throw ProblemException.Validation(("file", $"more than {MaxImportRows} rows"));
         }
         if (rows.Count == 0) throw ProblemException.Validation(("file", "no rows of code,name found"));
-        return await ImportAsync(rows, refuseExisting: false, cancellationToken);
+        return await ImportAsync(rows, refuseExisting: false, newRoot, cancellationToken);
     }
 
-    private async Task<RegionImportResult> ImportAsync(List<(int Line, string Code, string Name)> rows, bool refuseExisting, CancellationToken cancellationToken)
+    /// <summary>Why a region would start a second, unrelated tree (its parent is neither there nor coming), or null when it attaches.</summary>
+    private static string? RootProblem(string code, string name, Dictionary<string, RegionRow> existing, HashSet<string> incoming) =>
+        RegionCode.ParentOf(code) switch
+        {
+            null => $"“{name}”（{code}）是省级区域，没有上级，会成为一棵与现有区域无关的新树：如确要新建顶级区域，请注明 newRoot"
+                + $"（'{code}' is a province: it would start a new root; ask for a new root to add it）",
+            { } parent when !existing.ContainsKey(parent) && !incoming.Contains(parent) =>
+                $"上级区域 {parent} 尚未建立，“{name}”（{code}）会成为一棵与现有区域无关的新树：请先添加上级区域，或注明 newRoot 新建顶级区域"
+                + $"（parent region '{parent}' of '{code}' does not exist; add it first, or ask for a new root）",
+            _ => null,
+        };
+
+    private async Task<RegionImportResult> ImportAsync(List<(int Line, string Code, string Name)> rows, bool refuseExisting, bool newRoot, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var existing = await db.Regions.ToDictionaryAsync(r => r.Code, cancellationToken);
@@ -80,9 +98,9 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         foreach (var (line, code, name) in rows)
         {
             var where = rows.Count == 1 ? "code" : $"line {line}";
-            if (LevelOf(code) is null) errors.Add((where, $"'{code}' is not a 6, 9 or 12 digit administrative code"));
-            else if (ParentOf(code) is { } parent && !existing.ContainsKey(parent) && !incoming.Contains(parent))
-                errors.Add((where, $"parent region '{parent}' of '{code}' does not exist"));
+            if (!IsCode(code))
+                errors.Add((where, $"“{code}”不是 6 位（省、市、区县）、9 位（乡镇街道）或 12 位（村社区）的行政区划代码（'{code}' is not a 6, 9 or 12 digit administrative code）"));
+            else if (!newRoot && RootProblem(code, name.Trim(), existing, incoming) is { } root) errors.Add((where, root));
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "a name of 1–100 characters"));
             else if (NameCheck.Problem(rows.Count == 1 ? "name" : $"line {line}", name) is { } garbled) errors.Add((garbled.Field, $"'{name}': {garbled.Reason.Text()}"));
             if (refuseExisting && existing.ContainsKey(code)) throw ProblemException.Conflict("region-exists", $"region '{code}' exists");
@@ -102,12 +120,21 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
                 }
                 continue;
             }
-            row = new RegionRow { Code = code, Name = name.Trim(), ParentCode = ParentOf(code), Level = LevelOf(code)!.Value };
+            var parent = RegionCode.ParentOf(code);
+            row = new RegionRow { Code = code, Name = name.Trim(), ParentCode = parent is not null && existing.ContainsKey(parent) ? parent : null,
+                Level = (int)RegionCode.LevelOf(code) };
             existing[code] = row;
             db.Regions.Add(row);
             created++;
         }
+        // A root whose parent has just been added (a city above the district the service started with) joins it.
+        var attached = 0;
+        foreach (var orphan in existing.Values.Where(r => r.ParentCode is null && RegionCode.ParentOf(r.Code) is { } p && existing.ContainsKey(p)))
+        {
+            orphan.ParentCode = RegionCode.ParentOf(orphan.Code);
+            attached++;
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return new RegionImportResult(created, renamed, unchanged);
+        return new RegionImportResult(created, renamed, unchanged, attached);
     }
 }

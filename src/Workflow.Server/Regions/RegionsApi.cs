@@ -11,8 +11,10 @@ public static class RegionsApi
     {
         app.MapGet("/api/regions", List).WithTags("Regions").RequireAuthorization().WithSummary("The region tree in the caller's scope (their region and below)");
         var admin = app.MapGroup("/api/admin/regions").WithTags("Admin: regions").WithCommonProblems().RequireAuthorization(Policies.Admin);
-        admin.MapPost("/", Create).WithSummary("Add a region under an existing parent");
-        admin.MapPost("/import", Import).WithSummary("Import regions from a CSV (code,name), UTF-8 or GB18030; all rows or none").DisableAntiforgery();
+        admin.MapPost("/", Create).WithProblems(409)
+            .WithSummary("Add a region (province, city, county, township or village) under its parent, derived from the code; a region without its parent is refused unless newRoot is true");
+        admin.MapPost("/import", Import)
+            .WithSummary("Import regions from a CSV (code,name), UTF-8 or GB18030; all rows or none; ?newRoot=true lets rows without a parent start a new root").DisableAntiforgery();
         return app;
     }
 
@@ -25,15 +27,15 @@ public static class RegionsApi
         return TypedResults.Created($"/api/regions?under={created.Code}", created);
     }
 
-    private static async Task<Ok<RegionImportResult>> Import(HttpRequest request, RegionService regions, CancellationToken cancellationToken)
+    private static async Task<Ok<RegionImportResult>> Import(HttpRequest request, RegionService regions, CancellationToken cancellationToken, bool newRoot = false)
     {
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var file = form.Files.Count > 0 ? form.Files[0] : throw ProblemException.Validation(("file", "attach a CSV file"));
             await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await regions.ImportCsvAsync(stream, cancellationToken));
+            return TypedResults.Ok(await regions.ImportCsvAsync(stream, newRoot, cancellationToken));
         }
-        return TypedResults.Ok(await regions.ImportCsvAsync(request.Body, cancellationToken));
+        return TypedResults.Ok(await regions.ImportCsvAsync(request.Body, newRoot, cancellationToken));
     }
 }

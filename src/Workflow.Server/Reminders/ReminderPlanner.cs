@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Workflow.Federation;
 using Workflow.Federation.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -132,6 +133,28 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
             return new CancelResult(reminders, events);
         }
     }
+
+    public async Task<IReadOnlyList<ReminderProgress>> ReadAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(keyPrefix) || keyPrefix.Length < 3)
+            throw ProblemException.Validation(("keyPrefix", "a prefix names a subject, e.g. rotation:{bodyId}:"));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reminders = await db.Reminders.AsNoTracking().Where(r => r.Key.StartsWith(keyPrefix)).ToListAsync(cancellationToken);
+        var deliveries = (await db.Deliveries.AsNoTracking().Where(d => d.Key.StartsWith(keyPrefix))
+                .Select(d => new { d.Key, d.Channel, d.State, d.RecipientId, d.SentAt }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.Key, d => new ReminderDelivery(JsonNamingPolicy.CamelCase.ConvertName(d.Channel.ToString()),
+                JsonNamingPolicy.CamelCase.ConvertName(d.State.ToString()), d.RecipientId, d.SentAt));
+        return [.. reminders.OrderBy(r => r.DueAt).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r =>
+            new ReminderProgress(r.Key, r.Kind, r.DueAt, Stage(r.Status), r.Late, [.. deliveries[r.Key]]))];
+    }
+
+    private static ReminderStage Stage(ReminderStatus status) => status switch
+    {
+        ReminderStatus.Scheduled => ReminderStage.Scheduled,
+        ReminderStatus.Delivered => ReminderStage.Delivered,
+        ReminderStatus.Dropped => ReminderStage.Dropped,
+        _ => ReminderStage.Cancelled,
+    };
 
     /// <summary>One chunk in one write transaction, queued behind the other writers of this process.</summary>
     private async Task InTransactionAsync(Func<ServiceDbContext, DateTimeOffset, Task> work, CancellationToken cancellationToken)

@@ -165,11 +165,12 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     {
         var roles = caller.Roles.ToList();
         var me = caller.Id.ToString();
+        var scope = RegionCode.PrefixOf(caller.RegionCode);
         return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && (
             handedToCaller.Contains(b.Id)
             || b.AssigneeUserId == me
             || (b.AssigneeUserId == null && b.Role != null && roles.Contains(b.Role)
                 && (b.ApproverKind == null || b.ApproverKind == caller.ApproverKind)
-                && b.RegionCode != null && b.RegionCode.StartsWith(caller.RegionCode))));
+                && b.RegionCode != null && b.RegionCode.StartsWith(scope))));
     }
 }

@@ -26,8 +26,8 @@ public sealed class CoverageServiceTests : FederationTest
         var district = await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2026);
 
         Assert.Equal(new CoverageFigures(Surveyed: 6, Eligible: 5, KeyUnits: 2, Covered: 3, KeyUnitsCovered: 1, BodiesFounded: 1, MicroHomes: 1), district.Total);
-        Assert.Equal(0.6, district.Total.Coverage);
-        Assert.Equal(0.5, district.Total.KeyUnitCoverage);
+        Assert.Equal(60.0, district.Total.CoveragePercent);
+        Assert.Equal(50.0, district.Total.KeyUnitCoveragePercent);
         Assert.Equal(["350583105", "350583108"], district.Children.Select(c => c.RegionCode));
         var xiamei = district.Children[0];
         Assert.Equal((RegionLevel.Township, 4, 2), (xiamei.Level, xiamei.Total.Surveyed, xiamei.Total.Covered));
@@ -37,6 +37,42 @@ public sealed class CoverageServiceTests : FederationTest
         Assert.Equal(new CoverageFigures(1, 1, 0, 1, 0, 0, 1), luncang.BySector[Sector.NewEmployment]);
         Assert.Equal(new CoverageFigures(1, 1, 0, 0, 0, 0, 0), luncang.BySector[Sector.NewSocial]);
         Assert.Equal(luncang.Total.Surveyed, luncang.BySector.Values.Sum(f => f.Surveyed));
+    }
+
+    [Fact]
+    public async Task LiaochengsFigures_RollUpFromVillageToTownToCountyToTheCity_WithTheTownsOwnShare_AndCountTowardTheCitysTarget()
+    {
+        // Seed 003: 聊城市 (371500) plans 1,000 bodies by 2026 across its counties; 东昌府区 (371502) and 阳谷县 (371521) found them.
+        const string city = "371500", dongchangfu = "371502", town = "371502001", village = "371502001001", yanggu = "371521", yangguVillage = "371521100201";
+        await Host.Coverage.SetTargetAsync(RegionCode.Parse(city), 2026, bodies: 1000, microHomes: 100, "聊城市妇联");
+        var inVillage = await AddAsync(Organizations.Enterprise("东昌纺织", serial: 11, region: village, women: 90));
+        var atTown = await AddAsync(Organizations.Enterprise("古楼商贸", serial: 12, region: town, women: 60));
+        await AddAsync(Organizations.Enterprise("凤凰物流", serial: 13, region: town, women: 20, party: false));
+        var inYanggu = await AddAsync(Organizations.Enterprise("阳谷电缆", serial: 14, region: yangguVillage, women: 70));
+        await Bodies.FoundAsync(Host, "东昌纺织妇联", village, FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2025, 9, 1), inVillage);
+        await Bodies.FoundAsync(Host, "古楼商贸妇联", town, FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2026, 3, 8), atTown);
+        await Bodies.FoundAsync(Host, "阳谷电缆妇联", yangguVillage, FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2026, 6, 1), inYanggu);
+
+        var liaocheng = await Host.Coverage.GetCoverageAsync(RegionCode.Parse(city), 2026);
+
+        Assert.Equal((RegionLevel.City, 4, 3), (liaocheng.Level, liaocheng.Total.Surveyed, liaocheng.Total.BodiesFounded));
+        Assert.Equal(new TargetProgress(2026, 1000, 100, 3, 0), liaocheng.Target);
+        Assert.Equal([dongchangfu, yanggu], liaocheng.Children.Select(c => c.RegionCode));
+        var county = liaocheng.Children[0];
+        Assert.Equal(RegionLevel.District, county.Level);
+        var township = Assert.Single(county.Children);
+        Assert.Equal((RegionLevel.Township, town), (township.Level, township.RegionCode));
+        // The two organizations coded to the town itself are its own share line; its village adds the third.
+        Assert.Equal(new CoverageFigures(Surveyed: 2, Eligible: 2, KeyUnits: 1, Covered: 1, KeyUnitsCovered: 1, BodiesFounded: 1, MicroHomes: 0), township.Own);
+        Assert.Equal(village, Assert.Single(township.Children).RegionCode);
+        Assert.Equal((3, 2), (township.Total.Surveyed, township.Total.Covered));
+        // Every level is the sum of its parts: its own share and its children.
+        foreach (var node in new[] { liaocheng, county, township })
+            Assert.Equal(node.Total, node.Children.Aggregate(node.Own, (sum, child) => sum.Add(child.Total)));
+        // The province holds the city; a neighbouring city is not in it.
+        var shandong = await Host.Coverage.GetCoverageAsync(RegionCode.Parse("370000"), 2026);
+        Assert.Equal((RegionLevel.Province, city, 4), (shandong.Level, Assert.Single(shandong.Children).RegionCode, shandong.Total.Surveyed));
+        Assert.Equal(0, (await Host.Coverage.GetCoverageAsync(RegionCode.Parse("371600"), 2026)).Total.Surveyed);
     }
 
     [Fact]
@@ -53,7 +89,7 @@ public sealed class CoverageServiceTests : FederationTest
     {
         var node = await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2026);
         Assert.Equal(CoverageFigures.Zero, node.Total);
-        Assert.Null(node.Total.Coverage);
+        Assert.Null(node.Total.CoveragePercent);
         Assert.Empty(node.Children);
     }
 
@@ -70,7 +106,7 @@ public sealed class CoverageServiceTests : FederationTest
 
         var in2026 = (await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2026)).Target!;
         Assert.Equal(new TargetProgress(2026, 1000, 100, 2, 0), in2026);
-        Assert.Equal(0.002, in2026.BodiesReached);
+        Assert.Equal(0.2, in2026.BodiesReachedPercent);
         Assert.Equal(1, (await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2025)).Target!.BodiesFounded);
         Assert.Null((await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2027)).Target);
     }

@@ -5,6 +5,8 @@ namespace Workflow.Federation.Tests.Regions;
 public sealed class RegionCodeTests
 {
     [Theory]
+    [InlineData("370000", RegionLevel.Province)]
+    [InlineData("371500", RegionLevel.City)]
     [InlineData("370102", RegionLevel.District)]
     [InlineData("370102001", RegionLevel.Township)]
     [InlineData("370102001001", RegionLevel.Village)]
@@ -12,12 +14,25 @@ public sealed class RegionCodeTests
         Assert.Equal(level, RegionCode.Parse(code).Level);
 
     [Fact]
-    public void Parent_DropsOneLevel_UpToTheDistrict()
+    public void Parent_DropsOneLevel_UpToTheProvince()
     {
-        var village = RegionCode.Parse("370102001001");
-        Assert.Equal("370102001", village.Parent!.Value);
-        Assert.Equal("370102", village.Parent.Parent!.Value);
-        Assert.Null(village.Parent.Parent.Parent);
+        var village = RegionCode.Parse("371502001001");
+        Assert.Equal(["371502001001", "371502001", "371502", "371500", "370000"], village.SelfAndAncestors().Select(c => c.Value));
+        Assert.Null(RegionCode.Parse("370000").Parent);
+    }
+
+    [Fact]
+    public void ACityAndAProvince_ContainTheirCountiesAndTowns_ButNotTheirNeighbours()
+    {
+        var liaocheng = RegionCode.Parse("371500");
+        var shandong = RegionCode.Parse("370000");
+        Assert.True(liaocheng.Contains("371502001"));
+        Assert.True(liaocheng.Contains(liaocheng));
+        Assert.False(liaocheng.Contains("371600"));
+        Assert.False(liaocheng.Contains("370102"));
+        Assert.True(shandong.Contains("371502001001"));
+        Assert.False(shandong.Contains("350583"));
+        Assert.False(RegionCode.Parse("371502").Contains(liaocheng));
     }
 
     [Fact]

@@ -21,11 +21,11 @@ public sealed class ReminderPlansTests
         var plan = RotationReminders.Plan(s_body, "弘一石业妇联", Rotation(), DateTimeOffset.MinValue);
 
         Assert.Equal(12, plan.Reminders.Count);
-        var second = plan.Reminders.Where(r => r.Key.StartsWith(ReminderKeys.Prefix("rotation", s_body) + "1:", StringComparison.Ordinal)).ToList();
+        var second = plan.Reminders.Where(r => r.Key.StartsWith(ReminderKeys.Prefix("rotation", s_body) + "2:", StringComparison.Ordinal)).ToList();
         // Period 2 starts on 31 March (two months after 31 January, not 28 March); reminded 7 days before and on the day, at 09:00 China = 01:00 UTC.
         Assert.Equal([new DateTimeOffset(2027, 3, 24, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 31, 1, 0, 0, TimeSpan.Zero)], second.Select(r => r.DueAt));
         Assert.All(second, r => Assert.Equal([s_presidium[1]], r.To.UserIds));
-        Assert.Equal(ReminderKeys.Rotation(s_body, 1, ReminderKeys.Ahead, s_presidium[1]), second[0].Key);
+        Assert.Equal(ReminderKeys.Rotation(s_body, 2, ReminderKeys.Ahead, s_presidium[1]), second[0].Key);
         Assert.Contains("2027年3月31日", second[0].Body.Zh, StringComparison.Ordinal);
         Assert.Contains("2027-03-31", second[0].Body.En, StringComparison.Ordinal);
     }

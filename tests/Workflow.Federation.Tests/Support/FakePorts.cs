@@ -38,4 +38,10 @@ public sealed class FakePorts : IPeople, IReminderPlanning
         Cancelled.Add(keyPrefix);
         return Task.FromResult(new CancelResult(0, 0));
     }
+
+    /// <summary>The latest plan of each key under the prefix, as still to come: this fake delivers nothing.</summary>
+    public Task<IReadOnlyList<ReminderProgress>> ReadAsync(string keyPrefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ReminderProgress>>([.. Planned.Where(r => r.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
+            .GroupBy(r => r.Key).Select(g => g.Last()).OrderBy(r => r.DueAt)
+            .Select(r => new ReminderProgress(r.Key, r.Kind, r.DueAt, ReminderStage.Scheduled, false, []))]);
 }

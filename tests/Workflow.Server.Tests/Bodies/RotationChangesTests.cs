@@ -33,10 +33,10 @@ public sealed class RotationChangesTests
         Assert.Equal("2031-11-30", (string?)periods[^1]!["lastDay"]);
         // The second chair is reminded seven days ahead at 09:00 in China (01:00 UTC) and on her first day.
         Assert.Equal([new DateTimeOffset(2027, 2, 22, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero)],
-            await DueTimesAsync(factory, $"rotation:{body:N}:1:"));
+            await DueTimesAsync(factory, $"rotation:{body:N}:2:"));
         Assert.Equal(29, (await factory.FollowUpsAsync(body, "handover:")).Count);
 
-        var swapped = await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/swap", new { first = 1, second = 2, reason = "rot-b 2027年春季休产假" });
+        var swapped = await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/swap", new { first = 2, second = 3, reason = "rot-b 2027年春季休产假" });
 
         var view = await swapped.ReadObjectAsync();
         Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
@@ -53,7 +53,7 @@ public sealed class RotationChangesTests
         Assert.Contains(inbox, n => ((string)n["subject"]!).StartsWith("轮值安排已调整", StringComparison.Ordinal) && ((string)n["body"]!).Contains("2027年3月1日"));
         Assert.DoesNotContain(await (await factory.SignInAsync("rot-a")).InboxAsync(), n => ((string)n["subject"]!).StartsWith("轮值安排已调整", StringComparison.Ordinal));
         // rot-c now has period 2's reminders; rot-b's moved to period 3.
-        Assert.Contains(chairs[2].ToString("N"), (await KeysAsync(factory, $"rotation:{body:N}:1:")).First());
+        Assert.Contains(chairs[2].ToString("N"), (await KeysAsync(factory, $"rotation:{body:N}:2:")).First());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class RotationChangesTests
         await factory.CreateUserAsync("ho-officer", Roles.Officer, TestRegions.Town);
         var officer = await factory.SignInAsync("ho-officer");
         await officer.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = "2027-01-01", order = chairs });
-        var first = (await factory.FollowUpsAsync(body, "handover:001:"))[0];
+        var first = (await factory.FollowUpsAsync(body, "handover:002:"))[0];
 
         await factory.FireWaitingTimerAsync(first.InstanceId);
 
@@ -103,7 +103,7 @@ public sealed class RotationChangesTests
         await (await neighbour.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = "2027-01-01", order = chairs })).AssertProblemAsync(404, "not-found");
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = "2027-01-01", order = chairs })).StatusCode);
 
-        var noReason = await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/swap", new { first = 1, second = 2, reason = " " })).AssertProblemAsync(422, "rule-refused");
+        var noReason = await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/swap", new { first = 2, second = 3, reason = " " })).AssertProblemAsync(422, "rule-refused");
         Assert.NotEmpty((JsonArray)noReason["explanations"]!);
         await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/skip", new { period = 99, reason = "调动" })).AssertProblemAsync(422, "rule-refused");
         await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/swap", new { first = "one", second = 2, reason = "x" })).AssertProblemAsync(400, "invalid-body");
@@ -111,7 +111,7 @@ public sealed class RotationChangesTests
         Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync($"/api/bodies/{body}/rotation")).StatusCode);
         await (await neighbour.GetAsync($"/api/bodies/{body}/rotation")).AssertProblemAsync(404, "not-found");
 
-        var skipped = await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/skip", new { period = 1, reason = "rf-b 调离" })).ReadObjectAsync();
+        var skipped = await (await officer.PostAsJsonAsync($"/api/bodies/{body}/rotation/skip", new { period = 2, reason = "rf-b 调离" })).ReadObjectAsync();
         Assert.Equal(chairs[0].ToString(), (string?)skipped["periods"]![1]!["personId"]);
         var history = (JsonArray)JsonNode.Parse(await chair.GetStringAsync($"/api/bodies/{body}/history"))!;
         Assert.Contains(history, e => (string?)e!["kind"] == "rotation" && (string?)e["step"] == "skip" && (string?)e["note"] == "rf-b 调离");

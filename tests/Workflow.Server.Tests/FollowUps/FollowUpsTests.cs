@@ -23,7 +23,7 @@ public sealed class FollowUpsTests(ServiceFactory factory) : IClassFixture<Servi
         var followUps = factory.Services.GetRequiredService<FollowUpService>();
         var instances = factory.Services.GetRequiredService<InstanceQueries>();
         var subject = Guid.NewGuid();
-        const string key = "handover:001:a:b";
+        const string key = "handover:002:20270301:a:b";
         var input = Handover("2027-03-01T09:00:00+08:00");
 
         var first = await followUps.SyncAsync(subject, "handover:", "rotation-handover", new Dictionary<string, JsonObject?> { [key] = input }, "test", "plan", CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -8,11 +9,12 @@ namespace Workflow.Server.Tests.Foundings;
 /// <summary>The whole founding path through the HTTP API, each step by the person whose role and region it needs.</summary>
 public abstract class FoundingPathTests(ServiceFactory factory)
 {
-    private static object Slate(int candidates = 10) => new
+    /// <summary>The congress meets today on the service clock: its results can be recorded only once it has been held.</summary>
+    private object Slate(int candidates = 10) => new
     {
         executiveSeats = 9,
         viceChairSeats = 2,
-        congressDate = "2026-12-18",
+        congressDate = factory.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         executiveCandidates = Enumerable.Range(1, candidates).Select(i => new
         {
             id = $"c{i}", name = $"候选人{i}", gender = "female", organization = "福建省弘一石业有限公司", title = "职工", birthYear = 1980 + i,
@@ -77,12 +79,12 @@ public abstract class FoundingPathTests(ServiceFactory factory)
         await FoundingTeam.DecideAsync(team.Officer, instance, "election", "recorded");
         await FoundingTeam.DecideAsync(team.Party, instance, "resultParty", "approve", new { opinion = "同意选举结果" });
         await FoundingTeam.DecideAsync(team.Superior, instance, "resultFiling", "approve", new { opinion = "准予备案" });
-        await FoundingTeam.DecideAsync(team.Registrar, instance, "registration", "register", new { registrationNumber = "南妇登〔2026〕18号", foundingDate = "2026-12-18" });
+        await FoundingTeam.DecideAsync(team.Registrar, instance, "registration", "register", new { registrationNumber = "南妇登〔2026〕18号", foundingDate = factory.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
         var founded = await FoundingTeam.FoundingAsync(team.Officer, id);
         Assert.Equal("founded", (string?)founded["status"]);
         var body = await (await team.Officer.GetAsync($"/api/bodies/{founded["bodyId"]}")).ReadObjectAsync();
-        Assert.Equal("2031-12-18", (string?)body["termEndsOn"]);
+        Assert.Equal(factory.Today().AddYears(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)body["termEndsOn"]);
         var leaders = (JsonArray)body["leaders"]!;
         Assert.Equal("候选人1", (string?)leaders[0]!["name"]);
         Assert.Equal("chair", (string?)leaders[0]!["role"]);

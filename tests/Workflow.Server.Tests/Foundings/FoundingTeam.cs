@@ -50,9 +50,11 @@ public sealed class FoundingTeam
         return first17 + CreditCode.ComputeCheckCharacter(first17);
     }
 
-    public async Task<Guid> AddOrganizationAsync(string name, int staff, int women, string party = "own", string kind = "enterprise", string region = TestRegions.Village)
+    /// <summary>Adds an organization to the ledger as the team's officer, or as <paramref name="by"/> (e.g. an officer of another town).</summary>
+    public async Task<Guid> AddOrganizationAsync(string name, int staff, int women, string party = "own", string kind = "enterprise", string region = TestRegions.Village,
+        HttpClient? by = null)
     {
-        var response = await Officer.PostAsJsonAsync("/api/organizations", new
+        var response = await (by ?? Officer).PostAsJsonAsync("/api/organizations", new
         {
             facts = new
             {

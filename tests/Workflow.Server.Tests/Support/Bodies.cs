@@ -65,3 +65,15 @@ public static class BodiesSupport
         await factory.Services.GetRequiredService<WorkflowRuntime>().FireTimerAsync(timer.Key);
     }
 }
+
+public static class TimerSupport
+{
+    /// <summary>Moves the service clock to <paramref name="moment"/> and fires every workflow timer due by then, as the job server would.</summary>
+    public static async Task RunTimersUntilAsync(this ServiceFactory factory, DateTimeOffset moment)
+    {
+        if (moment > factory.Clock.GetUtcNow()) factory.Clock.SetUtcNow(moment);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var due = (await db.Timers.AsNoTracking().Where(t => t.FiredAt == null).ToListAsync()).Where(t => t.DueAt <= moment).OrderBy(t => t.DueAt);
+        foreach (var timer in due) await factory.Services.GetRequiredService<WorkflowRuntime>().FireTimerAsync(timer.Key);
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Federation.Regions;
 using Workflow.Server.Accounts;
 using Workflow.Server.Pages.Site;
 using Workflow.Server.Problems;
@@ -40,7 +41,7 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
         Steps = await inbox.StepKindsAsync(caller, cancellationToken);
         // The caller's region and the level below it: enough to narrow a list, never the whole tree in a select.
         Regions = [.. (await regions.ListAsync(caller, caller.RegionCode, cancellationToken))
-            .Where(r => r.Code == caller.RegionCode || RegionService.ParentOf(r.Code) == caller.RegionCode).Take(200)];
+            .Where(r => r.Code == caller.RegionCode || RegionCode.ParentOf(r.Code) == caller.RegionCode).Take(200)];
         if (Tab is "mine" or "handed") Colleagues = await actions.ColleaguesAsync(caller, cancellationToken);
     }
 
