@@ -127,7 +127,8 @@ public static class Text
     public static readonly Phrase NoHistory = new("尚无办理记录。", "No decisions yet.");
     public static readonly Phrase HistoryLine = new("{0}　{1}：{2}", "{0} — {1}: {2}");
     public static readonly Phrase Diagram = new("流程图", "Workflow diagram");
-    public static readonly Phrase DiagramPending = new("流程图将显示在此处。", "The workflow diagram will show here.");
+    public static readonly Phrase DiagramLegend = new("蓝色粗框并标“当前”的是正在办理的步骤；绿色带 ✓ 的是已走过的步骤和路径；浅色的是尚未到达的步骤。",
+        "Blue with a thick border and marked “current”: the step being worked on; green with ✓: steps and paths already taken; pale: steps not reached.");
     public static readonly Phrase DecidedNotice = new("已办理“{0}”：{1}。", "Decided \u201c{0}\u201d: {1}.");
     public static readonly Phrase AlreadyDecided = new("此事项已由 {0} 于 {1} 办理，无需再办。", "{0} already decided this task on {1}; nothing is left to do.");
     public static readonly Phrase FormHasErrors = new("表单有误，请按提示修改。", "The form has errors: see the notes by the fields.");
