@@ -1,5 +1,7 @@
 using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
+using Workflow.Federation.Kinds;
+using Workflow.Federation.Registry;
 
 namespace Workflow.Federation.Founding;
 
@@ -16,8 +18,11 @@ internal static class FoundingMessages
     public static readonly CodedMessage NoSlate = new("founding.no-slate",
         "尚未提名候选人，不能录入选举结果", "no candidates were nominated, so no vote can be recorded");
 
-    public static CodedMessage ReasonForMode(string recommended) => new("founding.mode-reason",
-        $"所选组建方式与建议（{recommended}）不同，请说明理由", $"the mode differs from the recommendation ({recommended}); give a reason");
+    public static CodedMessage ReasonForMode(IReadOnlyList<(FederationKind Kind, FoundingMode Mode)> recommended) => new("founding.mode-reason",
+        $"所选类型或组建方式与建议（{string.Join("／", recommended.Select(r => $"{r.Kind.ChineseName()}·{Labels.Of(r.Mode)}"))}）不同，请说明理由",
+        $"the kind or mode differs from the recommendation ({string.Join(" / ", recommended.Select(r => $"{r.Kind.EnglishName()}, {Labels.Of(r.Mode, English)}"))}); give a reason");
+
+    private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo("en");
 
     public static CodedMessage AlreadyOpen(Guid other) => new("founding.already-open",
         $"该单位已有进行中的组建申请 {other}", $"an open founding request {other} already covers this organization");

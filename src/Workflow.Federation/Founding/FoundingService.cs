@@ -23,7 +23,7 @@ public sealed class FoundingService(
     FederationWriter writer,
     WorkflowRuntime runtime,
     InstanceQueries instances,
-    Classifier classifier,
+    ClassificationService classification,
     ElectionRules rules,
     TimeProvider clock)
 {
@@ -54,10 +54,11 @@ public sealed class FoundingService(
             if (await StatusAsync(await read.FoundingRequests.AsNoTracking().SingleAsync(r => r.Id == other, cancellationToken), cancellationToken) == "open")
                 throw new FederationException(FederationError.Conflict, FoundingMessages.AlreadyOpen(other));
 
-        // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1).
-        var recommended = organizations.Select(o => classifier.Classify(o, [], null).Mode).Distinct().ToList();
-        if (!recommended.Contains(request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
-            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(string.Join("/", recommended)))]);
+        // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1). It is the
+        // wizard's recommendation, with neighbours and partners, so two neighbouring bases founding jointly follow it.
+        var recommendations = await classification.ClassifyAllAsync(ids, cancellationToken);
+        if (!RecommendationChoice.Follows(recommendations, request.Kind, request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
+            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(Recommended(recommendations)))]);
 
         var region = CommonRegion(organizations.Select(o => o.RegionCode).ToList());
         var row = new FoundingRequestRow
@@ -251,6 +252,9 @@ public sealed class FoundingService(
         var outcome = JsonSerializer.Deserialize<ElectionOutcome>(a.Outcome, Json)!;
         return ElectionAttemptView.Of(outcome, a.Number, a.RecordedBy, a.RecordedAt);
     }
+
+    private static List<(FederationKind, FoundingMode)> Recommended(IEnumerable<Recommendation> recommendations) =>
+        [.. recommendations.Where(r => r is { Mode: not null, Kind: not null }).Select(r => (r.Kind!.Value, r.Mode!.Value)).Distinct()];
 
     /// <summary>A joint founding spans neighbours: the request belongs to the smallest region holding them all.</summary>
     private static string CommonRegion(List<string> codes)
