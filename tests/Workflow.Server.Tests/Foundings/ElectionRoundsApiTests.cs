@@ -11,7 +11,7 @@ namespace Workflow.Server.Tests.Foundings;
 public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     /// <summary>An enterprise federation: 9 executive seats (9–15), 10 candidates, 2 vice-chairs; its rules say more than half must be present.</summary>
-    private static object Slate(object? procedure = null) => new
+    internal static object Slate(object? procedure = null) => new
     {
         executiveSeats = 9,
         viceChairSeats = 2,
@@ -26,28 +26,18 @@ public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixtu
         procedure = procedure ?? new { quorum = "moreThanHalf" },
     };
 
-    private static object Round(int due, int present, Dictionary<string, int> votes, int? returned = null) =>
+    internal static object Round(int due, int present, Dictionary<string, int> votes, int? returned = null) =>
         new { due, present, ballotsIssued = present, ballotsReturned = returned ?? present, invalidBallots = 0, votesByCandidate = votes };
 
     // 50 delegates due, 30 present: more than half (the request's rules) though not more than two-thirds (the configured default).
-    private static readonly object FirstCongressRound = Round(50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 });
+    internal static readonly object FirstCongressRound = Round(50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 });
     private static readonly object SecondCongressRound = Round(50, 29, new() { ["c9"] = 27, ["c10"] = 2 });
 
     private async Task<(FoundingTeam Team, Guid Id, Guid Instance)> AtTheElectionAsync()
     {
         await factory.SeedRegionsAsync();
         var team = await FoundingTeam.CreateAsync(factory);
-        var organization = await team.AddOrganizationAsync("南安某石材有限公司", staff: 320, women: 110);
-        var opened = await team.OpenAsync(new { organizationIds = new[] { organization }, name = "南安某石材有限公司妇联", kind = "enterprise", mode = "standalone" });
-        var id = Guid.Parse((string)opened["id"]!);
-        var instance = Guid.Parse((string)opened["instanceId"]!);
-        await FoundingTeam.DecideAsync(team.Party, instance, "partyOpinion", "endorse", new { opinion = "同意" });
-        await FoundingTeam.DecideAsync(team.Superior, instance, "preparationApproval", "approve", new { opinion = "同意筹建" });
-        var slate = await team.Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", Slate());
-        Assert.True(slate.IsSuccessStatusCode, await slate.Content.ReadAsStringAsync());
-        await FoundingTeam.DecideAsync(team.Officer, instance, "prepare", "submit");
-        await FoundingTeam.DecideAsync(team.Party, instance, "candidateReview", "approve", new { opinion = "同意" });
-        await FoundingTeam.DecideAsync(team.Superior, instance, "candidateApproval", "approve");
+        var (id, instance) = await team.ToTheElectionAsync("南安某石材有限公司", Slate());
         return (team, id, instance);
     }
 
