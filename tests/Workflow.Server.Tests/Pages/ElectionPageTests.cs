@@ -61,6 +61,9 @@ public sealed class ElectionPageTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Contains("执委候选人得票超过应到代表人数的半数，始得当选。", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"round1-Due\">应到人数", page, StringComparison.Ordinal);
         Assert.Contains("id=\"record-election-link\"", await officer.GetStringAsync($"/foundings/{id}"), StringComparison.Ordinal);
+        // The as-you-type count is a script file of the service's own (no inline script under the CSP).
+        Assert.Matches("<script src=\"/js/election-preview.js\\?v=[^\"]+\"></script>", page);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/js/election-preview.js")).StatusCode);
 
         var preview = await officer.PostFormAsync($"{path}?handler=Preview", Stage("Congress", Round(0, 50, 30, FirstRoundVotes)), formPage: path);
         var shown = await preview.Content.ReadAsStringAsync();

@@ -269,6 +269,7 @@ public static class Text
     public static readonly Phrase ElectionLink = new("候选人、选举办法与选举记录", "Candidates, election rules and the vote");
     public static readonly Phrase ElectionRecordLink = new("录入选举结果", "Record the election");
     public static readonly Phrase NoSlateYet = new("尚未提名候选人，提名后可在此录入选举结果。", "No candidates are nominated yet; the vote is recorded here once they are.");
+    public static readonly Phrase SlateCaption = new("应选执委 {0} 名、副主席 {1} 名；执委候选人 {2} 名", "{0} executive seats, {1} vice-chairs; {2} executive candidates");
     public static readonly Phrase CandidateName = new("姓名", "Name");
     public static readonly Phrase CandidateGender = new("性别", "Gender");
     public static readonly Phrase CandidateOrganization = new("单位", "Organization");
