@@ -24,6 +24,17 @@ public sealed class ClassificationService(FederationWriter writer, Classifier cl
     }
 
     /// <summary>
+    /// The recommendation for each organization of a request, with its neighbours and partners: what the wizard shows and
+    /// what <see cref="RecommendationChoice.Follows"/> judges a founding's kind and mode against, so both apply one rule.
+    /// </summary>
+    public async Task<IReadOnlyList<Recommendation>> ClassifyAllAsync(IEnumerable<Guid> organizationIds, CancellationToken cancellationToken = default)
+    {
+        var recommendations = new List<Recommendation>();
+        foreach (var id in organizationIds.Distinct()) recommendations.Add(await ClassifyAsync(id, cancellationToken));
+        return recommendations;
+    }
+
+    /// <summary>
     /// The eligible organizations of a region that no founded body covers yet, most urgent first: by priority, then
     /// by the number of women. Neighbours are looked for inside the region.
     /// </summary>

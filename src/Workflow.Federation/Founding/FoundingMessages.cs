@@ -3,6 +3,7 @@ using Workflow.Federation.Common;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Regions;
+using Workflow.Federation.Kinds;
 
 namespace Workflow.Federation.Founding;
 
@@ -21,10 +22,9 @@ internal static class FoundingMessages
     public static readonly CodedMessage NoSlate = new("founding.no-slate",
         "尚未提名候选人，不能录入选举结果", "no candidates were nominated, so no vote can be recorded");
 
-    /// <summary>Names the recommended modes as people say them (单独建, 联建…), not by their code names; null is "not to be founded".</summary>
-    public static CodedMessage ReasonForMode(IReadOnlyList<FoundingMode?> recommended) => new("founding.mode-reason",
-        $"所选组建方式与建议（{string.Join("、", recommended.Select(m => m is { } mode ? Labels.Of(mode) : "暂不组建"))}）不同，请说明理由",
-        $"the mode differs from the recommendation ({string.Join("/", recommended.Select(m => m is { } mode ? Labels.Of(mode, English) : "none"))}); give a reason");
+    public static CodedMessage ReasonForMode(IReadOnlyList<(FederationKind Kind, FoundingMode Mode)> recommended) => new("founding.mode-reason",
+        $"所选类型或组建方式与建议（{string.Join("／", recommended.Select(r => $"{r.Kind.ChineseName()}·{Labels.Of(r.Mode)}"))}）不同，请说明理由",
+        $"the kind or mode differs from the recommendation ({string.Join(" / ", recommended.Select(r => $"{r.Kind.EnglishName()}, {Labels.Of(r.Mode, English)}"))}); give a reason");
 
     public static CodedMessage AlreadyInBody(string organization, string body, Guid bodyId) => new("founding.already-in-body",
         $"“{organization}”已是“{body}”（{bodyId}）的成员单位：如要改为加入新组建的妇联，请在申请中注明退出该组织（leavesBodyIds）",

@@ -25,7 +25,7 @@ public sealed class FoundingService(
     FederationWriter writer,
     WorkflowRuntime runtime,
     InstanceQueries instances,
-    Classifier classifier,
+    ClassificationService classification,
     ElectionRules rules,
     DefinitionStore definitions,
     TimeProvider clock)
@@ -65,10 +65,11 @@ public sealed class FoundingService(
         if (inBodies.FirstOrDefault(m => !leaving.Contains(m.Id)) is { } member)
             throw new FederationException(FederationError.Conflict, FoundingMessages.AlreadyInBody(organizations.Single(o => o.Id == member.OrganizationId).Name, member.Name, member.Id));
 
-        // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1).
-        var recommended = organizations.Select(o => classifier.Classify(o, [], null).Mode).Distinct().ToList();
-        if (!recommended.Contains(request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
-            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(recommended))]);
+        // The recommendation is a starting point: officers may choose otherwise, but must say why (issue 4, step 1). It is the
+        // wizard's recommendation, with neighbours and partners, so two neighbouring bases founding jointly follow it.
+        var recommendations = await classification.ClassifyAllAsync(ids, cancellationToken);
+        if (!RecommendationChoice.Follows(recommendations, request.Kind, request.Mode) && string.IsNullOrWhiteSpace(request.ModeReason))
+            throw new FederationValidationException([new("modeReason", FoundingMessages.ReasonForMode(Recommended(recommendations)))]);
 
         var region = CommonRegion(organizations.Select(o => o.RegionCode).ToList());
         if (request.Kind == FederationKind.Township)
@@ -276,6 +277,9 @@ public sealed class FoundingService(
         var outcome = JsonSerializer.Deserialize<ElectionOutcome>(a.Outcome, Json)!;
         return ElectionAttemptView.Of(outcome, a.Number, a.RecordedBy, a.RecordedAt);
     }
+
+    private static List<(FederationKind, FoundingMode)> Recommended(IEnumerable<Recommendation> recommendations) =>
+        [.. recommendations.Where(r => r is { Mode: not null, Kind: not null }).Select(r => (r.Kind!.Value, r.Mode!.Value)).Distinct()];
 
     /// <summary>A joint founding spans neighbours: the request belongs to the smallest region holding them all.</summary>
     private static string CommonRegion(List<string> codes)

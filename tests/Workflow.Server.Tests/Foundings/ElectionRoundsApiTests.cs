@@ -11,11 +11,12 @@ namespace Workflow.Server.Tests.Foundings;
 public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     /// <summary>An enterprise federation: 9 executive seats (9–15), 10 candidates, 2 vice-chairs; its rules say more than half must be present.</summary>
-    private static object Slate(object? procedure = null) => new
+    /// <param name="congress">The congress's date: today on the service's clock, since results of a congress not yet held are refused.</param>
+    internal static object Slate(DateOnly congress, object? procedure = null) => new
     {
         executiveSeats = 9,
         viceChairSeats = 2,
-        congressDate = "2026-12-18",
+        congressDate = congress.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         executiveCandidates = Enumerable.Range(1, 10).Select(i => new
         {
             id = $"c{i}", name = $"候选人{i}", gender = "female", organization = "南安某石材有限公司", title = "职工", birthYear = 1980 + i,
@@ -26,28 +27,18 @@ public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixtu
         procedure = procedure ?? new { quorum = "moreThanHalf" },
     };
 
-    private static object Round(int due, int present, Dictionary<string, int> votes, int? returned = null) =>
+    internal static object Round(int due, int present, Dictionary<string, int> votes, int? returned = null) =>
         new { due, present, ballotsIssued = present, ballotsReturned = returned ?? present, invalidBallots = 0, votesByCandidate = votes };
 
     // 50 delegates due, 30 present: more than half (the request's rules) though not more than two-thirds (the configured default).
-    private static readonly object FirstCongressRound = Round(50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 });
+    internal static readonly object FirstCongressRound = Round(50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 });
     private static readonly object SecondCongressRound = Round(50, 29, new() { ["c9"] = 27, ["c10"] = 2 });
 
     private async Task<(FoundingTeam Team, Guid Id, Guid Instance)> AtTheElectionAsync()
     {
         await factory.SeedRegionsAsync();
         var team = await FoundingTeam.CreateAsync(factory);
-        var organization = await team.AddOrganizationAsync("南安某石材有限公司", staff: 320, women: 110);
-        var opened = await team.OpenAsync(new { organizationIds = new[] { organization }, name = "南安某石材有限公司妇联", kind = "enterprise", mode = "standalone" });
-        var id = Guid.Parse((string)opened["id"]!);
-        var instance = Guid.Parse((string)opened["instanceId"]!);
-        await FoundingTeam.DecideAsync(team.Party, instance, "partyOpinion", "endorse", new { opinion = "同意" });
-        await FoundingTeam.DecideAsync(team.Superior, instance, "preparationApproval", "approve", new { opinion = "同意筹建" });
-        var slate = await team.Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", Slate());
-        Assert.True(slate.IsSuccessStatusCode, await slate.Content.ReadAsStringAsync());
-        await FoundingTeam.DecideAsync(team.Officer, instance, "prepare", "submit");
-        await FoundingTeam.DecideAsync(team.Party, instance, "candidateReview", "approve", new { opinion = "同意" });
-        await FoundingTeam.DecideAsync(team.Superior, instance, "candidateApproval", "approve");
+        var (id, instance) = await team.ToTheElectionAsync("南安某石材有限公司", Slate(factory.Today()));
         return (team, id, instance);
     }
 
@@ -110,7 +101,7 @@ public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixtu
 
         await FoundingTeam.DecideAsync(team.Party, instance, "resultParty", "approve", new { opinion = "同意" });
         await FoundingTeam.DecideAsync(team.Superior, instance, "resultFiling", "approve", new { opinion = "准予备案" });
-        await FoundingTeam.DecideAsync(team.Registrar, instance, "registration", "register", new { registrationNumber = "南妇登〔2026〕21号", foundingDate = "2026-12-18" });
+        await FoundingTeam.DecideAsync(team.Registrar, instance, "registration", "register", new { registrationNumber = "南妇登〔2026〕21号", foundingDate = factory.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var bodyId = (string?)(await FoundingTeam.FoundingAsync(team.Officer, id))["bodyId"];
         var bodyHistory = (JsonArray)JsonNode.Parse(await team.Officer.GetStringAsync($"/api/bodies/{bodyId}/history"))!;
         Assert.Contains(bodyHistory, e => (string?)e!["step"] == "第一次执委会议第1次选举第2轮");
@@ -138,7 +129,7 @@ public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixtu
         await FoundingTeam.DecideAsync(team.Party, instance, "partyOpinion", "endorse", new { opinion = "同意" });
         await FoundingTeam.DecideAsync(team.Superior, instance, "preparationApproval", "approve", new { opinion = "同意筹建" });
 
-        var problem = await (await team.Officer.PutAsJsonAsync($"/api/foundings/{opened["id"]}/candidates", Slate(new { executiveMargin = 0 })))
+        var problem = await (await team.Officer.PutAsJsonAsync($"/api/foundings/{opened["id"]}/candidates", Slate(factory.Today(), new { executiveMargin = 0 })))
             .AssertProblemAsync(422, "rule-refused");
 
         Assert.Contains((JsonArray)problem["explanations"]!, e => (string?)e!["code"] == "election.margin-too-small");

@@ -76,6 +76,26 @@ public sealed class FoundingTeam
         return body;
     }
 
+    /// <summary>
+    /// Opens a standalone founding for a new enterprise and walks it to the election step: the party organization endorses,
+    /// the superior federation approves, the officer sets <paramref name="slate"/>, and both approve the candidates.
+    /// </summary>
+    public async Task<(Guid Id, Guid Instance)> ToTheElectionAsync(string name, object slate)
+    {
+        var organization = await AddOrganizationAsync(name, staff: 320, women: 110);
+        var opened = await OpenAsync(new { organizationIds = new[] { organization }, name = name + "妇联", kind = "enterprise", mode = "standalone" });
+        var id = Guid.Parse((string)opened["id"]!);
+        var instance = Guid.Parse((string)opened["instanceId"]!);
+        await DecideAsync(Party, instance, "partyOpinion", "endorse", new { opinion = "同意" });
+        await DecideAsync(Superior, instance, "preparationApproval", "approve", new { opinion = "同意筹建" });
+        var set = await Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", slate);
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+        await DecideAsync(Officer, instance, "prepare", "submit");
+        await DecideAsync(Party, instance, "candidateReview", "approve", new { opinion = "同意" });
+        await DecideAsync(Superior, instance, "candidateApproval", "approve");
+        return (id, instance);
+    }
+
     public static async Task<JsonObject> FoundingAsync(HttpClient client, Guid id) => await (await client.GetAsync($"/api/foundings/{id}")).ReadObjectAsync();
 
     /// <summary>Finds the caller's open task at <paramref name="activity"/> for the instance and decides it.</summary>

@@ -61,6 +61,28 @@ public sealed class FederationPagesTests : IClassFixture<ServiceFactory>
     }
 
     [Fact]
+    public async Task Wizard_OpensAJointFoundingOfTwoNeighbouringBases_WithoutAReason()
+    {
+        var (team, pages) = await TeamAsync();
+        var photovoltaic = await team.AddOrganizationAsync("霞美电子光伏产业基地", staff: 40, women: 6, kind: "industrialBase");
+        var machinery = await team.AddOrganizationAsync("霞美机械制造装备基地", staff: 50, women: 7, kind: "industrialBase");
+        var fields = new Dictionary<string, string>
+        {
+            ["Ids[0]"] = photovoltaic.ToString(), ["Ids[1]"] = machinery.ToString(), ["Name"] = "霞美镇产业基地联合妇联", ["Kind"] = "IndustrialBase", ["Mode"] = "Joint",
+        };
+
+        var review = await pages.Officer.PostFormAsync("/foundings/new?handler=Review", fields, formPage: "/foundings/new");
+        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+        var opened = await pages.Officer.PostFormAsync("/foundings/new?handler=Submit", fields, formPage: "/foundings/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var id = Guid.Parse(opened.Headers.Location!.ToString().Split('/')[^1]);
+        var founding = await FoundingTeam.FoundingAsync(team.Officer, id);
+        Assert.Equal(("joint", 2), ((string?)founding["mode"], ((JsonArray)founding["organizationIds"]!).Count));
+        Assert.Null(founding["modeReason"]);
+    }
+
+    [Fact]
     public async Task RequestPage_ShowsTheReturnInTheTimeline_AndResubmitsTheCorrection()
     {
         var (team, pages) = await TeamAsync();

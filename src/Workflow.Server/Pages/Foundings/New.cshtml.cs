@@ -139,9 +139,7 @@ public sealed class NewModel(LedgerService ledger, ClassificationService classif
             return NotFound();
         }
         if (Chosen.Count != Ids.Distinct().Count()) return NotFound();
-        var recommendations = new List<Recommendation>();
-        foreach (var organization in Chosen) recommendations.Add(await classification.ClassifyAsync(organization.Id, cancellationToken));
-        Recommendations = recommendations;
+        Recommendations = await classification.ClassifyAllAsync(Chosen.Select(o => o.Id), cancellationToken);
         return null;
     }
 
