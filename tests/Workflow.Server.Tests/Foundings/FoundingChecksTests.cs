@@ -63,7 +63,7 @@ public sealed class FoundingChecksTests(ServiceFactory factory) : IClassFixture<
         var mode = await (await team.Officer.PostAsJsonAsync("/api/foundings", new { organizationIds = new[] { organization }, name = "某妇联", kind = "enterprise", mode = "hosted" }))
             .AssertProblemAsync(400, "validation");
         var modeReason = (string?)mode["errors"]!["modeReason"]![0];
-        Assert.Contains("与建议（单独建）不同", modeReason, StringComparison.Ordinal);
+        Assert.Contains("与建议（企业妇联·单独建）不同", modeReason, StringComparison.Ordinal);
 
         var opened = await team.OpenAsync(new { organizationIds = new[] { organization }, name = "官桥某石材有限公司妇联", kind = "enterprise", mode = "standalone" });
         var early = await (await team.Officer.PutAsJsonAsync($"/api/foundings/{(string)opened["id"]!}/candidates", new
