@@ -3,6 +3,7 @@ using Workflow.Benchmarks.Engine;
 using Workflow.Benchmarks.Http;
 using Workflow.Benchmarks.Ledger;
 using Workflow.Benchmarks.Nodes;
+using Workflow.Benchmarks.Pages;
 using Workflow.Benchmarks.Reminders;
 
 // One benchmark per mode: `dotnet run -c Release --project tests/Workflow.Benchmarks -- <mode> [--seconds n] [--provider sqlite|postgresql]`.
@@ -13,6 +14,7 @@ var modes = new SortedDictionary<string, Func<IBenchmark>>(StringComparer.Ordina
     ["http"] = () => new HttpBenchmark(),
     ["ledger"] = () => new LedgerBenchmark(),
     ["nodes"] = () => new NodesBenchmark(),
+    ["pages"] = () => new PagesBenchmark(),
     ["reminders"] = () => new RemindersBenchmark(),
 };
 

@@ -115,9 +115,9 @@ public sealed class FoundingService(
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var rows = await actor.Reach(db.FoundingRequests.AsNoTracking().Include(r => r.Members), r => r.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
-        var views = new List<FoundingView>();
-        foreach (var row in rows) views.Add(await ViewAsync(row, [], cancellationToken));
-        return views;
+        // One read of every listed instance's progress, not one per row.
+        var progress = await instances.ProgressAsync([.. rows.Where(r => r.InstanceId is not null).Select(r => r.InstanceId!.Value)], cancellationToken);
+        return [.. rows.Select(row => View(row, [], row.InstanceId is { } id && progress.TryGetValue(id, out var p) ? p : null))];
     }
 
     /// <summary>
@@ -260,17 +260,19 @@ public sealed class FoundingService(
 
     private async Task<FoundingView> ViewAsync(FoundingRequestRow row, IReadOnlyList<ElectionAttemptRow> attempts, CancellationToken cancellationToken)
     {
-        var status = "draft";
-        IReadOnlyList<string> waiting = [];
+        InstanceProgress? progress = null;
         if (row.InstanceId is { } instanceId)
         {
             var instance = await instances.GetAsync(instanceId, cancellationToken);
-            status = StatusOf(instance.Status, instance.Result);
-            waiting = instance.Bookmarks.Select(b => b.ActivityId).ToList();
+            progress = new InstanceProgress(instance.Status, instance.Result, [.. instance.Bookmarks.Select(b => b.ActivityId)]);
         }
-        return new FoundingView(row.Id, row.InstanceId, row.Name, row.Kind, row.Mode, row.ModeReason, row.Sector, row.RegionCode,
-            row.Members.Select(m => m.OrganizationId).ToList(), status, waiting, SlateOf(row), attempts.Select(View).ToList(), row.BodyId, row.CreatedBy, row.CreatedAt);
+        return View(row, attempts, progress);
     }
+
+    private static FoundingView View(FoundingRequestRow row, IReadOnlyList<ElectionAttemptRow> attempts, InstanceProgress? progress) =>
+        new(row.Id, row.InstanceId, row.Name, row.Kind, row.Mode, row.ModeReason, row.Sector, row.RegionCode,
+            row.Members.Select(m => m.OrganizationId).ToList(), progress is null ? "draft" : StatusOf(progress.Status, progress.Result), progress?.WaitingAt ?? [],
+            SlateOf(row), attempts.Select(View).ToList(), row.BodyId, row.CreatedBy, row.CreatedAt);
 
     private static ElectionAttemptView View(ElectionAttemptRow a)
     {

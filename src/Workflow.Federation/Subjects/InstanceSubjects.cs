@@ -30,7 +30,8 @@ public sealed class InstanceSubjects(FederationWriter writer)
         var requests = await db.FoundingRequests.AsNoTracking().Where(r => r.InstanceId != null && ids.Contains(r.InstanceId.Value))
             .Select(r => new { InstanceId = r.InstanceId!.Value, r.Id, r.Name, r.BodyId }).ToListAsync(cancellationToken);
         var requestIds = requests.Select(r => r.Id).ToList();
-        var members = await db.FoundingMembers.AsNoTracking().Where(m => requestIds.Contains(m.RequestId))
+        // A page of tasks often holds no request, or no schedule's follow-up: no query for what cannot be there.
+        var members = requestIds.Count == 0 ? [] : await db.FoundingMembers.AsNoTracking().Where(m => requestIds.Contains(m.RequestId))
             .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.RequestId, o.Name })
             .ToListAsync(cancellationToken);
         foreach (var r in requests)
@@ -39,6 +40,7 @@ public sealed class InstanceSubjects(FederationWriter writer)
         var rest = ids.Where(id => !found.ContainsKey(id)).ToList();
         if (rest.Count == 0) return found;
         var followUps = await db.FollowUps.AsNoTracking().Where(f => rest.Contains(f.InstanceId)).ToListAsync(cancellationToken);
+        if (followUps.Count == 0) return found;
         var subjectIds = followUps.Select(f => f.SubjectId).Distinct().ToList();
         var bodies = await db.Bodies.AsNoTracking().Where(b => subjectIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
         var groups = await db.MeetingGroups.AsNoTracking().Where(g => subjectIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);

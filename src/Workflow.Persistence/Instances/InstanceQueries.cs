@@ -32,6 +32,16 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         return await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
     }
 
+    /// <summary>Where each of these instances stands (status, result, the activities it waits at), in two queries for a whole list.</summary>
+    public async Task<IReadOnlyDictionary<Guid, InstanceProgress>> ProgressAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Status, i.Result }).ToListAsync(cancellationToken);
+        var waiting = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).OrderBy(b => b.CreatedAt).Select(b => new { b.InstanceId, b.ActivityId })
+            .ToListAsync(cancellationToken)).ToLookup(b => b.InstanceId, b => b.ActivityId);
+        return rows.ToDictionary(r => r.Id, r => new InstanceProgress(r.Status, r.Result, [.. waiting[r.Id]]));
+    }
+
     public async Task<IReadOnlyList<Guid>> FindByCorrelationAsync(string correlationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -114,3 +124,5 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         return new JournalVerification(instance.Id, true, rows.Count, null, null, JournalFinding.Intact, unsealed, key.IsSet);
     }
 }
+
+public sealed record InstanceProgress(InstanceStatus Status, string? Result, IReadOnlyList<string> WaitingAt);

@@ -23,7 +23,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var tasks = await FilteredAsync(db, claimsDb, caller, query, query.Show ?? "available", now, cancellationToken);
+        var tasks = Filtered(db, await ClaimsAsync(claimsDb, cancellationToken), caller, query, query.Show ?? "available", now);
 
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await tasks.OrderBy(b => b.DueAt == null).ThenBy(b => b.DueAt).ThenBy(b => b.CreatedAt)
@@ -44,7 +44,9 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        async Task<int> Count(string show) => await (await FilteredAsync(db, claimsDb, caller, query, show, now, cancellationToken)).CountAsync(cancellationToken);
+        // One read of the claims serves the three tabs' filters.
+        var claims = await ClaimsAsync(claimsDb, cancellationToken);
+        async Task<int> Count(string show) => await Filtered(db, claims, caller, query, show, now).CountAsync(cancellationToken);
         var mine = await Count("mine");
         var available = await Count("unclaimed");
         var handed = await Count("handed");
@@ -77,25 +79,31 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     private static IQueryable<JournalRow> Decided(WorkflowDbContext db, Caller caller) =>
         db.Journal.AsNoTracking().Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null);
 
-    private static async Task<IQueryable<BookmarkRow>> FilteredAsync(WorkflowDbContext db, ServiceDbContext claimsDb, Caller caller, TaskQuery query, string show,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Who holds which task: the few columns the tabs filter on, read once per list or count.</summary>
+    private sealed record ClaimHolder(Guid BookmarkId, Guid AssigneeId, bool Delegated);
+
+    private static async Task<IReadOnlyList<ClaimHolder>> ClaimsAsync(ServiceDbContext claimsDb, CancellationToken cancellationToken) =>
+        await claimsDb.TaskClaims.AsNoTracking().Select(c => new ClaimHolder(c.BookmarkId, c.AssigneeId, c.DelegatedBy != null)).ToListAsync(cancellationToken);
+
+    private static IQueryable<BookmarkRow> Filtered(WorkflowDbContext db, IReadOnlyList<ClaimHolder> claims, Caller caller, TaskQuery query, string show, DateTimeOffset now)
     {
-        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+        List<Guid> Held(Func<ClaimHolder, bool> which) => [.. claims.Where(which).Select(c => c.BookmarkId)];
+        var mine = Held(c => c.AssigneeId == caller.Id);
         var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller, mine);
         if (show == "mine") tasks = tasks.Where(b => mine.Contains(b.Id));
         else if (show == "handed")
         {
-            var handed = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id && c.DelegatedBy != null).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            var handed = Held(c => c.AssigneeId == caller.Id && c.Delegated);
             tasks = tasks.Where(b => handed.Contains(b.Id));
         }
         else if (show == "available")
         {
-            var others = await claimsDb.TaskClaims.Where(c => c.AssigneeId != caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            var others = Held(c => c.AssigneeId != caller.Id);
             tasks = tasks.Where(b => !others.Contains(b.Id));
         }
         else if (show == "unclaimed")
         {
-            var held = await claimsDb.TaskClaims.Select(c => c.BookmarkId).ToListAsync(cancellationToken);
+            var held = Held(_ => true);
             tasks = tasks.Where(b => !held.Contains(b.Id));
         }
         else if (show != "all") throw ProblemException.Validation(("show", "one of available, unclaimed, mine, handed, all"));

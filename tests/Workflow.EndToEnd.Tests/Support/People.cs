@@ -11,6 +11,7 @@ public sealed class People(ServiceFactory service)
 {
     private static int s_towns;
     private HttpClient? _officer;
+    private HttpClient? _admin;
 
     public string Tag { get; } = Guid.NewGuid().ToString("N")[..6];
 
@@ -26,13 +27,22 @@ public sealed class People(ServiceFactory service)
     public async Task<People> CreateAsync()
     {
         await service.SeedRegionsAsync();
-        var admin = await service.AdminAsync();
+        var admin = _admin ??= await service.AdminAsync();
         foreach (var (code, name) in new[] { (Town, $"测试镇{Town[^3..]}"), (Village, "东村"), (OtherVillage, "西村") })
             (await admin.PostAsJsonAsync("/api/admin/regions", new { code, name })).EnsureSuccessStatusCode();
         foreach (var (userName, role, kind) in new[] { (Officer, Roles.Officer, null), (Approver, Roles.Approver, ApproverKinds.SuperiorFederation), (Colleague, Roles.Approver, ApproverKinds.SuperiorFederation) })
-            (await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, roles = new[] { role }, approverKind = kind, regionCode = Town, password = ServiceFactory.Password }))
-                .EnsureSuccessStatusCode();
+            await AddAsync(userName, role, Town, kind);
         return this;
+    }
+
+    /// <summary>One more person of this test, created through the admin API as <see cref="CreateAsync"/> creates the usual three.</summary>
+    public async Task<Guid> AddAsync(string userName, string role, string regionCode, string? approverKind = null)
+    {
+        var admin = _admin ??= await service.AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, roles = new[] { role }, approverKind, regionCode, password = ServiceFactory.Password });
+        var body = await response.ReadObjectAsync();
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return Guid.Parse((string)body["user"]!["id"]!);
     }
 
     /// <summary>Starts <paramref name="definitionId"/> for a request named <paramref name="name"/>; returns its first task.</summary>

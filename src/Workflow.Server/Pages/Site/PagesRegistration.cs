@@ -12,7 +12,15 @@ public static class PagesRegistration
 
     public static IServiceCollection AddWorkflowPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        // The pages live in this assembly; MVC looks only in the entry assembly, which is another one when a host embeds the
+        // service (the benchmarks), so they are added here unless MVC has already found them.
+        services.AddRazorPages().ConfigureApplicationPartManager(manager =>
+        {
+            var assembly = typeof(PagesRegistration).Assembly;
+            if (manager.ApplicationParts.OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().Any(p => p.Assembly == assembly)) return;
+            foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                manager.ApplicationParts.Add(part);
+        });
         // Requiredness is the services' rule, said in the person's language; MVC's implicit English "field is required" is not.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         // Chinese text goes out as text, not as numeric character references: smaller pages, readable source.
