@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<IPeople, AccountPeople>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
+        services.AddSingleton<ImportInput>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();

@@ -382,6 +382,9 @@ namespace Workflow.Federation.Storage.Migrations
                     b.Property<string>("ClosedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

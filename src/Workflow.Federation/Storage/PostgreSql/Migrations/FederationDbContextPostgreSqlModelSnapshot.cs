@@ -387,6 +387,9 @@ namespace Workflow.Federation.Storage.PostgreSql.Migrations
                     b.Property<string>("ClosedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("text");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
