@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
         services.AddSingleton<ImportInput>();
+        services.AddSingleton<Pages.Ledger.UploadStore>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();
