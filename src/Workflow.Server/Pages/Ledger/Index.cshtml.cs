@@ -26,12 +26,13 @@ public sealed class IndexModel(LedgerBrowse browse, LedgerExporter exporter) : P
     [BindProperty(SupportsGet = true)] public bool? Founded { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public int Size { get; set; } = PageSize;
 
     public LedgerSlice Slice { get; private set; } = new([], null);
     public string? RegionError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Slice = await browse.SliceAsync(new LedgerFilter(Query(), Party, Founded, Campaign), After, PageSize, cancellationToken);
+        Slice = await browse.SliceAsync(new LedgerFilter(Query(), Party, Founded, Campaign), After, Size, cancellationToken);
 
     /// <summary>The ledger as the filters show it (sector, kind, key unit, region), every row, as .xlsx.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
@@ -72,6 +73,7 @@ public sealed class IndexModel(LedgerBrowse browse, LedgerExporter exporter) : P
     [
         new("q", Text), new("region", Region), new("sector", Sector?.ToString()), new("kind", Kind?.ToString()),
         new("party", Bool(Party)), new("key", Bool(Key)), new("founded", Bool(Founded)), new("campaign", Campaign?.ToString()),
+        new("size", Size == PageSize ? null : Size.ToString(CultureInfo.InvariantCulture)),
     ];
 
     private static string? Bool(bool? value) => value?.ToString().ToLowerInvariant();
