@@ -125,7 +125,7 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
 
         var refused = await UploadAsync(officer, campaign, "单位名称\n" + new string('甲', 2000));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
-        Assert.Contains("文件过大：上限为 0 MB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("文件过大：上限为 1 KB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var form = new MultipartFormDataContent { { new StringContent(campaign), "Campaign" }, { new ByteArrayContent("a,b\n"u8.ToArray()), "file", "x.csv" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await team.Officer.PostAsync("/ledger/import?handler=upload", form)).StatusCode);

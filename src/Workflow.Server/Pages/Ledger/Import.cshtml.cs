@@ -23,7 +23,9 @@ public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, I
     public ColumnSuggestion? Suggestion { get; private set; }
     public ImportReport? Report { get; private set; }
     public string? Error { get; private set; }
-    public long Limit => options.MaxFileBytes;
+    public string Limit => Size(options.MaxFileBytes);
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024.0):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadCampaignsAsync(cancellationToken);
 
@@ -32,7 +34,7 @@ public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, I
         await LoadCampaignsAsync(cancellationToken);
         if (Campaigns.All(c => c.Id != Campaign)) return Refuse(Site.Text.ImportPickCampaign, 400);
         if (file is null || file.Length == 0) return Refuse(Site.Text.ImportPickFile, 400);
-        if (file.Length > options.MaxFileBytes) return Refuse(Site.Text.ImportTooLarge.Format(options.MaxFileBytes / (1024 * 1024.0)), 413);
+        if (file.Length > options.MaxFileBytes) return Refuse(Site.Text.ImportTooLarge.Format(Size(options.MaxFileBytes)), 413);
         await using (var stream = file.OpenReadStream()) Token = await uploads.SaveAsync(stream, file.FileName, Caller.From(User).UserName, cancellationToken);
         var upload = await OpenAsync(cancellationToken);
         if (upload is null) return NotFound();

@@ -306,7 +306,7 @@ public static class Text
     public static readonly Phrase ImportStepImport = new("导入", "Import");
     public static readonly Phrase ImportCampaign = new("摸排批次", "Survey campaign");
     public static readonly Phrase ImportFile = new("文件（.xlsx 或 .csv）", "File (.xlsx or .csv)");
-    public static readonly Phrase ImportFileHint = new("不超过 {0:0.#} MB；CSV 可为 UTF-8 或 GBK 编码。", "At most {0:0.#} MB; CSV in UTF-8 or GBK.");
+    public static readonly Phrase ImportFileHint = new("不超过 {0}；CSV 可为 UTF-8 或 GBK 编码。", "At most {0}; CSV in UTF-8 or GBK.");
     public static readonly Phrase ImportNext = new("下一步", "Next");
     public static readonly Phrase ImportRemembered = new("已按本批次上次导入的对应关系预选。", "Pre-selected as in this campaign's last import.");
     public static readonly Phrase ImportField = new("台账字段", "Ledger field");
@@ -322,5 +322,5 @@ public static class Text
     public static readonly Phrase ImportShowRows = new("查看本批次新增和更新的单位", "See the organizations this campaign added or changed");
     public static readonly Phrase ImportPickCampaign = new("请选择一个进行中的摸排批次。", "Choose an open survey campaign.");
     public static readonly Phrase ImportPickFile = new("请选择要上传的文件。", "Choose a file to upload.");
-    public static readonly Phrase ImportTooLarge = new("文件过大：上限为 {0:0.#} MB，请按乡镇（街道）分成几个文件导入。", "The file is too large: at most {0:0.#} MB; split it, e.g. by township.");
+    public static readonly Phrase ImportTooLarge = new("文件过大：上限为 {0}，请按乡镇（街道）分成几个文件导入。", "The file is too large: at most {0}; split it, e.g. by township.");
 }
