@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Workflow.Federation.Storage.Migrations
+namespace Workflow.Federation.Storage.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class CampaignColumnMapping : Migration
+    public partial class LedgerPages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,13 +13,22 @@ namespace Workflow.Federation.Storage.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ColumnMapping",
                 table: "survey_campaigns",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_Ledger",
+                table: "organizations",
+                columns: new[] { "RegionCode", "Name", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_organizations_Ledger",
+                table: "organizations");
+
             migrationBuilder.DropColumn(
                 name: "ColumnMapping",
                 table: "survey_campaigns");
