@@ -131,6 +131,26 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, (await team.Officer.PostAsync("/ledger/import?handler=upload", form)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheExportButtons_GiveWorkbooksOfTheOfficersRegionOnly()
+    {
+        var team = await TeamAsync();
+        await team.Api.AddOrganizationAsync($"台账{team.Tag}导出石材有限公司", staff: 50, women: 20);
+        var page = await team.Officer.GetStringAsync("/ledger");
+        Assert.Contains("href=\"/ledger?handler=roster&amp;roster=Women\"", page, StringComparison.Ordinal);
+
+        var ledger = await team.Officer.GetAsync($"/ledger?handler=export&region={TestRegions.District}");
+        Assert.Contains("区域“350583”不在您的范围内", await team.Officer.GetStringAsync($"/ledger?region={TestRegions.District}"), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.Content.Headers.ContentType?.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(await ledger.Content.ReadAsStreamAsync(), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["单位名称"] == $"台账{team.Tag}导出石材有限公司");
+        Assert.All(rows, r => Assert.StartsWith(TestRegions.Town, (string)r["所在区域代码"]!, StringComparison.Ordinal));
+        var women = await team.Officer.GetAsync("/ledger?handler=roster&roster=Women");
+        Assert.Equal(HttpStatusCode.OK, women.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", women.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<string> CampaignAsync(Team team)
     {
         var response = await team.Api.Officer.PostAsJsonAsync("/api/campaigns", new { name = "台账页摸排 " + team.Tag, regionCode = TestRegions.Town });
