@@ -16,6 +16,10 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
 dpkg -s fonts-hanazono >/dev/null 2>&1 || need_apt+=(fonts-hanazono)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# exceljs 4.4 (npm), an independent .xlsx reader the export tests open every exported workbook with
+# (tests/Workflow.Federation.Tests/Export/OtherReadersTests.cs); node and npm come from Debian.
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -23,6 +27,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "missing: ${need_apt[*]} (install them, or run as root on Debian to have this script do it)"; exit 1
   fi
 fi
+
+export WORKFLOW_EXCELJS="${WORKFLOW_EXCELJS:-$HOME/.cache/workflow-exceljs}"
+[ -d "$WORKFLOW_EXCELJS/node_modules/exceljs" ] || npm install --prefix "$WORKFLOW_EXCELJS" --no-audit --no-fund --silent exceljs@4.4.0 >/dev/null
 
 log=$(mktemp)
 later=$(mktemp)

@@ -49,6 +49,7 @@ public static class FederationRegistration
         services.TryAddSingleton<LedgerService>();
         services.TryAddSingleton<LedgerImporter>();
         services.TryAddSingleton<LedgerExporter>();
+        services.TryAddSingleton<LedgerBrowse>();
         services.TryAddSingleton<RosterService>();
         services.TryAddSingleton<CoverageService>();
         services.TryAddSingleton(ElectionRules.Default);

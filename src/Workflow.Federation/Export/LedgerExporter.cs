@@ -70,6 +70,12 @@ public sealed class LedgerExporter(FederationWriter writer)
 
     private static string Heading(CultureInfo? culture, string zh, string en) => culture?.TwoLetterISOLanguageName == "en" ? en : zh;
 
-    private static async Task SaveAsync(Stream output, DataTable table, CancellationToken cancellationToken) =>
-        await output.SaveAsAsync(table, sheetName: table.TableName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+    // Written to memory first: the package is rewritten for other readers (XlsxPackage), which needs a seekable stream.
+    private static async Task SaveAsync(Stream output, DataTable table, CancellationToken cancellationToken)
+    {
+        using var package = new MemoryStream();
+        await package.SaveAsAsync(table, sheetName: table.TableName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        XlsxPackage.Normalize(package);
+        await package.CopyToAsync(output, cancellationToken);
+    }
 }

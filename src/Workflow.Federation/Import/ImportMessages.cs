@@ -52,4 +52,19 @@ internal static class ImportMessages
 
     public static CodedMessage RegisteredElsewhere(string regionCode) => new("import.registered-elsewhere",
         $"该单位已在区域 {regionCode} 登记，不在本次摸排批次范围内", $"the organization is in the ledger under region {regionCode}, outside this campaign");
+
+    public static CodedMessage UnknownRegionName(string name) => new("region.unknown-name",
+        $"本次摸排范围内没有名为“{name}”的区域，请填写区域代码或区域全称", $"no region named '{name}' within this campaign; enter its code or full name");
+
+    public static CodedMessage AmbiguousRegionName(string name, IEnumerable<string> codes) => new("region.ambiguous-name",
+        $"本次摸排范围内有多个区域名为“{name}”（{string.Join("、", codes)}），请填写区域代码", $"several regions within this campaign are named '{name}' ({string.Join(", ", codes)}); enter the code");
+
+    public static CodedMessage UnknownMappedField(string key) => new("import.mapping-unknown-field",
+        $"列对应关系中的字段“{key}”不存在", $"the column mapping names a field '{key}' the ledger does not have");
+
+    public static CodedMessage MappedColumnMissing(LedgerField field, string heading) => new("import.mapping-column-missing",
+        $"“{field.ZhCn}”对应的列“{heading}”在文件中不存在", $"the column '{heading}' mapped to '{field.En}' is not in the file");
+
+    public static CodedMessage ColumnMappedTwice(string heading) => new("import.mapping-column-twice",
+        $"列“{heading}”被对应到了两个字段", $"the column '{heading}' is mapped to two fields");
 }

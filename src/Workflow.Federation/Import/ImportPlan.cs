@@ -33,6 +33,11 @@ internal sealed class ImportPlan
         _byName = byName;
     }
 
+    public RegionCode Region => _region;
+
+    /// <summary>The column mapping remembered from the campaign's last import, if any.</summary>
+    public ColumnMapping? RememberedMapping => ColumnMappings.Read(_campaign.ColumnMapping);
+
     public List<ImportProblem> Problems { get; } = [];
     public int Created { get; private set; }
     public int Updated { get; private set; }

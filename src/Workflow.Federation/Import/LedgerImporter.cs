@@ -23,13 +23,46 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
     private const string DefaultCache = "PRAGMA cache_size=-2000;";
 
     public Task<ImportReport> CheckAsync(Stream file, string fileName, Guid campaignId, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(file, fileName, campaignId, actor, dryRun: true, cancellationToken);
+        RunAsync(file, fileName, campaignId, actor, ImportSettings.Default, dryRun: true, cancellationToken);
 
     /// <exception cref="FederationException">The campaign does not exist (not found).</exception>
     public Task<ImportReport> ImportAsync(Stream file, string fileName, Guid campaignId, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(file, fileName, campaignId, actor, dryRun: false, cancellationToken);
+        RunAsync(file, fileName, campaignId, actor, ImportSettings.Default, dryRun: false, cancellationToken);
 
-    private async Task<ImportReport> RunAsync(Stream file, string fileName, Guid campaignId, string actor, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>The dry run with the officer's column mapping and the region names a region column may hold.</summary>
+    public Task<ImportReport> CheckAsync(Stream file, string fileName, Guid campaignId, string actor, ImportSettings settings, CancellationToken cancellationToken = default) =>
+        RunAsync(file, fileName, campaignId, actor, settings, dryRun: true, cancellationToken);
+
+    /// <summary>Imports with the officer's column mapping; a successful import remembers the mapping for the campaign's next file.</summary>
+    public Task<ImportReport> ImportAsync(Stream file, string fileName, Guid campaignId, string actor, ImportSettings settings, CancellationToken cancellationToken = default) =>
+        RunAsync(file, fileName, campaignId, actor, settings, dryRun: false, cancellationToken);
+
+    /// <summary>The file's headings and the mapping to offer for them; reads the heading row only.</summary>
+    /// <exception cref="FederationException">The campaign does not exist (not found).</exception>
+    public async Task<ColumnSuggestion> SuggestAsync(Stream file, Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        var (bytes, length) = await ReadLimitedAsync(file, options.MaxFileBytes, cancellationToken);
+        var refusal = length > options.MaxFileBytes ? ImportMessages.TooLarge(options.MaxFileBytes) : null;
+        var sheet = refusal is null ? SheetReader.Open(bytes, length, out refusal) : null;
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
+            ?? throw NotFound.Campaign(campaignId);
+        if (sheet is null) return new ColumnSuggestion([], new Dictionary<string, string>(), false, refusal);
+        try
+        {
+            var heading = sheet.Rows.FirstOrDefault(r => !r.IsBlank);
+            return heading.Cells is null
+                ? new ColumnSuggestion([], new Dictionary<string, string>(), false, ImportMessages.Empty)
+                : ColumnSuggestions.For(RowReader.Headings(heading), ColumnMappings.Read(campaign.ColumnMapping));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return new ColumnSuggestion([], new Dictionary<string, string>(), false, ImportMessages.Unreadable(ex.Message));
+        }
+    }
+
+    private async Task<ImportReport> RunAsync(Stream file, string fileName, Guid campaignId, string actor, ImportSettings settings, bool dryRun,
+        CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var (bytes, length) = await ReadLimitedAsync(file, options.MaxFileBytes, cancellationToken);
@@ -43,7 +76,7 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
             if (plan is null) return Report(null, null, closed);
             // Stops the reading thread too if writing fails half-way.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var feed = RowFeed.Start(sheet, options.MaxRows, stop.Token);
+            var feed = RowFeed.Start(sheet, options.MaxRows, settings.Mapping, new RegionNames(settings.Regions, plan.Region), stop.Token);
             try
             {
                 using var sink = dryRun ? null : new Sink(db, campaignId, actor, Source(fileName), clock.GetUtcNow());
@@ -53,6 +86,9 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
                     // After the first bad row nothing more is written: the transaction is rolled back anyway.
                     if (planned is not null && plan.Problems.Count == 0) sink?.Write(planned);
                 }
+                if (!dryRun && settings.Mapping is { Headings.Count: > 0 } mapping && feed.Refusal is null && plan.Problems.Count == 0)
+                    await db.Campaigns.Where(c => c.Id == campaignId)
+                        .ExecuteUpdateAsync(set => set.SetProperty(c => c.ColumnMapping, ColumnMappings.Write(mapping)), cancellationToken);
                 return Report(feed, plan, feed.Refusal);
             }
             finally

@@ -25,16 +25,16 @@ internal sealed class RowFeed
 
     public int RowsRead { get; private set; }
 
-    public static RowFeed Start(Sheet sheet, int maxRows, CancellationToken cancellationToken)
+    public static RowFeed Start(Sheet sheet, int maxRows, ColumnMapping? mapping, RegionNames regions, CancellationToken cancellationToken)
     {
         var feed = new RowFeed();
-        _ = Task.Run(() => feed.Produce(sheet, maxRows, cancellationToken), cancellationToken);
+        _ = Task.Run(() => feed.Produce(sheet, maxRows, mapping, regions, cancellationToken), cancellationToken);
         return feed;
     }
 
     public IAsyncEnumerable<ReadRow> ReadAllAsync(CancellationToken cancellationToken) => _rows.Reader.ReadAllAsync(cancellationToken);
 
-    private async Task Produce(Sheet sheet, int maxRows, CancellationToken cancellationToken)
+    private async Task Produce(Sheet sheet, int maxRows, ColumnMapping? mapping, RegionNames regions, CancellationToken cancellationToken)
     {
         try
         {
@@ -43,7 +43,7 @@ internal sealed class RowFeed
                 if (row.IsBlank) continue;
                 if (Reader is null)
                 {
-                    Reader = RowReader.FromHeading(row, out var refusal);
+                    Reader = RowReader.FromHeading(row, mapping, regions, out var refusal);
                     if (Reader is null)
                     {
                         Refusal = refusal;

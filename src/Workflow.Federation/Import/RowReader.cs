@@ -12,28 +12,54 @@ internal sealed class RowReader
 {
     private readonly Dictionary<LedgerField, int> _columns;
     private readonly Dictionary<LedgerField, string> _headings;
+    private readonly RegionNames _regions;
 
-    private RowReader(Dictionary<LedgerField, int> columns, Dictionary<LedgerField, string> headings, List<IgnoredColumn> ignored)
+    private RowReader(Dictionary<LedgerField, int> columns, Dictionary<LedgerField, string> headings, List<IgnoredColumn> ignored, RegionNames regions)
     {
         _columns = columns;
         _headings = headings;
+        _regions = regions;
         Ignored = ignored;
     }
 
     public List<IgnoredColumn> Ignored { get; }
 
-    public static RowReader? FromHeading(SheetRow heading, out CodedMessage? refusal)
+    /// <summary>The heading row's texts by column (null for an empty heading).</summary>
+    public static string?[] Headings(SheetRow heading) => [.. heading.Cells.Select(SheetReader.Text)];
+
+    /// <summary>The officer's mapping first; every other column by the field its heading names.</summary>
+    public static RowReader? FromHeading(SheetRow heading, ColumnMapping? mapping, RegionNames regions, out CodedMessage? refusal)
     {
         refusal = null;
+        var texts = Headings(heading);
         var columns = new Dictionary<LedgerField, int>();
         var headings = new Dictionary<LedgerField, string>();
-        var ignored = new List<IgnoredColumn>();
-        for (var i = 0; i < heading.Cells.Length; i++)
+        var chosen = new HashSet<LedgerField>();
+        var claimed = new HashSet<int>();
+        foreach (var (key, wanted) in (mapping ?? ColumnMapping.None).Headings)
         {
-            var text = SheetReader.Text(heading.Cells[i]);
-            if (text is null) continue;
-            var field = LedgerFields.ForHeading(text);
+            var field = LedgerFields.ForKey(key);
             if (field is null)
+            {
+                refusal = ImportMessages.UnknownMappedField(key);
+                return null;
+            }
+            chosen.Add(field);
+            if (string.IsNullOrWhiteSpace(wanted)) continue;
+            var at = Array.FindIndex(texts, t => t is not null && TextNormalizer.Key(t) == TextNormalizer.Key(wanted));
+            if (at < 0) refusal = ImportMessages.MappedColumnMissing(field, wanted);
+            else if (!claimed.Add(at)) refusal = ImportMessages.ColumnMappedTwice(texts[at]!);
+            if (refusal is not null) return null;
+            columns[field] = at;
+            headings[field] = texts[at]!;
+        }
+        var ignored = new List<IgnoredColumn>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var text = texts[i];
+            if (text is null || claimed.Contains(i)) continue;
+            var field = LedgerFields.ForHeading(text);
+            if (field is null || chosen.Contains(field))
             {
                 ignored.Add(new IgnoredColumn(SheetReader.ColumnLetter(i), text));
                 continue;
@@ -52,7 +78,7 @@ internal sealed class RowReader
             refusal = ImportMessages.MissingColumns(missing);
             return null;
         }
-        return new RowReader(columns, headings, ignored);
+        return new RowReader(columns, headings, ignored, regions);
     }
 
     public ReadRow Read(SheetRow row)
@@ -64,14 +90,14 @@ internal sealed class RowReader
             CreditCode: cells.CreditCode(),
             Sector: cells.Choice<Sector>(LedgerFields.Sector),
             Kind: cells.Choice<OrganizationKind>(LedgerFields.Kind),
-            RegionCode: cells.Text(LedgerFields.RegionCode) ?? "",
+            RegionCode: cells.Region(),
             Industry: cells.Text(LedgerFields.Industry),
             Address: cells.Text(LedgerFields.Address),
             StaffCount: cells.Count(LedgerFields.StaffCount),
             WomenCount: cells.Count(LedgerFields.WomenCount),
             PartyOrganization: cells.Choice<PartyOrganizationStatus>(LedgerFields.PartyOrganization),
             PartyOrganizationName: cells.Text(LedgerFields.PartyOrganizationName),
-            OperatingStatus: cells.Choice<OperatingStatus>(LedgerFields.OperatingStatus),
+            OperatingStatus: _columns.ContainsKey(LedgerFields.OperatingStatus) ? cells.Choice<OperatingStatus>(LedgerFields.OperatingStatus) : OperatingStatus.Operating,
             OwnerGroup: cells.Text(LedgerFields.OwnerGroup),
             Site: cells.Text(LedgerFields.Site),
             IsWomensOrganization: cells.YesNo(LedgerFields.IsWomensOrganization));
@@ -90,6 +116,8 @@ internal sealed class RowReader
                 _ => null,
             };
             if (unreadable.Contains(problem.Field) || other is not null && unreadable.Contains(other.Key)) continue;
+            // A yes/no party column (是否建立党组织) comes without a name column: the name is asked for only where the file has room for it.
+            if (problem.Reason.Code == OrganizationRules.PartyNameRequired && !_columns.ContainsKey(LedgerFields.PartyOrganizationName)) continue;
             problems.Add(Problem(row, problem.Field, problem.Reason));
         }
         return new ReadRow(row.Number, facts, problems);
@@ -119,6 +147,15 @@ internal sealed class RowReader
             if (cell is not double) return SheetReader.Text(cell);
             problems.Add(reader.Problem(row, LedgerFields.CreditCode.Key, ImportMessages.CreditCodeAsNumber));
             return null;
+        }
+
+        public string Region()
+        {
+            var text = Text(LedgerFields.RegionCode);
+            if (text is null) return "";
+            var code = reader._regions.Resolve(text, out var problem);
+            if (problem is not null) problems.Add(reader.Problem(row, LedgerFields.RegionCode.Key, problem));
+            return code ?? "";
         }
 
         public int Count(LedgerField field)

@@ -90,4 +90,7 @@ public sealed class SurveyCampaignRow
     public required string CreatedBy { get; init; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedBy { get; set; }
+
+    /// <summary>The column mapping of the campaign's last import (JSON), offered again for the next file.</summary>
+    public string? ColumnMapping { get; set; }
 }

@@ -206,7 +206,7 @@ public sealed class LedgerService(FederationWriter writer, ClassificationRules r
     internal static CodedMessage CreditCodeTaken(string creditCode, string holder, string region) => new("credit-code.taken",
         $"统一社会信用代码 {creditCode} 已登记为“{holder}”（区域 {region}）", $"the credit code {creditCode} is already in the ledger as '{holder}' (region {region})");
 
-    private Organization View(OrganizationRow row) => new(row.Id, row.ToFacts(), rules.KeyUnit(row), row.Revision, row.CreatedAt, row.CreatedBy,
+    internal Organization View(OrganizationRow row) => new(row.Id, row.ToFacts(), rules.KeyUnit(row), row.Revision, row.CreatedAt, row.CreatedBy,
         row.UpdatedAt, row.UpdatedBy, row.LastCampaignId);
 
     private static List<FieldChange> Changes(OrganizationFacts? before, OrganizationFacts after) =>
@@ -217,6 +217,6 @@ public sealed class LedgerService(FederationWriter writer, ClassificationRules r
             .Select(x => new FieldChange(x.Field.Key, x.Field.Label, x.Before, x.After)),
     ];
 
-    private static Expression<Func<OrganizationRow, bool>> Not(Expression<Func<OrganizationRow, bool>> predicate) =>
+    internal static Expression<Func<OrganizationRow, bool>> Not(Expression<Func<OrganizationRow, bool>> predicate) =>
         Expression.Lambda<Func<OrganizationRow, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 }

@@ -35,10 +35,11 @@ public enum OrganizationKind
 
 public enum PartyOrganizationStatus
 {
-    [Label("无", "None", "未建立", "未建", "没有", "否")]
+    [Label("无", "None", "未建立", "未建", "没有", "否", "N", "no")]
     None,
     /// <summary>The unit has its own party organization (单独组建).</summary>
-    [Label("单独组建", "Own", "单建", "独立组建", "已建立", "有")]
+    // "是" and "有" of a yes/no column read as a party organization of the unit’s own, the common case.
+    [Label("单独组建", "Own", "单建", "独立组建", "已建立", "已建", "有", "是", "Y", "yes")]
     Own,
     /// <summary>The unit is covered by a joint party organization with other units (联合组建).</summary>
     [Label("联合组建", "Joint", "联建", "联合")]

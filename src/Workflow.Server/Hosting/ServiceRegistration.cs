@@ -51,6 +51,8 @@ public static class ServiceRegistration
         services.AddSingleton<IPeople, AccountPeople>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
+        services.AddSingleton<ImportInput>();
+        services.AddSingleton<Pages.Ledger.UploadStore>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();

@@ -40,7 +40,10 @@ public static class LedgerApi
         campaigns.MapPost("/{id:guid}/close", CloseCampaign).RequireAuthorization(Policies.Officer).WithSummary("Close a campaign");
         campaigns.MapPost("/{id:guid}/import", Import).RequireAuthorization(Policies.Officer).WithBodyLimit(ImportLimit).DisableAntiforgery()
             .WithProblems(422)
-            .WithSummary("Import .xlsx or .csv, told apart by content (UTF-8 or GB18030, detected); ?dryRun=true reports every bad row; an import is all rows or none");
+            .WithSummary("Import .xlsx or .csv, told apart by content (UTF-8 or GB18030, detected); ?dryRun=true reports every bad row; an import is all rows or none; "
+                + "mapping (form field or query) is a JSON object of field key → the file's heading, e.g. {\"regionCode\":\"所属区域\"}, remembered for the campaign's next file");
+        campaigns.MapPost("/{id:guid}/import/columns", Columns).RequireAuthorization(Policies.Officer).WithBodyLimit(ImportLimit).DisableAntiforgery()
+            .WithSummary("A file's headings and the column mapping suggested for them (the campaign's remembered one, else known synonyms)");
         return app;
     }
 
@@ -110,18 +113,29 @@ public static class LedgerApi
     }
 
     private static async Task<Ok<ImportReport>> Import(Guid id, ClaimsPrincipal user, HttpRequest request,
-        LedgerService ledger, LedgerImporter importer, CancellationToken cancellationToken, bool dryRun = false)
+        LedgerService ledger, LedgerImporter importer, ImportInput input, CancellationToken cancellationToken, bool dryRun = false)
     {
         var caller = Caller.From(user);
-        Scope.Check(caller, (await ledger.GetCampaignAsync(id, cancellationToken)).RegionCode, "campaign", id);
+        var campaign = await ledger.GetCampaignAsync(id, cancellationToken);
+        Scope.Check(caller, campaign.RegionCode, "campaign", id);
         var (stream, fileName) = await UploadAsync(request, cancellationToken);
         await using (stream)
         {
+            var mapping = ImportInput.ParseMapping(request.HasFormContentType ? request.Form["mapping"].FirstOrDefault() : request.Query["mapping"].FirstOrDefault());
+            var settings = await input.SettingsAsync(campaign.RegionCode, mapping, cancellationToken);
             var report = dryRun
-                ? await importer.CheckAsync(stream, fileName, id, caller.UserName, cancellationToken)
-                : await importer.ImportAsync(stream, fileName, id, caller.UserName, cancellationToken);
+                ? await importer.CheckAsync(stream, fileName, id, caller.UserName, settings, cancellationToken)
+                : await importer.ImportAsync(stream, fileName, id, caller.UserName, settings, cancellationToken);
             return report.Refusal is null && report.Problems.Count == 0 ? TypedResults.Ok(report) : throw Refused(report);
         }
+    }
+
+    private static async Task<Ok<ColumnSuggestion>> Columns(Guid id, ClaimsPrincipal user, HttpRequest request,
+        LedgerService ledger, LedgerImporter importer, CancellationToken cancellationToken)
+    {
+        Scope.Check(Caller.From(user), (await ledger.GetCampaignAsync(id, cancellationToken)).RegionCode, "campaign", id);
+        var (stream, _) = await UploadAsync(request, cancellationToken);
+        await using (stream) return TypedResults.Ok(await importer.SuggestAsync(stream, id, cancellationToken));
     }
 
     /// <summary>A refused file or bad rows, dry run or not: a problem whose members are the report's, so the rows to correct come with it.</summary>

@@ -50,4 +50,36 @@ public sealed class LedgerImportTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Equal("csv", (string?)report["format"]);
         Assert.True((bool)report["imported"]!);
     }
+
+    [Fact]
+    public async Task AnOfficersSheet_WithAMappingAndATownName_Imports_AndTheMappingIsSuggestedNext()
+    {
+        await factory.SeedRegionsAsync();
+        var (admin, campaign) = await CampaignAsync();
+        const string heading = "单位名称,领域,单位类型,镇街,从业人员数,女性从业人员数,是否建立党组织\n";
+        using var form = new MultipartFormDataContent
+        {
+            { Csv(heading + "官桥骑手群体,新就业群体,新就业群体,官桥镇,10,2,否\n"), "file", "officer.csv" },
+            { new StringContent("{\"regionCode\":\"镇街\"}"), "mapping" },
+        };
+
+        var response = await admin.PostAsync($"/api/campaigns/{campaign}/import", form);
+
+        var report = await response.ReadObjectAsync();
+        Assert.True(response.IsSuccessStatusCode, report.ToJsonString());
+        Assert.Equal(1, (int)report["created"]!);
+        using var next = new MultipartFormDataContent { { Csv(heading), "file", "next.csv" } };
+        var suggestion = await (await admin.PostAsync($"/api/campaigns/{campaign}/import/columns", next)).ReadObjectAsync();
+        Assert.Equal("镇街", (string?)suggestion["mapping"]!["regionCode"]);
+        Assert.True((bool)suggestion["remembered"]!);
+    }
+
+    [Fact]
+    public async Task AMappingThatIsNotJson_IsABadRequestNamingTheParameter()
+    {
+        var (admin, campaign) = await CampaignAsync();
+        var response = await admin.PostAsync($"/api/campaigns/{campaign}/import?fileName=ledger.csv&mapping=regionCode", Csv(Heading));
+        var problem = await response.AssertProblemAsync(400, "validation");
+        Assert.Contains("mapping", problem.ToJsonString());
+    }
 }

@@ -367,6 +367,8 @@ namespace Workflow.Federation.Storage.Migrations
 
                     b.HasIndex(new[] { "RegionCode", "Sector", "OperatingStatus", "WomenCount", "Kind", "PartyOrganization", "Id" }, "IX_organizations_Coverage");
 
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_organizations_Ledger");
+
                     b.ToTable("organizations", (string)null);
                 });
 
@@ -380,6 +382,9 @@ namespace Workflow.Federation.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColumnMapping")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -372,6 +372,8 @@ namespace Workflow.Federation.Storage.PostgreSql.Migrations
 
                     b.HasIndex(new[] { "RegionCode", "Sector", "OperatingStatus", "WomenCount", "Kind", "PartyOrganization", "Id" }, "IX_organizations_Coverage");
 
+                    b.HasIndex(new[] { "RegionCode", "Name", "Id" }, "IX_organizations_Ledger");
+
                     b.ToTable("organizations", (string)null);
                 });
 
@@ -385,6 +387,9 @@ namespace Workflow.Federation.Storage.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("ClosedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ColumnMapping")
                         .HasColumnType("text");
 
                     b.Property<long>("CreatedAt")
