@@ -16,14 +16,14 @@ public sealed class AccountService(
     IOptions<AuthOptions> options,
     TimeProvider clock)
 {
-    private static readonly ProblemException s_badCredentials = new(401, "invalid-credentials", "用户名或密码错误 / Wrong user name or password");
+    private static readonly RefusalException s_badCredentials = new(RefusalKind.Unauthenticated, "invalid-credentials", "用户名或密码错误 / Wrong user name or password");
 
     public async Task<TokenPair> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         // No account has a longer name or password: refused before any look-up, so it is neither counted nor hashed, and the
         // answer is the same whether the name exists or not.
         if (userName.Length > UserDirectory.MaxUserNameLength || password.Length > PasswordPolicy.MaximumLength)
-            throw ProblemException.Validation(userName.Length > UserDirectory.MaxUserNameLength
+            throw Refusal.Validation(userName.Length > UserDirectory.MaxUserNameLength
                 ? ("userName", $"at most {UserDirectory.MaxUserNameLength} characters")
                 : ("password", $"at most {PasswordPolicy.MaximumLength} characters"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -71,7 +71,7 @@ public sealed class AccountService(
         var hash = TokenIssuer.Hash(refreshToken);
         var row = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         var now = clock.GetUtcNow();
-        var invalid = new ProblemException(401, "invalid-refresh-token", "登录已失效 / Session expired", "the refresh token is unknown, expired or revoked");
+        var invalid = new RefusalException(RefusalKind.Unauthenticated, "invalid-refresh-token", "登录已失效 / Session expired", "the refresh token is unknown, expired or revoked");
         if (row is null || row.ExpiresAt <= now) throw invalid;
         if (row.RevokedAt is not null)
         {
@@ -115,7 +115,7 @@ public sealed class AccountService(
         PasswordPolicy.Check(newPassword);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw s_badCredentials;
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) throw s_badCredentials;
-        if (currentPassword == newPassword) throw ProblemException.Validation(("newPassword", "must differ from the current password"));
+        if (currentPassword == newPassword) throw Refusal.Validation(("newPassword", "must differ from the current password"));
         user.PasswordHash = hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
         // Every other session ends; the one that changed the password goes on with the fresh pair returned here.

@@ -23,7 +23,7 @@ public sealed class SignInLockout(IDbContextFactory<ServiceDbContext> contexts, 
 
     private const int ConflictRetries = 5;
 
-    public static ProblemException Locked(DateTimeOffset until) => new(423, "account-locked", "账号已锁定 / Account locked",
+    public static RefusalException Locked(DateTimeOffset until) => new(RefusalKind.Locked, "account-locked", "账号已锁定 / Account locked",
         $"too many failed sign-ins; try again after {until:O}", new Dictionary<string, object?> { ["lockedUntil"] = until });
 
     /// <summary>Throws 423 while <paramref name="lockedUntil"/> lies ahead.</summary>

@@ -39,7 +39,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     public async Task<UserView> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw Refusal.NotFound("user", id);
         return UserView.From(user, clock.GetUtcNow());
     }
 
@@ -52,10 +52,10 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
         else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
-        if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
+        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
         if (request.Password is not null) PasswordPolicy.Check(request.Password);
         if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
-            throw ProblemException.Conflict("user-exists", $"user name '{request.UserName}' is taken");
+            throw Refusal.Conflict("user-exists", $"user name '{request.UserName}' is taken");
 
         var oneTime = request.Password is null ? PasswordPolicy.Generate() : null;
         var user = new UserRow
@@ -73,14 +73,14 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     public async Task<UserView> UpdateAsync(Guid id, UserChange change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw Refusal.NotFound("user", id);
         var roles = change.Roles ?? user.RoleList;
         var kind = change.Roles is null && change.ApproverKind is null ? user.ApproverKind : change.ApproverKind;
         var errors = Validate(roles, kind).ToList();
         if (change.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == change.RegionCode, cancellationToken))
             errors.Add(("regionCode", $"no region '{change.RegionCode}'"));
         if (NameCheck.Problem("displayName", change.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
-        if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
+        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
         var newRoles = string.Join(',', roles.Distinct());
         // Access tokens carry roles and region: changed, the old tokens stop at once, and a refresh brings the new ones.
         var claimsChange = newRoles != user.Roles || kind != user.ApproverKind || (change.RegionCode is not null && change.RegionCode != user.RegionCode);
@@ -105,7 +105,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     public async Task<UserWithPassword> ResetPasswordAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw ProblemException.NotFound("user", id);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw Refusal.NotFound("user", id);
         var oneTime = PasswordPolicy.Generate();
         user.PasswordHash = hasher.HashPassword(user, oneTime);
         user.MustChangePassword = true;

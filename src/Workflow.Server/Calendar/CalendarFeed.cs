@@ -32,7 +32,7 @@ public sealed class CalendarFeed(IDbContextFactory<ServiceDbContext> contexts, T
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw ProblemException.NotFound("user", caller.Id);
+        if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw Refusal.NotFound("user", caller.Id);
         var row = await db.CalendarTokens.SingleOrDefaultAsync(t => t.UserId == caller.Id, cancellationToken);
         if (row is null) db.CalendarTokens.Add(new CalendarTokenRow { UserId = caller.Id, TokenHash = Hash(token), CreatedAt = now });
         else (row.TokenHash, row.CreatedAt) = (Hash(token), now);

@@ -10,7 +10,7 @@ namespace Workflow.Server.Diagrams;
 public sealed class InstanceDiagrams(WorkflowDiagram diagram, InstanceService instances, InstanceQueries queries, DefinitionStore definitions)
 {
     /// <summary>Reads the instance through <see cref="InstanceService"/>, so the caller's region is checked as for the instance itself.</summary>
-    /// <exception cref="Problems.ProblemException">404 when the instance does not exist or lies outside the caller's region.</exception>
+    /// <exception cref="RefusalException">NotFound when the instance does not exist or lies outside the caller's region.</exception>
     public async Task<string> RenderAsync(Caller caller, Guid instanceId, CultureInfo? culture, CancellationToken cancellationToken)
     {
         var instance = await instances.GetAsync(caller, instanceId, cancellationToken);

@@ -24,11 +24,11 @@ public sealed class InstanceService(WorkflowRuntime runtime, InstanceQueries que
 {
     public async Task<StartedInstance> StartAsync(Caller caller, StartRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId)) throw ProblemException.Validation(("definitionId", "required"));
+        if (string.IsNullOrWhiteSpace(request.DefinitionId)) throw Refusal.Validation(("definitionId", "required"));
         if (request.Input?["regionCode"] is not JsonValue region || !region.TryGetValue<string>(out var regionCode))
-            throw ProblemException.Validation(("input.regionCode", "required: the region the request belongs to"));
-        if (!caller.Covers(regionCode)) throw ProblemException.Forbidden($"region {regionCode} is outside your region {caller.RegionCode}");
-        if (request.CorrelationId is { Length: > 200 }) throw ProblemException.Validation(("correlationId", "at most 200 characters"));
+            throw Refusal.Validation(("input.regionCode", "required: the region the request belongs to"));
+        if (!caller.Covers(regionCode)) throw Refusal.Forbidden($"region {regionCode} is outside your region {caller.RegionCode}");
+        if (request.CorrelationId is { Length: > 200 }) throw Refusal.Validation(("correlationId", "at most 200 characters"));
         var result = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, caller.UserName, request.Version, cancellationToken);
         return new StartedInstance(result.InstanceId, result.Status.ToString().ToLowerInvariant(), result.Result,
             result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());
@@ -38,7 +38,7 @@ public sealed class InstanceService(WorkflowRuntime runtime, InstanceQueries que
     {
         var view = await queries.GetAsync(id, cancellationToken);
         var region = view.Input["regionCode"]?.GetValue<string>();
-        if (!caller.IsAdmin && !caller.Covers(region)) throw ProblemException.NotFound("instance", id);
+        if (!caller.IsAdmin && !caller.Covers(region)) throw Refusal.NotFound("instance", id);
         return view;
     }
 

@@ -12,14 +12,14 @@ internal static class Scope
     {
         var region = requested ?? caller.RegionCode;
         if (!RegionCode.TryParse(region, out var code, out var error))
-            throw ProblemException.Validation(("region", error.Text()));
-        if (!caller.Covers(code.Value)) throw ProblemException.Forbidden($"region {region} is outside your region {caller.RegionCode}");
+            throw Refusal.Validation(("region", error.Text()));
+        if (!caller.Covers(code.Value)) throw Refusal.Forbidden($"region {region} is outside your region {caller.RegionCode}");
         return code;
     }
 
     public static void Check(Caller caller, string regionCode, string what, object id)
     {
-        if (!caller.Covers(regionCode)) throw ProblemException.NotFound(what, id);
+        if (!caller.Covers(regionCode)) throw Refusal.NotFound(what, id);
     }
 
     public static Actor Actor(Caller caller) => new(caller.UserName, caller.RegionCode, caller.IsAdmin);

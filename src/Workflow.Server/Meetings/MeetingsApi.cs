@@ -51,7 +51,7 @@ public static class MeetingsApi
         {
             await tasks.DecideAsync(caller, recording.TaskId, new DecisionRequest(recording.Outcome, null, recording.Form), cancellationToken);
         }
-        catch (ProblemException e) when (e.Status == StatusCodes.Status404NotFound)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 404 } e)
         {
             // The caller sees the group (an invitee) but not the convener's task.
             throw ProblemException.Forbidden("only the convener, or a colleague she handed the recording task to, records the meeting");

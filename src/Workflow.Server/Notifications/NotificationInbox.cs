@@ -54,7 +54,7 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.UserId == caller.Id, cancellationToken)
-            ?? throw ProblemException.NotFound("notification", id);
+            ?? throw Refusal.NotFound("notification", id);
         row.ReadAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -80,7 +80,7 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         var row = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken);
         if (row is null)
         {
-            if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw ProblemException.NotFound("user", caller.Id);
+            if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw Refusal.NotFound("user", caller.Id);
             row = new NotificationSettingsRow { UserId = caller.Id };
             db.NotificationSettings.Add(row);
         }
@@ -91,7 +91,7 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
 
     private async Task<NotificationSettings> SettingsAsync(ServiceDbContext db, Caller caller, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == caller.Id, cancellationToken) ?? throw ProblemException.NotFound("user", caller.Id);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == caller.Id, cancellationToken) ?? throw Refusal.NotFound("user", caller.Id);
         var row = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken) ?? new NotificationSettingsRow { UserId = caller.Id };
         var hook = await db.WebhookSubscriptions.AnyAsync(h => h.UserId == caller.Id && h.Active, cancellationToken);
         return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook);

@@ -17,7 +17,7 @@ public sealed class ProblemException(int status, string code, string title, stri
 
     public static ProblemException Forbidden(string detail) => new(403, "forbidden", "无权操作 / Forbidden", detail);
 
-    public const string ValidationTitle = "输入有误 / Invalid input";
+    public const string ValidationTitle = Refusal.ValidationTitle;
 
     public static ProblemException Validation(params (string Field, string Message)[] errors) =>
         new(400, "validation", ValidationTitle, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),

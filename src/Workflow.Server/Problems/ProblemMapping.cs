@@ -40,6 +40,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     internal static ProblemException? Map(Exception exception) => exception switch
     {
         ProblemException p => p,
+        RefusalException r => new ProblemException(StatusOf(r.Kind), r.Code, r.Title, r.Detail, r.Extensions),
         RuleRefusedException r => new ProblemException(422, "rule-refused", "不符合规则 / Refused by the rules", r.Reason.ZhCn,
             new Dictionary<string, object?>(r.Details) { ["explanations"] = r.Explanations, ["detailEn"] = r.Reason.En }),
         StateConflictException s => ProblemException.Conflict(s.Reason.Code, s.Reason.ZhCn, new Dictionary<string, object?> { ["detailEn"] = s.Reason.En }),
@@ -92,6 +93,17 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         _ when StorageErrors.IsUnavailable(exception) => ProblemException.StorageUnavailable(),
         _ when StorageErrors.IsBusy(exception) => ProblemException.StorageBusy(),
         _ => null,
+    };
+
+    private static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Refused => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RefusalKind.Locked => StatusCodes.Status423Locked,
+        _ => StatusCodes.Status400BadRequest,
     };
 
     private static JsonException? FindJsonError(Exception? e)

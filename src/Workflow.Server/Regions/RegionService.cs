@@ -57,9 +57,9 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, cancellationToken);
         // Told apart by content, like the ledger import: a zip is an .xlsx workbook, anything else is read as CSV text.
-        if (buffer.Length == 0) throw ProblemException.Validation(("file", "attach a CSV file (code,name)"));
+        if (buffer.Length == 0) throw Refusal.Validation(("file", "attach a CSV file (code,name)"));
         if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("PK\x03\x04"u8))
-            throw ProblemException.Validation(("file", "an .xlsx workbook: save it as CSV (code,name) in Excel and import that"));
+            throw Refusal.Validation(("file", "an .xlsx workbook: save it as CSV (code,name) in Excel and import that"));
         var (text, _) = CsvText.Decode(buffer.ToArray());
         var rows = new List<(int Line, string Code, string Name)>();
         var lineNumber = 0;
@@ -69,11 +69,11 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             var code = cells[0]?.Trim() ?? "";
             if (lineNumber == 1 && !code.All(char.IsAsciiDigit)) continue;
-            if (cells.Length < 2) throw ProblemException.Validation(($"line {lineNumber}", "expected code,name"));
+            if (cells.Length < 2) throw Refusal.Validation(($"line {lineNumber}", "expected code,name"));
             rows.Add((lineNumber, code, cells[1]?.Trim() ?? ""));
-            if (rows.Count > MaxImportRows) throw ProblemException.Validation(("file", $"more than {MaxImportRows} rows"));
+            if (rows.Count > MaxImportRows) throw Refusal.Validation(("file", $"more than {MaxImportRows} rows"));
         }
-        if (rows.Count == 0) throw ProblemException.Validation(("file", "no rows of code,name found"));
+        if (rows.Count == 0) throw Refusal.Validation(("file", "no rows of code,name found"));
         return await ImportAsync(rows, refuseExisting: false, newRoot, cancellationToken);
     }
 
@@ -103,9 +103,9 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             else if (!newRoot && RootProblem(code, name.Trim(), existing, incoming) is { } root) errors.Add((where, root));
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "a name of 1–100 characters"));
             else if (NameCheck.Problem(rows.Count == 1 ? "name" : $"line {line}", name) is { } garbled) errors.Add((garbled.Field, $"'{name}': {garbled.Reason.Text()}"));
-            if (refuseExisting && existing.ContainsKey(code)) throw ProblemException.Conflict("region-exists", $"region '{code}' exists");
+            if (refuseExisting && existing.ContainsKey(code)) throw Refusal.Conflict("region-exists", $"region '{code}' exists");
         }
-        if (errors.Count > 0) throw ProblemException.Validation([.. errors]);
+        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
 
         int created = 0, renamed = 0, unchanged = 0;
         foreach (var (_, code, name) in rows.OrderBy(r => r.Code.Length))

@@ -27,7 +27,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
     }
 
     /// <summary>Upserts reminders by key; a reminder already due is delivered at once (marked late when it is past the late threshold).</summary>
-    /// <exception cref="ProblemException">400 when a key, audience or text is missing or a key is planned twice in one call.</exception>
+    /// <exception cref="RefusalException">Invalid when a key, audience or text is missing or a key is planned twice in one call.</exception>
     public async Task<PlanResult> PlanAsync(IEnumerable<PlannedReminder> reminders, CancellationToken cancellationToken = default)
     {
         var list = reminders.ToList();
@@ -82,7 +82,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                 ?? (e.End < e.Start ? "the end is before the start" : e.Summary.Zh.Length == 0 ? "a summary is required" : null)))
             .Where(p => p.Problem is not null).Select(p => ("events", $"{p.Key}: {p.Problem}")).ToList();
         if (list.GroupBy(e => e.Key).FirstOrDefault(g => g.Count() > 1) is { } twice) problems.Add(("events", $"{twice.Key}: planned twice in one call"));
-        if (problems.Count > 0) throw ProblemException.Validation([.. problems]);
+        if (problems.Count > 0) throw Refusal.Validation([.. problems]);
 
         foreach (var chunk in list.Chunk(Chunk))
         {
@@ -122,7 +122,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
     public async Task<CancelResult> CancelAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(keyPrefix) || keyPrefix.Length < 3)
-            throw ProblemException.Validation(("keyPrefix", "a prefix names a subject, e.g. rotation:{bodyId}:"));
+            throw Refusal.Validation(("keyPrefix", "a prefix names a subject, e.g. rotation:{bodyId}:"));
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -137,7 +137,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
     public async Task<IReadOnlyList<ReminderProgress>> ReadAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(keyPrefix) || keyPrefix.Length < 3)
-            throw ProblemException.Validation(("keyPrefix", "a prefix names a subject, e.g. rotation:{bodyId}:"));
+            throw Refusal.Validation(("keyPrefix", "a prefix names a subject, e.g. rotation:{bodyId}:"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reminders = await db.Reminders.AsNoTracking().Where(r => r.Key.StartsWith(keyPrefix)).ToListAsync(cancellationToken);
         var deliveries = (await db.Deliveries.AsNoTracking().Where(d => d.Key.StartsWith(keyPrefix))
@@ -185,6 +185,6 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
             if (problem is not null) problems.Add(("reminders", $"{r.Key}: {problem}"));
         }
         if (reminders.GroupBy(r => r.Key).FirstOrDefault(g => g.Count() > 1) is { } twice) problems.Add(("reminders", $"{twice.Key}: planned twice in one call"));
-        if (problems.Count > 0) throw ProblemException.Validation([.. problems.Take(20)]);
+        if (problems.Count > 0) throw Refusal.Validation([.. problems.Take(20)]);
     }
 }

@@ -62,10 +62,10 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
         if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
         await using var db = await service.CreateDbContextAsync(cancellationToken);
         var colleague = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId && u.Active, cancellationToken)
-            ?? throw ProblemException.Validation(("userId", "no active user with this id"));
+            ?? throw Refusal.Validation(("userId", "no active user with this id"));
         var colleagueCaller = new Caller(colleague.Id, colleague.UserName, colleague.RoleList, colleague.ApproverKind, colleague.RegionCode);
         if (!TaskInbox.HasRoleFor(colleagueCaller, bookmark))
-            throw ProblemException.Validation(("userId", $"{colleague.UserName} does not have the role, approver kind or region this task needs"));
+            throw Refusal.Validation(("userId", $"{colleague.UserName} does not have the role, approver kind or region this task needs"));
         var row = await db.TaskClaims.SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
         if (row is null)
         {
@@ -103,8 +103,8 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
     {
         var (_, _, claim) = await inbox.FindForAsync(caller, id, cancellationToken);
         if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
-        if (string.IsNullOrWhiteSpace(request.Outcome)) throw ProblemException.Validation(("outcome", "required"));
-        if (request.Comment is { Length: > 4000 }) throw ProblemException.Validation(("comment", "at most 4000 characters"));
+        if (string.IsNullOrWhiteSpace(request.Outcome)) throw Refusal.Validation(("outcome", "required"));
+        if (request.Comment is { Length: > 4000 }) throw Refusal.Validation(("comment", "at most 4000 characters"));
         var result = await runtime.ResumeAsync(new ResumeRequest(id, caller.UserName, request.Outcome, request.Form, request.Comment), cancellationToken);
         if (claim is not null)
         {
@@ -115,6 +115,6 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
             result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());
     }
 
-    private static ProblemException HeldBy(TaskClaimRow claim) =>
-        ProblemException.Conflict("task-claimed", $"the task is held by {claim.AssigneeName}", new Dictionary<string, object?> { ["claimedBy"] = claim.AssigneeName });
+    private static RefusalException HeldBy(TaskClaimRow claim) =>
+        Refusal.Conflict("task-claimed", $"the task is held by {claim.AssigneeName}", new Dictionary<string, object?> { ["claimedBy"] = claim.AssigneeName });
 }

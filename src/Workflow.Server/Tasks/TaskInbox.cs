@@ -106,7 +106,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             var held = Held(_ => true);
             tasks = tasks.Where(b => !held.Contains(b.Id));
         }
-        else if (show != "all") throw ProblemException.Validation(("show", "one of available, unclaimed, mine, handed, all"));
+        else if (show != "all") throw Refusal.Validation(("show", "one of available, unclaimed, mine, handed, all"));
         if (query.DefinitionId is not null)
             tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
         if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
@@ -137,16 +137,16 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             var decided = await db.Journal.AsNoTracking().Where(j => j.BookmarkId == id && j.Kind == JournalKind.Resumed)
                 .Select(j => new { j.Actor, j.At }).FirstOrDefaultAsync(cancellationToken);
             if (decided is not null)
-                throw ProblemException.Conflict("task-already-decided", $"the task was already decided by {decided.Actor} at {decided.At:O}",
+                throw Refusal.Conflict("task-already-decided", $"the task was already decided by {decided.Actor} at {decided.At:O}",
                     new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
-            throw ProblemException.NotFound("task", id);
+            throw Refusal.NotFound("task", id);
         }
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         var claim = await claimsDb.TaskClaims.AsNoTracking().SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
         var handedToCaller = claim?.AssigneeId == caller.Id || bookmark.AssigneeUserId == caller.Id.ToString();
-        if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw ProblemException.NotFound("task", id);
+        if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw Refusal.NotFound("task", id);
         if (!MayAct(caller, bookmark, claim))
-            throw ProblemException.Forbidden(bookmark.AssigneeUserId is null
+            throw Refusal.Forbidden(bookmark.AssigneeUserId is null
                 ? $"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}"
                 : "this is a personal task of another person");
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);

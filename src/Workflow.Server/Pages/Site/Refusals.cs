@@ -12,6 +12,9 @@ public static class Refusals
     /// <summary>The status the API answers for this failure, or null when it is not a refusal (a bug, left to surface).</summary>
     public static int? StatusOf(Exception failure) => ProblemMapping.Map(failure)?.Status;
 
+    /// <summary>The failure as the API would answer it, or null when it is not a refusal: for <c>catch … when</c> filters by status.</summary>
+    public static ProblemException? Problem(Exception failure) => ProblemMapping.Map(failure);
+
     public static string Say(CodedMessage message) => Phrase.IsEnglish ? message.En : message.ZhCn;
 
     /// <summary>The reasons per field of a refused form; a refusal without fields lands under the empty key.</summary>
