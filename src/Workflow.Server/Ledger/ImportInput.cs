@@ -30,7 +30,7 @@ public sealed class ImportInput(IDbContextFactory<ServiceDbContext> contexts)
         }
         catch (JsonException)
         {
-            throw ProblemException.Validation(("mapping", "the column mapping must be a JSON object of field key → heading, e.g. {\"regionCode\":\"所属区域\"}"));
+            throw Refusal.Validation(("mapping", "the column mapping must be a JSON object of field key → heading, e.g. {\"regionCode\":\"所属区域\"}"));
         }
     }
 }
