@@ -175,9 +175,9 @@ public sealed class FoundingStoryTests(BrowserHost host)
     }
 
     /// <summary>
-    /// Step 5 over the JSON API with the officer's token until the election pages (branch election-page) land: the
-    /// candidate list, its review and approval on the task pages, the congress in two rounds (另行选举 for the seat left
-    /// open), the first executive meeting, and the election step marked recorded. Swap the API calls for those pages here.
+    /// Step 5: the candidate list entered over the JSON API with the officer's token (no page enters candidates yet), its
+    /// review and approval on the task pages, then on the election page the congress in two rounds (另行选举 for the seat
+    /// left open) and the first executive meeting, and the election step marked recorded on its task page.
     /// </summary>
     private static async Task RecordElectionAsync(HttpClient officerApi, Guid id, DateOnly today, IPage officer, IPage party, IPage superior, string name)
     {
@@ -195,26 +195,43 @@ public sealed class FoundingStoryTests(BrowserHost host)
         await DecideFromInboxAsync(party, name, "批准", new() { ["审查意见"] = "候选人政治素质好" }, "11-candidate-review");
         await DecideFromInboxAsync(superior, name, "批准", new() { ["批复意见"] = "同意候选人名单" }, "12-candidate-approval");
 
-        // 50 delegates due, 30 present: eight elected in the first round, the ninth seat filled in the second.
-        await PostElectionAsync(officerApi, id, "congress",
-            Round(50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 }),
-            Round(50, 29, new() { ["c9"] = 27, ["c10"] = 2 }));
-        await PostElectionAsync(officerApi, id, "firstExecutiveMeeting", Round(9, 9, new() { ["c1"] = 8, ["c2"] = 7, ["c3"] = 6 }));
+        // On the election page. 50 delegates due, 30 present: the count shows eight elected and the ninth seat open, the second
+        // round is built from that result, and it fills the seat.
+        await officer.GotoAsync($"/foundings/{id}/election");
+        await FillRoundAsync(officer, 1, 50, 30, new() { ["c1"] = 29, ["c2"] = 28, ["c3"] = 28, ["c4"] = 27, ["c5"] = 27, ["c6"] = 26, ["c7"] = 26, ["c8"] = 26, ["c9"] = 20, ["c10"] = 12 });
+        await officer.Locator("#count-preview").ClickAsync();
+        await Assertions.Expect(officer.Locator("#result-next-round")).ToContainTextAsync("候选人9");
+        await BrowserHost.CheckAsync(officer, Shot + "12a-election-first-round");
+        await officer.Locator("#add-round").ClickAsync();
+        await Assertions.Expect(officer.Locator("#round-2")).ToBeVisibleAsync();
+        await FillRoundAsync(officer, 2, 50, 29, new() { ["c9"] = 27, ["c10"] = 2 });
+        await officer.Locator("#count-preview").ClickAsync();
+        await Assertions.Expect(officer.Locator("#result-elected")).ToContainTextAsync("候选人9");
+        await BrowserHost.CheckAsync(officer, Shot + "12b-election-second-round");
+        await officer.Locator("#record-election").ClickAsync();
+        await officer.WaitForURLAsync(url => !url.Contains("handler=", StringComparison.Ordinal));
+
+        // The first executive meeting elects the chair and both vice-chairs in one round.
+        await officer.GotoAsync($"/foundings/{id}/election");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "执委会第一次会议", Exact = true }).ClickAsync();
+        await FillRoundAsync(officer, 1, 9, 9, new() { ["c1"] = 8, ["c2"] = 7, ["c3"] = 6 });
+        await officer.Locator("#record-election").ClickAsync();
+        await officer.WaitForURLAsync(url => !url.Contains("handler=", StringComparison.Ordinal));
         await officer.GotoAsync("/tasks?tab=available");
         await officer.Locator("a.request-name", new() { HasText = name }).ClickAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "已录入", Exact = true }).ClickAsync();
         await officer.WaitForURLAsync("**/tasks");
     }
 
-    private static object Round(int due, int present, Dictionary<string, int> votes) =>
-        new { due, present, ballotsIssued = present, ballotsReturned = present, invalidBallots = 0, votesByCandidate = votes };
-
-    private static async Task PostElectionAsync(HttpClient officerApi, Guid id, string stage, params object[] rounds)
+    /// <summary>One round of the election form: every ballot issued came back, none invalid.</summary>
+    private static async Task FillRoundAsync(IPage officer, int round, int due, int present, Dictionary<string, int> votes)
     {
-        var response = await officerApi.PostAsJsonAsync($"/api/foundings/{id}/elections", new { stage, rounds });
-        var result = await response.ReadObjectAsync();
-        Assert.True(response.IsSuccessStatusCode, result.ToJsonString());
-        Assert.Equal("valid", (string?)result["status"]);
+        await officer.Locator($"#round{round}-Due").FillAsync($"{due}");
+        await officer.Locator($"#round{round}-Present").FillAsync($"{present}");
+        await officer.Locator($"#round{round}-BallotsIssued").FillAsync($"{present}");
+        await officer.Locator($"#round{round}-BallotsReturned").FillAsync($"{present}");
+        await officer.Locator($"#round{round}-InvalidBallots").FillAsync("0");
+        foreach (var (candidate, count) in votes) await officer.Locator($"#round{round}-votes-{candidate}").FillAsync($"{count}");
     }
 
     /// <summary>The chair and both vice-chairs get accounts linked to their leader records; the rotation starts today with the chair.</summary>

@@ -208,7 +208,7 @@ public static class Text
     public static readonly Phrase StageCongress = new("妇女大会", "Congress");
     public static readonly Phrase StageExecutive = new("执委会第一次会议", "First executive meeting");
     public static readonly Phrase ElectionValid = new("有效", "valid");
-    public static readonly Phrase ElectionUndecided = new("票数相同，须再次投票", "tied: another ballot is needed");
+    public static readonly Phrase ElectionUndecided = new("尚有空缺名额，须另行选举", "seats still vacant: a further round is due");
     public static readonly Phrase ElectionFailed = new("未成功，须重新选举", "failed: to be re-run");
     public static readonly Phrase Approval = new("批复", "Approval");
     public static readonly Phrase Registration = new("登记", "Registration");
