@@ -87,7 +87,10 @@ public static class ReminderTestExtensions
     /// <summary>The person's in-app notifications, oldest first.</summary>
     public static async Task<List<JsonObject>> InboxAsync(this HttpClient person)
     {
-        var page = await (await person.GetAsync("/api/notifications?pageSize=200")).ReadObjectAsync();
+        using var response = await person.GetAsync("/api/notifications?pageSize=200");
+        // A refusal here is a failure of its own (seen once on PostgreSQL right after sign-in): say which, not a null list.
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var page = await response.ReadObjectAsync();
         return [.. ((JsonArray)page["items"]!).Select(n => (JsonObject)n!).Reverse()];
     }
 }
