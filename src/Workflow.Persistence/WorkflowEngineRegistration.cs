@@ -39,7 +39,7 @@ public static class WorkflowEngineRegistration
         }
         else
         {
-            services.TryAddSingleton<TransitionStore>(_ => new PostgreSqlTransitionStore(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString)));
+            services.TryAddSingleton<TransitionStore>(_ => new PostgreSqlTransitionStore(storage.ConnectionString));
         }
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(JournalKey.None);

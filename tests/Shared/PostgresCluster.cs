@@ -50,6 +50,7 @@ public sealed class PostgresCluster : IDisposable
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"CREATE DATABASE \"{name}\"";
+            command.CommandTimeout = 300; // it copies and syncs the template database: slow on a busy disk
             await command.ExecuteNonQueryAsync();
         }
         return ConnectionString(name);

@@ -20,8 +20,9 @@ public static class JobsRegistration
         // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current): with two hosts in one process
         // (tests, the benchmarks, two nodes) a host could take the other's storage or build its jobs from the other's
         // services. Each host registers its own first, and Hangfire's TryAdd keeps them.
-        services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.PostgreSql
-            ? new PostgreSqlStorage(new PooledConnections(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString)), PostgreSqlJobOptions(configuration))
+        services.AddSingleton(_ => new PooledConnections(Npgsql.NpgsqlDataSource.Create(storage.ConnectionString)));
+        services.AddSingleton<JobStorage>(provider => storage.Provider == StorageProvider.PostgreSql
+            ? new PostgreSqlStorage(provider.GetRequiredService<PooledConnections>(), PostgreSqlJobOptions(configuration))
             : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
@@ -66,10 +67,15 @@ public static class JobsRegistration
             AppPath = "/",
         }).RequireAuthorization(Policies.Admin);
 
-    /// <summary>Hangfire's connections from the data source of the service's database: pooled, one connection string.</summary>
-    private sealed class PooledConnections(Npgsql.NpgsqlDataSource dataSource) : IConnectionFactory
+    /// <summary>
+    /// Hangfire's connections from a data source of the service's database: pooled, one connection string, and owned by the container,
+    /// so a host that stops closes them.
+    /// </summary>
+    private sealed class PooledConnections(Npgsql.NpgsqlDataSource dataSource) : IConnectionFactory, IDisposable
     {
         public Npgsql.NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+
+        public void Dispose() => dataSource.Dispose();
     }
 
     private sealed class AllowAuthorized : IDashboardAuthorizationFilter

@@ -32,7 +32,8 @@ public sealed class UnreachableDatabaseTests
         await using (var connection = new NpgsqlConnection(PostgresCluster.Shared.ConnectionString("postgres")))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
+            // Dropping a database waits for a checkpoint, which takes long on a busy disk.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection) { CommandTimeout = 300 };
             await drop.ExecuteNonQueryAsync();
         }
 

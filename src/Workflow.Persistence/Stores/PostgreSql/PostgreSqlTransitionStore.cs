@@ -22,11 +22,13 @@ namespace Workflow.Persistence.Stores.PostgreSql;
 /// <see cref="UpdateInstance"/> stays as the last guard. A deadlock PostgreSQL breaks (a child and its parent moved from both ends at
 /// once) is reported as a conflict too.
 /// </remarks>
-internal sealed class PostgreSqlTransitionStore(NpgsqlDataSource dataSource) : TransitionStore
+internal sealed class PostgreSqlTransitionStore(string connectionString) : TransitionStore
 {
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
     internal override async Task<TransitionSession> BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -41,7 +43,14 @@ internal sealed class PostgreSqlTransitionStore(NpgsqlDataSource dataSource) : T
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) dataSource.Dispose();
+        if (disposing)
+        {
+            _dataSource.Dispose();
+            // The contexts' connections come from Npgsql's pool for the same connection string, which outlives the host: a host that
+            // stops gives them back to the server (tests and the benchmarks start many hosts in one process).
+            using var contexts = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(contexts);
+        }
         base.Dispose(disposing);
     }
 }
