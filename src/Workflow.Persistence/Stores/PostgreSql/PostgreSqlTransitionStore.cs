@@ -24,7 +24,19 @@ namespace Workflow.Persistence.Stores.PostgreSql;
 /// </remarks>
 internal sealed class PostgreSqlTransitionStore(NpgsqlDataSource dataSource) : TransitionStore
 {
-    internal override async Task<TransitionSession> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction per transition, committed before the answer. No batching here: the server already flushes the WAL of
+    /// concurrent commits together (docs/decisions/0004-group-commit.md has the measurement).
+    /// </summary>
+    internal override async Task<T> RunAsync<T>(Func<TransitionSession, Task<T>> transition, CancellationToken cancellationToken)
+    {
+        using var session = await BeginAsync(cancellationToken);
+        var result = await transition(session);
+        session.Commit();
+        return result;
+    }
+
+    private async Task<PostgreSqlTransitionSession> BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
