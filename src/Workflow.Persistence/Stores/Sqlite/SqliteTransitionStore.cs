@@ -382,8 +382,8 @@ internal sealed class SqliteUnitOfWork(SqliteConnection connection, SqliteTransa
 }
 
 /// <summary>
-/// Runs on the writer connection before each transition's transaction. The service registers none. Tests register one that
-/// sets <c>PRAGMA query_only</c>, so SQLite itself refuses the transition's writes (SQLITE_READONLY) as on a read-only disk:
+/// Runs on the writer connection before each of its transactions (one per batch of transitions). The service registers none.
+/// Tests register one that sets <c>PRAGMA query_only</c>, so SQLite itself refuses the transition's writes (SQLITE_READONLY) as on a read-only disk:
 /// the writer keeps one connection open for its prepared statements, so a hook on opening alone would come too late.
 /// </summary>
 public sealed record WriterConnectionHook(Action<SqliteConnection> BeforeTransaction);
