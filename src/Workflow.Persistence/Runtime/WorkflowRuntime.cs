@@ -281,15 +281,14 @@ public sealed class WorkflowRuntime(
 
     private async Task<T> TransactAsync<T>(Func<TransitionScope, Task<T>> work, CancellationToken cancellationToken)
     {
-        TransitionScope scope;
-        T result;
-        using (var session = await store.BeginAsync(cancellationToken))
+        // The store answers once the commit holding this transition is durable; on SQLite that commit may hold its batch-mates too.
+        var (scope, result) = await store.RunAsync(async session =>
         {
-            scope = new TransitionScope(session, definitions, executor, journalKey, clock.GetUtcNow(), cancellationToken);
-            result = await work(scope);
+            var scope = new TransitionScope(session, definitions, executor, journalKey, clock.GetUtcNow(), cancellationToken);
+            var result = await work(scope);
             scope.Flush();
-            session.Commit();
-        }
+            return (scope, result);
+        }, cancellationToken);
         foreach (var key in scope.ToUnschedule) scheduler.Cancel(key);
         foreach (var timer in scope.ToSchedule) scheduler.Schedule(timer);
         if (scope.ToSend.Count > 0) await DispatchAsync(scope.ToSend, cancellationToken);

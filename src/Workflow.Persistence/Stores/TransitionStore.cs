@@ -11,10 +11,12 @@ namespace Workflow.Persistence.Stores;
 public abstract class TransitionStore : IDisposable
 {
     /// <summary>
-    /// Opens a write transaction and whatever the database needs to serialise writers: SQLite's one writer per process waits
-    /// here, PostgreSQL takes a pooled connection. Dispose the session without <see cref="TransitionSession.Commit"/> to roll back.
+    /// Runs one transition in a write transaction and answers once the commit that holds it is durable. SQLite's one writer per process
+    /// commits the transitions that queued while it was busy together (<see cref="GroupCommit"/>), each behind a savepoint of its own so
+    /// that one which fails rolls back alone; PostgreSQL gives each its own pooled connection and transaction. When
+    /// <paramref name="transition"/> throws, nothing it wrote stays and the caller gets its exception.
     /// </summary>
-    internal abstract Task<TransitionSession> BeginAsync(CancellationToken cancellationToken);
+    internal abstract Task<T> RunAsync<T>(Func<TransitionSession, Task<T>> transition, CancellationToken cancellationToken);
 
     public void Dispose()
     {
@@ -28,7 +30,7 @@ public abstract class TransitionStore : IDisposable
 }
 
 /// <summary>
-/// One open write transaction of the transition path. The statements are synchronous: SQLite's provider does no asynchronous I/O,
+/// The writes of one transition, inside the store's open write transaction (on SQLite, its savepoint in a batch). The statements are synchronous: SQLite's provider does no asynchronous I/O,
 /// and a transition is a dozen short statements that hold the row locks they take until commit either way.
 /// </summary>
 internal abstract class TransitionSession : IDisposable
@@ -79,7 +81,9 @@ internal abstract class TransitionSession : IDisposable
 
     public abstract int? LatestDefinitionVersion(string definitionId);
 
+    /// <summary>Keeps what the transition wrote; the store's commit makes it durable (on SQLite, with the rest of its batch).</summary>
     public abstract void Commit();
 
+    /// <summary>Without <see cref="Commit"/>: rolls back what the transition wrote, and only that.</summary>
     public abstract void Dispose();
 }

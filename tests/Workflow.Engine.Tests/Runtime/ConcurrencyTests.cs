@@ -116,26 +116,35 @@ public abstract class ConcurrencyTests(StorageProvider provider) : IAsyncLifetim
     public async Task BurstOfTenThousandResumesFromEightWorkers_AllLandExactlyOnce()
     {
         const int count = 10_000;
-        var tasks = new List<Guid>(count);
-        for (var i = 0; i < count; i++) tasks.Add((await _host.StartAsync("one", new JsonObject { ["n"] = i })).NewBookmarks[0].Id);
-        var next = -1;
+        var tasks = new Guid[count];
+        await FromEightWorkersAsync(count, async (i, _) => tasks[i] = (await _host.StartAsync("one", new JsonObject { ["n"] = i })).NewBookmarks[0].Id);
+        var transactionsBefore = _host.WriterTransactions.Count;
         var failures = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        await FromEightWorkersAsync(count, async (i, worker) =>
         {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
-            {
-                var result = await _host.DecideAsync(tasks[i], "approve", actor: $"worker-{worker}");
-                if (result.Status != InstanceStatus.Finished) Interlocked.Increment(ref failures);
-            }
-        })));
+            var result = await _host.DecideAsync(tasks[i], "approve", actor: $"worker-{worker}");
+            if (result.Status != InstanceStatus.Finished) Interlocked.Increment(ref failures);
+        });
 
         Assert.Equal(0, failures);
+        // On SQLite the resumes that queued behind the writer shared its commits.
+        if (provider == StorageProvider.Sqlite) Assert.InRange(_host.WriterTransactions.Count - transactionsBefore, count / 32, count - 1);
         await using var db = await _host.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.Bookmarks.CountAsync());
         Assert.Equal(count, await db.Instances.CountAsync(i => i.Status == InstanceStatus.Finished));
         Assert.Equal(count, await db.Journal.CountAsync(j => j.Kind == JournalKind.Resumed));
         Assert.Equal(count, await db.Journal.Where(j => j.Kind == JournalKind.Resumed).Select(j => j.BookmarkId).Distinct().CountAsync());
+    }
+
+    /// <summary>Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 from eight concurrent workers, each taking the next number.</summary>
+    private static Task FromEightWorkersAsync(int count, Func<int, int, Task> work)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next)) await work(i, worker);
+        })));
     }
 }
 

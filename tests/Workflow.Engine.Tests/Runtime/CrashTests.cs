@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
+using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
 using Workflow.Persistence.Storage;
 
@@ -15,34 +16,11 @@ public abstract class CrashTests(StorageProvider provider)
     public async Task KilledAtRandomMoments_TheDatabaseOnlyEverHoldsWholeTransitions_AndARestartPicksUpEveryInstance()
     {
         await using var host = await EngineHost.StartAsync(provider);
-        var database = provider == StorageProvider.Sqlite ? host.DatabaseFile : host.Storage.ConnectionString;
         var random = new Random(20261123);
         for (var kill = 0; kill < 20; kill++)
         {
-            using var process = new Process
-            {
-                StartInfo = new ProcessStartInfo("dotnet", [s_host, database, s_definition, kill.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-                {
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                },
-            };
-            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var errors = new System.Text.StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data == "running") running.TrySetResult(); };
-            process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var started = await Task.WhenAny(running.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-            Assert.True(started == running.Task, $"crash host did not start: {errors}");
-            await Task.Delay(random.Next(5, 300));
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-
-            var problems = await DatabaseAudit.ProblemsAsync(host.Get<IDbContextFactory<WorkflowDbContext>>(), host.Instances);
-            Assert.True(problems.Count == 0, $"after kill {kill + 1}:\n" + string.Join("\n", problems));
-            Assert.True(await EveryStartHasItsDomainRowAsync(host), $"after kill {kill + 1}: a domain row and its instance were not committed together");
+            await RunAndKillAsync(host, kill, writers: 1, random);
+            await AssertWholeAsync(host, kill);
         }
 
         await host.Runtime.RecoverAsync();
@@ -50,6 +28,75 @@ public abstract class CrashTests(StorageProvider provider)
         Assert.True(finished > 20, $"only {finished} instances ran");
         await using var db = await host.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Equal(0, await db.Instances.CountAsync(i => i.Status != InstanceStatus.Finished));
+    }
+
+    /// <summary>
+    /// Eight writers at once, so on SQLite kills land in batches of several transitions: a batch is one transaction, so the
+    /// database holds all of it or none of it, and every transition the runtime answered (the host prints each) is on disk.
+    /// </summary>
+    [Fact]
+    public async Task KilledAtRandomMomentsWithEightWriters_NoAcknowledgedTransitionIsLost_AndNoBatchIsHalfWritten()
+    {
+        await using var host = await EngineHost.StartAsync(provider);
+        var contexts = host.Get<IDbContextFactory<WorkflowDbContext>>();
+        var random = new Random(20261202);
+        var acknowledged = 0;
+        for (var kill = 0; kill < 10; kill++)
+        {
+            var acks = await RunAndKillAsync(host, kill, writers: 8, random);
+            await AssertWholeAsync(host, kill);
+            var started = acks.Where(a => a.StartsWith("started ", StringComparison.Ordinal)).Select(a => Guid.Parse(a["started ".Length..])).ToList();
+            var resumed = acks.Where(a => a.StartsWith("resumed ", StringComparison.Ordinal)).Select(a => (Guid?)Guid.Parse(a["resumed ".Length..])).ToList();
+            await using var db = await contexts.CreateDbContextAsync();
+            var instances = (await db.Instances.AsNoTracking().Select(i => i.Id).ToListAsync()).ToHashSet();
+            var closed = (await db.Journal.AsNoTracking().Where(j => j.Kind == JournalKind.Resumed).Select(j => j.BookmarkId).ToListAsync()).ToHashSet();
+            Assert.True(started.All(instances.Contains), $"after kill {kill + 1}: an acknowledged start is not in the database");
+            Assert.True(resumed.All(closed.Contains), $"after kill {kill + 1}: an acknowledged decision is not in the database");
+            acknowledged += started.Count + resumed.Count;
+        }
+        Assert.True(acknowledged > 100, $"only {acknowledged} transitions were acknowledged");
+    }
+
+    /// <summary>Runs the crash host until it is under way, kills it at a random moment and returns the lines it printed.</summary>
+    private static async Task<IReadOnlyList<string>> RunAndKillAsync(EngineHost host, int kill, int writers, Random random)
+    {
+        var database = host.Storage.Provider == StorageProvider.Sqlite ? host.DatabaseFile : host.Storage.ConnectionString;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        using var process = new Process
+        {
+            StartInfo = new ProcessStartInfo("dotnet", [s_host, database, s_definition, kill.ToString(invariant), writers.ToString(invariant)])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+        };
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var errors = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (e.Data == "running") running.TrySetResult();
+            else lines.Enqueue(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var started = await Task.WhenAny(running.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(started == running.Task, $"crash host did not start: {errors}");
+        await Task.Delay(random.Next(5, 300));
+        process.Kill(entireProcessTree: true);
+        // Waits for the end of its output too: a line printed before the kill is read.
+        await process.WaitForExitAsync();
+        return [.. lines];
+    }
+
+    private static async Task AssertWholeAsync(EngineHost host, int kill)
+    {
+        var problems = await DatabaseAudit.ProblemsAsync(host.Get<IDbContextFactory<WorkflowDbContext>>(), host.Instances);
+        Assert.True(problems.Count == 0, $"after kill {kill + 1}:\n" + string.Join("\n", problems));
+        Assert.True(await EveryStartHasItsDomainRowAsync(host), $"after kill {kill + 1}: a domain row and its instance were not committed together");
     }
 
     /// <summary>The crash host writes a domain row in each start's unit of work: never one without the other.</summary>

@@ -7,6 +7,8 @@ using Workflow.Persistence.Definitions;
 using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 using Workflow.Persistence.Storage;
+using Workflow.Persistence.Stores;
+using Workflow.Persistence.Stores.Sqlite;
 using Workflow.Tests.Databases;
 
 namespace Workflow.Engine.Tests.Support;
@@ -38,6 +40,8 @@ public sealed class EngineHost : IAsyncDisposable
     public SwitchableAction Action => _services.GetRequiredService<SwitchableAction>();
     public UnitOfWorkAction WritingAction => _services.GetRequiredService<UnitOfWorkAction>();
     public RecordingFinished Finished => _services.GetRequiredService<RecordingFinished>();
+    public HoldingAction Holding => _services.GetRequiredService<HoldingAction>();
+    public WriterTransactions WriterTransactions => _services.GetRequiredService<WriterTransactions>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
     public InstanceQueries Instances => _services.GetRequiredService<InstanceQueries>();
@@ -74,6 +78,11 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<SwitchableAction>())
             .AddSingleton<UnitOfWorkAction>()
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<UnitOfWorkAction>())
+            .AddSingleton<HoldingAction>()
+            .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<HoldingAction>())
+            .AddSingleton<IActionHandler, FaultingForAction>()
+            .AddSingleton<WriterTransactions>()
+            .AddSingleton(sp => new WriterConnectionHook(_ => sp.GetRequiredService<WriterTransactions>().Add()))
             .AddSingleton<RecordingFinished>()
             .AddSingleton<IInstanceFinishedObserver>(sp => sp.GetRequiredService<RecordingFinished>())
             .AddLogging()
@@ -95,6 +104,17 @@ public sealed class EngineHost : IAsyncDisposable
 
     public Task<TransitionResult> DecideAsync(Guid bookmarkId, string outcome, JsonObject? form = null, string actor = "approver-1") =>
         Runtime.ResumeAsync(new ResumeRequest(bookmarkId, actor, outcome, form));
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> transitions queue for the SQLite writer, to line up a batch behind a held transition. On
+    /// PostgreSQL nothing queues: each transition has a connection of its own, and this returns at once.
+    /// </summary>
+    public async Task QueuedAsync(int count)
+    {
+        if (Get<TransitionStore>() is not SqliteTransitionStore sqlite) return;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (sqlite.Queue.Waiting < count) await Task.Delay(1, deadline.Token);
+    }
 
     /// <summary>Fires every scheduled timer that is due at the clock's current time, as the host's job server would.</summary>
     public async Task FireDueTimersAsync()

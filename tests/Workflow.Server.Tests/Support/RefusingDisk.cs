@@ -14,7 +14,7 @@ namespace Workflow.Server.Tests.Support;
 
 /// <summary>
 /// Makes SQLite itself refuse every write to the service's database while <see cref="Refusing"/> is set, the way a read-only
-/// disk does: each connection (EF Core's on every open, the engine's writer before every transition) runs
+/// disk does: each connection (EF Core's on every open, the engine's writer before every transaction) runs
 /// <c>PRAGMA query_only</c>, and SQLite answers writes with SQLITE_READONLY. A chmod'ed file would not do: the tests run as
 /// root, who writes it anyway.
 /// </summary>

@@ -26,7 +26,19 @@ internal sealed class PostgreSqlTransitionStore(string connectionString) : Trans
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    internal override async Task<TransitionSession> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction per transition, committed before the answer. No batching here: the server already flushes the WAL of
+    /// concurrent commits together (docs/decisions/0004-group-commit.md has the measurement).
+    /// </summary>
+    internal override async Task<T> RunAsync<T>(Func<TransitionSession, Task<T>> transition, CancellationToken cancellationToken)
+    {
+        using var session = await BeginAsync(cancellationToken);
+        var result = await transition(session);
+        session.Commit();
+        return result;
+    }
+
+    private async Task<PostgreSqlTransitionSession> BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try

@@ -15,26 +15,124 @@ namespace Workflow.Persistence.Stores.Sqlite;
 /// begins only inside the <see cref="WriteGate"/>, which federation writes on the same file queue on too.
 /// Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete synchronously), so the statements are synchronous.
 /// </summary>
-internal sealed class SqliteTransitionStore(string connectionString, WriteGate gate, WriterConnectionHook? hook = null) : TransitionStore
+/// <remarks>
+/// Group commit: a commit costs one fsync however many transitions it holds, and with synchronous=FULL the fsync is most of a
+/// transition's time. Transitions that queue while the writer is busy are written in its next transaction, each behind a savepoint:
+/// one that fails (a conflict, a faulting handler, a refused write) rolls back to its savepoint alone and its batch-mates commit.
+/// Two transitions of one instance in a batch chain like any two in a row, the second reading what the first wrote.
+/// </remarks>
+internal sealed class SqliteTransitionStore : TransitionStore
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly string _connectionString;
+    private readonly WriteGate _gate;
+    private readonly WriterConnectionHook? _hook;
     private SqliteConnection? _connection;
 
-    /// <summary>Begins a write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read).</summary>
-    internal override async Task<TransitionSession> BeginAsync(CancellationToken cancellationToken)
+    public SqliteTransitionStore(string connectionString, WriteGate gate, WriterConnectionHook? hook = null)
     {
-        var entered = await gate.EnterAsync(cancellationToken);
+        (_connectionString, _gate, _hook) = (connectionString, gate, hook);
+        Queue = new GroupCommit(WriteBatchAsync);
+    }
+
+    internal GroupCommit Queue { get; }
+
+    internal override Task<T> RunAsync<T>(Func<TransitionSession, Task<T>> transition, CancellationToken cancellationToken) =>
+        Queue.RunAsync(transition, cancellationToken);
+
+    /// <summary>
+    /// Writes a batch in one transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read), then answers each
+    /// transition: those that rolled back with their own error once the batch is over, the rest once the commit is durable. When
+    /// SQLite itself gives up the transaction (a full disk, an I/O error) or the commit fails, nothing of the batch is on disk and
+    /// every transition in it fails with that error.
+    /// </summary>
+    private async Task WriteBatchAsync(IReadOnlyList<QueuedTransition> batch)
+    {
+        var failures = new Exception?[batch.Count];
+        using (await _gate.EnterAsync(CancellationToken.None))
+        {
+            SqliteTransaction transaction;
+            try
+            {
+                var connection = Connection();
+                _hook?.BeforeTransaction(connection);
+                transaction = connection.BeginTransaction(deferred: false);
+            }
+            catch (SqliteException)
+            {
+                Reset();
+                throw;
+            }
+            var committed = false;
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch[i].CancellationToken.IsCancellationRequested)
+                    {
+                        failures[i] = new OperationCanceledException(batch[i].CancellationToken);
+                        continue;
+                    }
+                    failures[i] = await WriteOneAsync(batch[i], transaction);
+                }
+                transaction.Commit();
+                committed = true;
+            }
+            catch (SqliteException)
+            {
+                Reset();
+                throw;
+            }
+            finally
+            {
+                if (!committed) RollBack(transaction);
+            }
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure) batch[i].Fail(failure);
+            else batch[i].Succeed();
+        }
+    }
+
+    /// <summary>One transition behind its savepoint: null when it wrote, else its error once its writes are rolled back.</summary>
+    /// <exception cref="SqliteException">SQLite gave the whole transaction up: the batch is lost.</exception>
+    private async Task<Exception?> WriteOneAsync(QueuedTransition transition, SqliteTransaction transaction)
+    {
+        var session = new SqliteTransitionSession(this, transaction);
         try
         {
-            var connection = Connection();
-            hook?.BeforeTransaction(connection);
-            return new SqliteTransitionSession(this, connection, connection.BeginTransaction(deferred: false), entered);
+            await transition.RunAsync(session);
+            session.Commit();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                session.Dispose();
+            }
+            catch (SqliteException lost)
+            {
+                // After some errors (a full disk, an I/O error) SQLite rolls the whole transaction back, savepoints and all. This
+                // transition learns its own error; its batch-mates learn the database's, with nothing of theirs on disk.
+                transition.Fail(ex);
+                throw StorageErrors.Find(ex) ?? lost;
+            }
+            return ex;
+        }
+    }
+
+    private void RollBack(SqliteTransaction transaction)
+    {
+        try
+        {
+            transaction.Dispose();
         }
         catch (SqliteException)
         {
+            // The connection is unusable (the file went away, the disk failed): open a new one next time.
             Reset();
-            entered.Dispose();
-            throw;
         }
     }
 
@@ -68,7 +166,7 @@ internal sealed class SqliteTransitionStore(string connectionString, WriteGate g
     private SqliteConnection Connection()
     {
         if (_connection is not null) return _connection;
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
@@ -79,13 +177,23 @@ internal sealed class SqliteTransitionStore(string connectionString, WriteGate g
     }
 }
 
-/// <summary>One write transaction on the store's writer connection; holds the write gate until disposed.</summary>
-internal sealed class SqliteTransitionSession(SqliteTransitionStore store, SqliteConnection connection, SqliteTransaction transaction, IDisposable gate) : TransitionSession
+/// <summary>
+/// One transition inside its batch's transaction on the store's writer connection, behind a savepoint of its own: <see cref="Commit"/>
+/// releases it into the batch, <see cref="Dispose"/> without it rolls back to it. The batch's commit makes it durable.
+/// </summary>
+internal sealed class SqliteTransitionSession : TransitionSession
 {
-    private SqliteTransaction? _transaction = transaction;
-    private bool _released;
+    private readonly SqliteTransitionStore _store;
+    private SqliteTransaction? _transaction;
 
-    public override TransitionUnitOfWork UnitOfWork { get; } = new SqliteUnitOfWork(connection, transaction);
+    public SqliteTransitionSession(SqliteTransitionStore store, SqliteTransaction transaction)
+    {
+        (_store, _transaction) = (store, transaction);
+        UnitOfWork = new SqliteUnitOfWork(transaction.Connection!, transaction);
+        Run("""SAVEPOINT "transition" """).ExecuteNonQuery();
+    }
+
+    public override TransitionUnitOfWork UnitOfWork { get; }
 
     public override InstanceRow? FindInstance(Guid id)
     {
@@ -207,40 +315,23 @@ internal sealed class SqliteTransitionSession(SqliteTransitionStore store, Sqlit
 
     public override void Commit()
     {
-        try
-        {
-            Open().Commit();
-        }
-        catch (SqliteException)
-        {
-            store.Reset();
-            throw;
-        }
-        finally
-        {
-            _transaction?.Dispose();
-            _transaction = null;
-        }
+        Run("""RELEASE "transition" """).ExecuteNonQuery();
+        _transaction = null;
     }
 
+    /// <exception cref="SqliteException">The savepoint is gone: SQLite rolled the whole transaction back.</exception>
     public override void Dispose()
     {
-        if (_released) return;
-        _released = true;
+        if (_transaction is null) return;
         try
         {
-            _transaction?.Rollback();
-        }
-        catch (SqliteException)
-        {
-            // The connection is unusable (the file went away, the disk failed): open a new one next time.
-            store.Reset();
+            // ROLLBACK TO keeps the savepoint (and drops any a handler's context left inside it); RELEASE then ends it.
+            Run("""ROLLBACK TO "transition" """).ExecuteNonQuery();
+            Run("""RELEASE "transition" """).ExecuteNonQuery();
         }
         finally
         {
-            _transaction?.Dispose();
             _transaction = null;
-            gate.Dispose();
         }
     }
 
@@ -248,7 +339,7 @@ internal sealed class SqliteTransitionSession(SqliteTransitionStore store, Sqlit
 
     private SqliteCommand Run(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        var command = store.Command(sql);
+        var command = _store.Command(sql);
         command.Transaction = Open();
         command.Parameters.Clear();
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -291,8 +382,8 @@ internal sealed class SqliteUnitOfWork(SqliteConnection connection, SqliteTransa
 }
 
 /// <summary>
-/// Runs on the writer connection before each transition's transaction. The service registers none. Tests register one that
-/// sets <c>PRAGMA query_only</c>, so SQLite itself refuses the transition's writes (SQLITE_READONLY) as on a read-only disk:
+/// Runs on the writer connection before each of its transactions (one per batch of transitions). The service registers none.
+/// Tests register one that sets <c>PRAGMA query_only</c>, so SQLite itself refuses the transition's writes (SQLITE_READONLY) as on a read-only disk:
 /// the writer keeps one connection open for its prepared statements, so a hook on opening alone would come too late.
 /// </summary>
 public sealed record WriterConnectionHook(Action<SqliteConnection> BeforeTransaction);
