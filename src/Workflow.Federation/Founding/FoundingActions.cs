@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
+using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Registry;
 using Workflow.Federation.ReElection;
@@ -84,6 +85,7 @@ public sealed class RegisterAction : IActionHandler
 
         var registration = context.Variables["registration"] as JsonObject ?? throw new InvalidOperationException("registration form missing");
         var founded = DateOnly.Parse(registration["foundingDate"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        CheckFoundingDate(founded, row.CongressDate, ChinaInstant.Of(context.Now).LocalDate);
         var termEnd = ReElectionRules.TermEnd(founded);
         var body = new FederationBodyRow
         {
@@ -100,6 +102,16 @@ public sealed class RegisterAction : IActionHandler
         row.BodyId = body.Id;
         await db.SaveChangesAsync(cancellationToken);
         return ActionResult.Done(new JsonObject { ["bodyId"] = body.Id.ToString() });
+    }
+
+    /// <summary>The registrar's decision is the registration: the body was founded on or before that day, and not before its congress.</summary>
+    private static void CheckFoundingDate(DateOnly founded, DateOnly? congress, DateOnly registeredOn)
+    {
+        var reason = founded > registeredOn ? FoundingMessages.FoundedAfterRegistration(founded, registeredOn)
+            : congress is { } held && founded < held ? FoundingMessages.FoundedBeforeCongress(founded, held)
+            : null;
+        if (reason is not null)
+            throw new DecisionRefusedException(new FederationValidationException([new FieldProblem("form.foundingDate", reason)]));
     }
 
     private static async Task<IEnumerable<BodyLeaderRow>> LeadersAsync(FederationDbContext db, FoundingRequestRow row, ActionContext context, Guid bodyId,
