@@ -12,6 +12,7 @@ public enum WorkflowError
     InstanceNotActive,
     IncidentNotFound,
     ActivityFaulted,
+    DecisionRefused,
 }
 
 public class WorkflowException(WorkflowError error, string message, Exception? inner = null) : Exception(message, inner)
@@ -44,3 +45,13 @@ public sealed class ActivityFaultException(string activityId, string message, Ex
 {
     public string ActivityId { get; } = activityId;
 }
+
+/// <summary>
+/// An action handler refuses the decision that led to it, because a value in its form breaks a rule of the handler's
+/// domain (e.g. a founding date later than the day the registrar registers the body). Unlike a fault, this is the person's
+/// to mend, not an administrator's: the transition is rolled back, no incident is recorded, the bookmark stays open, and the
+/// host reports <see cref="Exception.InnerException"/>, the domain's own reason. Throw it only from an action that a user
+/// task's decision runs, so that someone is there to hear it.
+/// </summary>
+public sealed class DecisionRefusedException(Exception reason)
+    : WorkflowException(WorkflowError.DecisionRefused, reason.Message, reason);

@@ -63,6 +63,7 @@ public static class FederationRegistration
         services.TryAddSingleton<FollowUpService>();
         services.TryAddSingleton<Subjects.InstanceSubjects>();
         services.TryAddSingleton<AfterRegistration>();
+        services.TryAddSingleton<Invitations.LeaderInvitations>();
         services.TryAddSingleton<RotationSchedule>();
         services.TryAddSingleton<DutyGroupSchedule>();
         services.TryAddSingleton<JointMeetingGroups>();

@@ -29,6 +29,15 @@ public interface IPeople
     Task<IReadOnlyList<Account>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }
 
+/// <summary>An account the domain asks the host to create: an elected leader who accepted her invitation.</summary>
+public sealed record NewAccount(string UserName, string DisplayName, string RegionCode, IReadOnlyList<string> Roles, string? Email);
+
+/// <summary>The host owns accounts and their passwords; the domain asks it for one and gets its id (the host refuses a taken name or a weak password).</summary>
+public interface IAccountCreation
+{
+    Task<Guid> CreateAsync(NewAccount account, string password, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The host plans and delivers reminders and calendar entries. Planning is idempotent by key (see <see cref="ReminderKeys"/>);
 /// cancelling a key prefix drops what is still to come under it, after which the new schedule is planned.

@@ -163,7 +163,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
             {
                 await ExecuteActivityAsync(token);
             }
-            catch (Exception ex) when (ex is not (ActivityFaultException or OperationCanceledException))
+            catch (Exception ex) when (ex is not (ActivityFaultException or DecisionRefusedException or OperationCanceledException))
             {
                 throw new ActivityFaultException(token.ActivityId, ex.Message, ex);
             }

@@ -32,7 +32,8 @@ public enum Education
 /// <summary>
 /// A person nominated for the executive committee, with the profile the candidate list shows the
 /// party organization and the superior federation (issue 4, step 4). <paramref name="Id"/> is the
-/// caller's id for the person; lists and votes refer to candidates by it.
+/// caller's id for the person; lists and votes refer to candidates by it. <paramref name="Phone"/> and <paramref name="Email"/>
+/// reach her once elected: registration invites her to an account with them (see <c>Invitations/LeaderInvitations</c>).
 /// </summary>
 public sealed record Candidate(
     string Id,
@@ -42,7 +43,9 @@ public sealed record Candidate(
     string Title,
     int BirthYear,
     PoliticalStatus PoliticalStatus,
-    Education Education);
+    Education Education,
+    string? Phone = null,
+    string? Email = null);
 
 public static class CandidateProfileNames
 {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
+using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
+using Workflow.Federation.Invitations;
 using Workflow.Federation.Registry;
 using Workflow.Federation.ReElection;
 using Workflow.Federation.Storage;
@@ -84,6 +86,7 @@ public sealed class RegisterAction : IActionHandler
 
         var registration = context.Variables["registration"] as JsonObject ?? throw new InvalidOperationException("registration form missing");
         var founded = DateOnly.Parse(registration["foundingDate"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        CheckFoundingDate(founded, row.CongressDate, ChinaInstant.Of(context.Now).LocalDate);
         var termEnd = ReElectionRules.TermEnd(founded);
         var body = new FederationBodyRow
         {
@@ -95,20 +98,32 @@ public sealed class RegisterAction : IActionHandler
         // A member still in another body was let in only because the request said it leaves it (FoundingService.OpenAsync): it leaves now.
         var organizationIds = row.Members.Select(m => m.OrganizationId).ToList();
         db.BodyMembers.RemoveRange(await db.BodyMembers.Where(m => organizationIds.Contains(m.OrganizationId)).ToListAsync(cancellationToken));
-        body.Leaders.AddRange(await LeadersAsync(db, row, context, body.Id, founded, termEnd, cancellationToken));
+        var elected = (await LeadersAsync(db, row, context, body.Id, founded, termEnd, cancellationToken)).ToList();
+        body.Leaders.AddRange(elected.Select(x => x.Leader));
         db.Bodies.Add(body);
+        db.LeaderInvitations.AddRange(LeaderInvitations.ForElected(body, elected, context.Now));
         row.BodyId = body.Id;
         await db.SaveChangesAsync(cancellationToken);
         return ActionResult.Done(new JsonObject { ["bodyId"] = body.Id.ToString() });
     }
 
-    private static async Task<IEnumerable<BodyLeaderRow>> LeadersAsync(FederationDbContext db, FoundingRequestRow row, ActionContext context, Guid bodyId,
+    /// <summary>The registrar's decision is the registration: the body was founded on or before that day, and not before its congress.</summary>
+    private static void CheckFoundingDate(DateOnly founded, DateOnly? congress, DateOnly registeredOn)
+    {
+        var reason = founded > registeredOn ? FoundingMessages.FoundedAfterRegistration(founded, registeredOn)
+            : congress is { } held && founded < held ? FoundingMessages.FoundedBeforeCongress(founded, held)
+            : null;
+        if (reason is not null)
+            throw new DecisionRefusedException(new FederationValidationException([new FieldProblem("form.foundingDate", reason)]));
+    }
+
+    private static async Task<IEnumerable<(BodyLeaderRow Leader, Candidate? Candidate)>> LeadersAsync(FederationDbContext db, FoundingRequestRow row, ActionContext context, Guid bodyId,
         DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
         if (row.IsMicroHome)
         {
             var head = context.Variables["appointHead"]?["headName"]?.GetValue<string>() ?? throw new InvalidOperationException("micro-home head missing");
-            return [new BodyLeaderRow { Id = Guid.NewGuid(), BodyId = bodyId, Name = head.Trim(), Role = LeaderRole.Head, Order = 0, TermStart = from, TermEnd = until }];
+            return [(new BodyLeaderRow { Id = Guid.NewGuid(), BodyId = bodyId, Name = head.Trim(), Role = LeaderRole.Head, Order = 0, TermStart = from, TermEnd = until }, null)];
         }
         var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == row.Id).ToListAsync(cancellationToken);
         var executives = FoundingService.LatestValid(attempts, ElectionStage.Congress)?.Elected ?? [];
@@ -118,10 +133,13 @@ public sealed class RegisterAction : IActionHandler
         var members = executives.Where(e => leadership.All(l => l.CandidateId != e.CandidateId)).Select((e, i) => Leader(e, 100 + i, LeaderRole.ExecutiveMember));
         return leaders.Concat(members).ToList();
 
-        BodyLeaderRow Leader(ElectedCandidate e, int order, LeaderRole role) => new()
+        (BodyLeaderRow, Candidate?) Leader(ElectedCandidate e, int order, LeaderRole role)
         {
-            Id = Guid.NewGuid(), BodyId = bodyId, Name = e.Name, Role = role, Order = order, TermStart = from, TermEnd = until,
-            Organization = slate?.ExecutiveCandidates.FirstOrDefault(c => c.Id == e.CandidateId)?.Organization,
-        };
+            var candidate = slate?.ExecutiveCandidates.FirstOrDefault(c => c.Id == e.CandidateId);
+            return (new BodyLeaderRow
+            {
+                Id = Guid.NewGuid(), BodyId = bodyId, Name = e.Name, Role = role, Order = order, TermStart = from, TermEnd = until, Organization = candidate?.Organization,
+            }, candidate);
+        }
     }
 }

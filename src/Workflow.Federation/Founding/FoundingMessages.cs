@@ -38,6 +38,14 @@ internal static class FoundingMessages
         $"妇女大会定于 {congress:yyyy-MM-dd} 召开，尚未举行，不能录入选举结果",
         $"the women's congress is set for {congress:yyyy-MM-dd} and has not been held yet; its results cannot be recorded");
 
+    public static CodedMessage FoundedAfterRegistration(DateOnly founded, DateOnly registeredOn) => new("founding.founded-after-registration",
+        $"成立日期 {founded:yyyy-MM-dd} 晚于登记日期 {registeredOn:yyyy-MM-dd}：组织须先成立，才能登记入册",
+        $"the founding date {founded:yyyy-MM-dd} is after the registration on {registeredOn:yyyy-MM-dd}; a body is founded before it is registered");
+
+    public static CodedMessage FoundedBeforeCongress(DateOnly founded, DateOnly congress) => new("founding.founded-before-congress",
+        $"成立日期 {founded:yyyy-MM-dd} 早于妇女大会召开日期 {congress:yyyy-MM-dd}：组织在大会选举之后才成立",
+        $"the founding date {founded:yyyy-MM-dd} is before the women's congress on {congress:yyyy-MM-dd}; a body is founded once its congress has elected it");
+
     public static CodedMessage AlreadyOpen(Guid other) => new("founding.already-open",
         $"该单位已有进行中的组建申请 {other}", $"an open founding request {other} already covers this organization");
 

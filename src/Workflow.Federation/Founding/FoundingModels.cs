@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
@@ -21,9 +22,11 @@ public sealed record Actor(string UserName, string RegionCode, bool Everywhere =
 public sealed record OpenFounding([Present] IReadOnlyList<Guid> OrganizationIds, [Present, PersonOrPlaceName] string Name, FederationKind Kind, FoundingMode Mode, string? ModeReason,
     [NoNullItems] IReadOnlyList<Guid>? LeavesBodyIds = null);
 
-public sealed record CandidateInput([Present] string Id, [Present, PersonOrPlaceName] string Name, Gender Gender, [Present, PersonOrPlaceName] string Organization, [Present] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education)
+public sealed record CandidateInput([Present] string Id, [Present, PersonOrPlaceName] string Name, Gender Gender, [Present, PersonOrPlaceName] string Organization, [Present] string Title, int BirthYear, PoliticalStatus PoliticalStatus, Education Education,
+    [StringLength(20)] string? Phone = null, [StringLength(200), EmailAddress] string? Email = null)
 {
-    public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education);
+    public Candidate ToCandidate() => new(Id, Name, Gender, Organization, Title, BirthYear, PoliticalStatus, Education,
+        string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim());
 }
 
 /// <summary>

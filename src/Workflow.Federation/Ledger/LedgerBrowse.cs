@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Classification;
 using Workflow.Federation.Common;
@@ -46,7 +45,7 @@ public sealed class LedgerBrowse(FederationWriter writer, ClassificationRules ru
             var code = TextNormalizer.Narrow(text)!.ToUpperInvariant();
             rows = rows.Where(o => o.Name.Contains(text) || o.CreditCode == code);
         }
-        if (Cursor.Read(after) is var (region, name, id))
+        if (KeysetCursor.Read(after) is var (region, name, id))
         {
             // EF translates this two-argument form to the database's own (ordinal) comparison, the one ORDER BY uses;
             // the StringComparison overload the analyser asks for does not translate.
@@ -57,7 +56,7 @@ public sealed class LedgerBrowse(FederationWriter writer, ClassificationRules ru
         }
         var page = await rows.OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ThenBy(o => o.Id).Take(size + 1).ToListAsync(cancellationToken);
         var items = page.Take(size).Select(ledger.View).ToList();
-        return new LedgerSlice(items, page.Count > size ? Cursor.Write(page[size - 1]) : null);
+        return new LedgerSlice(items, page.Count > size ? KeysetCursor.Write(page[size - 1].RegionCode, page[size - 1].Name, page[size - 1].Id) : null);
     }
 
     public async Task<OrganizationLinks> LinksAsync(Guid organizationId, CancellationToken cancellationToken = default)
@@ -68,27 +67,5 @@ public sealed class LedgerBrowse(FederationWriter writer, ClassificationRules ru
         var body = await db.Bodies.AsNoTracking().Where(b => b.Members.Any(m => m.OrganizationId == organizationId))
             .Select(b => new { b.Id, b.Name }).FirstOrDefaultAsync(cancellationToken);
         return new OrganizationLinks(request?.Id, request?.Name, body?.Id, body?.Name);
-    }
-
-    /// <summary>The last row of a screen as an opaque token (base64url of region, name and id).</summary>
-    private static class Cursor
-    {
-        public static string Write(OrganizationRow row) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{row.RegionCode}\n{row.Name}\n{row.Id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static (string Region, string Name, Guid Id)? Read(string? token)
-        {
-            if (string.IsNullOrEmpty(token) || token.Length > 2000) return null;
-            try
-            {
-                var base64 = token.Replace('-', '+').Replace('_', '/');
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='))).Split('\n');
-                return parts.Length == 3 && Guid.TryParseExact(parts[2], "N", out var id) ? (parts[0], parts[1], id) : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
     }
 }

@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Workflow.Federation.FollowUps;
+using Workflow.Federation.Invitations;
 using Workflow.Federation.ReElection;
 using Workflow.Federation.Reminders;
 
 namespace Workflow.Federation.Registry;
 
-public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetUps = 0);
+public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetUps = 0, int Invitations = 0);
 
 /// <summary>
 /// What registration starts for every founded body: its officers' set-up task (<c>workflows/body-setup.json</c>: rotation,
-/// duty groups, joint meetings) and, for 换届, reminders six and one month before its term ends and a re-election request
+/// duty groups, joint meetings), the elected leaders' account invitations (<see cref="LeaderInvitations"/>) and, for 换届, reminders six and one month before its term ends and a re-election request
 /// (<c>workflows/re-election.json</c>) that waits to open in their inbox six months ahead. Idempotent by key: it runs at
 /// start-up, every hour, and right after a founding ends in registration.
 /// </summary>
-public sealed class AfterRegistration(RegistryService registry, IReminderPlanning planner, FollowUpService followUps, TimeProvider clock)
+public sealed class AfterRegistration(RegistryService registry, IReminderPlanning planner, FollowUpService followUps, LeaderInvitations invitations, TimeProvider clock)
 {
     public const string Definition = "re-election";
     public const string SetUpDefinition = "body-setup";
@@ -53,7 +54,7 @@ public sealed class AfterRegistration(RegistryService registry, IReminderPlannin
             }, "system", cancellationToken);
             requests++;
         }
-        return new RegistrationFollowUps(reminders, requests, setUps);
+        return new RegistrationFollowUps(reminders, requests, setUps, await invitations.IssueAsync(cancellationToken));
     }
 
     private static string Key(DateOnly termEnd) => $"re-election:{termEnd:yyyy-MM-dd}";

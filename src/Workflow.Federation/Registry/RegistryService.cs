@@ -13,6 +13,9 @@ public sealed record BodyLeader(string Name, LeaderRole Role, string? Organizati
 /// <summary>What planners need of every founded body, read without its members and leaders.</summary>
 public sealed record FoundedBody(Guid Id, string Name, FederationKind Kind, string RegionCode, DateOnly FoundedOn);
 
+/// <summary>One screen of the registry, the cursor of the next (null on the last) and how many bodies match in all.</summary>
+public sealed record BodySlice(IReadOnlyList<FederationBody> Items, string? Next, int Total);
+
 public sealed record FederationBody(
     Guid Id,
     string Name,
@@ -32,13 +35,31 @@ public sealed record FederationBody(
 /// <summary>The registry of founded bodies and micro-homes, with their member organizations and leadership.</summary>
 public sealed class RegistryService(FederationWriter writer)
 {
-    public async Task<IReadOnlyList<FederationBody>> ListAsync(string within, FederationKind? kind, CancellationToken cancellationToken = default)
+    public const int MaxSliceSize = 200;
+
+    /// <summary>
+    /// One screen of the registry by keyset (region, name, id), the ledger's way: however many bodies a city holds, the
+    /// next screen seeks past <paramref name="after"/> rather than skipping rows. <see cref="BodySlice.Total"/> counts every match.
+    /// </summary>
+    public async Task<BodySlice> SliceAsync(string within, FederationKind? kind, string? after, int size, CancellationToken cancellationToken = default)
     {
+        size = Math.Clamp(size, 1, MaxSliceSize);
         await using var db = await writer.ReadAsync(cancellationToken);
-        var query = db.Bodies.AsNoTracking().AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders).Within(b => b.RegionCode, within);
+        var query = db.Bodies.AsNoTracking().Within(b => b.RegionCode, within);
         if (kind is not null) query = query.Where(b => b.Kind == kind);
-        var rows = await query.OrderBy(b => b.RegionCode).ThenBy(b => b.Name).Take(1000).ToListAsync(cancellationToken);
-        return rows.Select(View).ToList();
+        var total = await query.CountAsync(cancellationToken);
+        if (KeysetCursor.Read(after) is var (region, name, id))
+        {
+            // The two-argument string.Compare translates to the database's ordinal comparison, the one ORDER BY uses (see LedgerBrowse).
+#pragma warning disable CA1309
+            query = query.Where(b => string.Compare(b.RegionCode, region) > 0
+                || b.RegionCode == region && (string.Compare(b.Name, name) > 0 || b.Name == name && b.Id > id));
+#pragma warning restore CA1309
+        }
+        var rows = await query.AsSplitQuery().Include(b => b.Members).Include(b => b.Leaders)
+            .OrderBy(b => b.RegionCode).ThenBy(b => b.Name).ThenBy(b => b.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var last = rows.Count > size ? rows[size - 1] : null;
+        return new BodySlice([.. rows.Take(size).Select(View)], last is null ? null : KeysetCursor.Write(last.RegionCode, last.Name, last.Id), total);
     }
 
     public async Task<FederationBody> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -49,7 +70,7 @@ public sealed class RegistryService(FederationWriter writer)
         return View(row);
     }
 
-    /// <summary>Every founded body, however many: for planners that sweep them all (the registry list stops at 1,000).</summary>
+    /// <summary>Every founded body, however many: for planners that sweep them all (not screen by screen).</summary>
     public async Task<IReadOnlyList<FoundedBody>> FoundedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);

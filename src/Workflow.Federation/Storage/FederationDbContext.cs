@@ -3,6 +3,7 @@ using Workflow.Federation.Coverage;
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.FollowUps;
 using Workflow.Federation.Founding;
+using Workflow.Federation.Invitations;
 using Workflow.Federation.JointMeetings;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Registry;
@@ -37,6 +38,7 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<FollowUpRow> FollowUps => Set<FollowUpRow>();
     public DbSet<MeetingGroupRow> MeetingGroups => Set<MeetingGroupRow>();
     public DbSet<JointMeetingRow> JointMeetings => Set<JointMeetingRow>();
+    public DbSet<LeaderInvitationRow> LeaderInvitations => Set<LeaderInvitationRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

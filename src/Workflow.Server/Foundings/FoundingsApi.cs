@@ -35,7 +35,7 @@ public static class FoundingsApi
         foundings.MapGet("/{id:guid}/history", History).WithSummary("The request's decisions, candidate lists with their election rules, and every round of voting, oldest first");
 
         var bodies = app.MapGroup("/api/bodies").WithTags("Registry").WithCommonProblems().RequireAuthorization();
-        bodies.MapGet("/", Bodies).WithSummary("Founded bodies and micro-homes in the caller's region");
+        bodies.MapGet("/", Bodies).WithSummary("Founded bodies and micro-homes in the caller's region, a screen at a time (size ≤ 200): pass the answer's next as after");
         bodies.MapGet("/{id:guid}", Body).WithSummary("A body with its member organizations and leadership");
 
         var coverage = app.MapGroup("/api/coverage").WithTags("Coverage").WithCommonProblems().RequireAuthorization();
@@ -72,9 +72,9 @@ public static class FoundingsApi
     private static async Task<Ok<IReadOnlyList<BodyEvent>>> History(Guid id, ClaimsPrincipal user, FoundingHistory history, CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.GetAsync(Scope.Actor(Caller.From(user)), id, cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<FederationBody>>> Bodies(ClaimsPrincipal user, RegistryService registry, CancellationToken cancellationToken,
-        string? region = null, FederationKind? kind = null) =>
-        TypedResults.Ok(await registry.ListAsync(Scope.Of(Caller.From(user), region).Value, kind, cancellationToken));
+    private static async Task<Ok<BodySlice>> Bodies(ClaimsPrincipal user, RegistryService registry, CancellationToken cancellationToken,
+        string? region = null, FederationKind? kind = null, string? after = null, int size = 50) =>
+        TypedResults.Ok(await registry.SliceAsync(Scope.Of(Caller.From(user), region).Value, kind, after, size, cancellationToken));
 
     private static async Task<Ok<FederationBody>> Body(Guid id, ClaimsPrincipal user, RegistryService registry, CancellationToken cancellationToken)
     {

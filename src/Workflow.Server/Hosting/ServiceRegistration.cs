@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddSingleton(ElectionRules.FromOptions(builder.Configuration.GetSection(ElectionOptions.SectionName).Get<ElectionOptions>() ?? new ElectionOptions()));
         services.AddFederation(storage, builder.Configuration);
         services.AddSingleton<IPeople, AccountPeople>();
+        services.AddSingleton<IAccountCreation, InvitedAccounts>();
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
         services.AddSingleton<ImportInput>();

@@ -77,6 +77,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             new Dictionary<string, object?> { ["errors"] = p.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) }),
         DefinitionException d => new ProblemException(400, "definition-invalid", "流程定义有误 / Invalid definition", d.Message,
             new Dictionary<string, object?> { ["errors"] = d.Errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() }),
+        DecisionRefusedException { InnerException: { } reason } => Map(reason),
         WorkflowException w => w.Error switch
         {
             WorkflowError.DefinitionInvalid => new ProblemException(400, "definition-invalid", "流程定义有误 / Invalid definition", w.Message),

@@ -1,5 +1,6 @@
 using Workflow.Federation.Elections;
 using Workflow.Federation.Kinds;
+using Workflow.Federation.Tests.Support;
 
 namespace Workflow.Federation.Tests.Elections;
 
@@ -9,7 +10,7 @@ public sealed class CommitteeSizesDocTests
     [Fact]
     public void TheFoundingDoc_ListsEveryKindsDefaultCommitteeSize()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "founding.md"));
+        var doc = File.ReadAllText(Path.Combine(Repository.Root(), "docs", "founding.md"));
 
         foreach (var (kind, size) in ElectionRules.DefaultCommitteeSizes)
             Assert.Contains($"| {kind.ChineseName()} | {Range(size.MinExecutiveMembers, size.MaxExecutiveMembers)} | {Range(size.MinViceChairs, size.MaxViceChairs)} |", doc,
@@ -17,11 +18,4 @@ public sealed class CommitteeSizesDocTests
     }
 
     private static string Range(int min, int max) => min == max ? $"{min}" : $"{min}–{max}";
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Workflow.sln"))) return folder.FullName;
-        throw new DirectoryNotFoundException("Workflow.sln not found above the test folder");
-    }
 }

@@ -2,8 +2,8 @@ using Workflow.Federation.Reminders;
 
 namespace Workflow.Federation.Tests.Support;
 
-/// <summary>The host's side of the federation's ports: accounts the test names, and a record of every reminder planned or cancelled.</summary>
-public sealed class FakePorts : IPeople, IReminderPlanning
+/// <summary>The host's side of the federation's ports: accounts the test names (or an invitation creates), and a record of every reminder planned or cancelled.</summary>
+public sealed class FakePorts : IPeople, IReminderPlanning, IAccountCreation
 {
     public List<Account> Accounts { get; } = [];
     public List<PlannedReminder> Planned { get; } = [];
@@ -16,6 +16,10 @@ public sealed class FakePorts : IPeople, IReminderPlanning
         Accounts.Add(account);
         return account;
     }
+
+    /// <summary>An invited leader's account, kept as an active account of the chair role.</summary>
+    public Task<Guid> CreateAsync(NewAccount account, string password, CancellationToken cancellationToken) =>
+        Task.FromResult(Add(account.UserName, account.RegionCode, true, [.. account.Roles]).Id);
 
     public Task<IReadOnlyList<Account>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Account>>([.. Accounts.Where(a => ids.Contains(a.Id))]);

@@ -50,6 +50,7 @@ public sealed class FederationHost : IAsyncDisposable
             .AddFederation(Path.Combine(folder, "workflow.db"))
             .AddSingleton<IPeople>(ports ?? new FakePorts())
             .AddSingleton<IReminderPlanning>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
+            .AddSingleton<IAccountCreation>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
             .BuildServiceProvider();
         await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
         return new FederationHost(folder, services);

@@ -10,16 +10,11 @@ public sealed class IndexModel(RegistryService registry) : PageModel
 {
     public const int PageSize = 30;
 
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public IReadOnlyList<FederationBody> Items { get; private set; } = [];
-    public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? After { get; set; }
+    public BodySlice Slice { get; private set; } = new([], null, 0);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        var all = await registry.ListAsync(Scope.Of(Caller.From(User), null).Value, null, cancellationToken);
-        Total = all.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Items = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Slice = await registry.SliceAsync(Scope.Of(Caller.From(User), null).Value, null, After, PageSize, cancellationToken);
+
+    public static string Link(string? after) => after is null ? "/bodies" : $"/bodies?after={Uri.EscapeDataString(after)}";
 }

@@ -59,6 +59,13 @@ public static class Text
     public static readonly Phrase ConfirmPassword = new("再次输入新密码", "New password again");
     public static readonly Phrase PasswordHelp = new("至少 10 个字符，字母与数字或符号混合。", "At least 10 characters, letters mixed with digits or symbols.");
     public static readonly Phrase PasswordsDiffer = new("两次输入的新密码不一致。", "The two new passwords differ.");
+    public static readonly Phrase ActivateTitle = new("激活领导成员账号", "Activate your account");
+    public static readonly Phrase ActivateIntro = new("当选的主席、副主席和执委：请输入妇联工作人员转交的激活码，并设置密码。之后用您登记的手机号或电子邮箱登录。",
+        "Elected chairs, vice-chairs and executive members: enter the activation code your federation officer passed on, and set your password. Then sign in with the phone number or e-mail address you gave.");
+    public static readonly Phrase ActivationCode = new("激活码", "Activation code");
+    public static readonly Phrase Activate = new("激活并设置密码", "Activate and set password");
+    public static readonly Phrase Activated = new("账号已激活，请用 {0} 和新密码登录。", "Your account is active: sign in as {0} with your new password.");
+    public static readonly Phrase ActivationNameTaken = new("该手机号或电子邮箱已有账号，请联系妇联工作人员为您关联。", "An account with this phone number or e-mail address exists already: ask your federation officer to link it.");
     public static readonly Phrase WrongCurrentPassword = new("当前密码不正确。", "The current password is wrong.");
     public static readonly Phrase PasswordChanged = new("密码已修改。", "Your password has been changed.");
 
