@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Workflow.Federation.Reminders;
 using Workflow.Server.Tests.Reminders;
 using Workflow.Server.Tests.Support;
@@ -129,6 +130,42 @@ public abstract class RobotDeliveryTests(Store store)
         Assert.Equal(20, platform.BusiestMinute(FakeRobotPlatform.WeComKey));
         Assert.Equal(keys, platform.Accepted.Select(p => p.Content.Split(' ', 2)[1].Split("**")[0]).Order());
         Assert.True(platform.Accepted[^1].At - now >= TimeSpan.FromMinutes(9), "ten minutes' worth of messages take at least nine minutes");
+    }
+
+    [Fact]
+    public async Task ARestartInTheMiddleOfARobotsQueue_LosesNothing_AndSendsNothingTwice()
+    {
+        var clock = new FakeTimeProvider(ServiceFactory.Start);
+        await using var platform = new FakeRobotPlatform(clock);
+        var keys = Enumerable.Range(1, 50).Select(i => $"test:queue:{i:00}").ToList();
+        ServiceFactory stopped;
+        await using (var first = (await store.NewServiceAsync(clock)).WithRobots())
+        {
+            first.KeepDataFolder = true;
+            stopped = first;
+            var chair = await first.CreateChairAsync("chair-queue");
+            var officer = await first.TownOfficerAsync();
+            await officer.AddRobotAsync(new { platform = "weCom", regionCode = TestRegions.Town, name = "官桥镇群", url = platform.WeComUrl() });
+            await first.Planner().PlanAsync([.. keys.Select(k => ReminderTestExtensions.Reminder(k, chair, clock.GetUtcNow()))]);
+            Assert.True(await Eventually.HoldsAsync(() => platform.Accepted.Count == 20, s_wait), "the first minute's twenty go out");
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await Task.Delay(300);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        await using var second = stopped.Restart(clock).WithRobots();
+        await second.SignInAsync("chair-queue");
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            if (platform.Accepted.Count >= 50) return true;
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(15);
+            return false;
+        }, TimeSpan.FromSeconds(60)), $"the other thirty go out after the restart; {platform.Accepted.Count} did");
+        await second.SettledAsync();
+
+        Assert.Equal(keys, platform.Posts.Select(p => p.Content.Split(' ', 2)[1].Split("**")[0]).Order());
+        Assert.Equal(0, platform.OverLimit);
     }
 
     private static string SiteUrlOf(string path) => RobotTestSupport.SiteUrl + path;
