@@ -56,6 +56,17 @@ public static class ReminderKeys
 
     public static string Meeting(Guid meetingGroupId, int year, int quarter) => Join("joint-meeting", Id(meetingGroupId), Quarter(year, quarter));
 
+    /// <summary>
+    /// The body a reminder is about, read from its key (<c>rotation:{bodyId}:…</c>, <c>rotation-changed:</c>, <c>duty-group:</c>,
+    /// <c>re-election:</c>), so that a body's group robots hear of its reminders; null for keys about no single body.
+    /// </summary>
+    public static Guid? BodyOf(string key)
+    {
+        var segments = key.Split(':', 3);
+        return segments.Length >= 2 && segments[0] is "rotation" or "rotation-changed" or "duty-group" or "re-election"
+            && Guid.TryParseExact(segments[1], "N", out var id) ? id : null;
+    }
+
     /// <summary>Why a caller-made key is refused, or null when it is fine.</summary>
     public static string? Problem(string key)
     {

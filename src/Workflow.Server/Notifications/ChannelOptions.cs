@@ -13,13 +13,19 @@ public sealed record RetryPolicy(int Attempts, TimeSpan Backoff)
 /// <c>Delivery:LeaseSeconds</c>: how long a pending e-mail or webhook belongs to the node sending it. After that,
 /// start-up recovery takes it over; it must outlast a send (SMTP and webhook time-outs are well under it).
 /// </summary>
-public sealed record DeliveryOptions(TimeSpan Lease, RetryPolicy Email, RetryPolicy Webhook, TimeSpan WebhookTimeout)
+public sealed record DeliveryOptions(TimeSpan Lease, RetryPolicy Email, RetryPolicy Webhook, TimeSpan WebhookTimeout, RetryPolicy Robot)
 {
     public static DeliveryOptions From(IConfiguration configuration) => new(
         TimeSpan.FromSeconds(configuration.GetValue("Delivery:LeaseSeconds", 300.0)),
         RetryPolicy.From(configuration.GetSection("Smtp")),
         RetryPolicy.From(configuration.GetSection("Webhooks")),
-        TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)));
+        TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)),
+        RetryPolicy.From(configuration.GetSection("Robots")));
 
-    public RetryPolicy RetryFor(DeliveryChannel channel) => channel == DeliveryChannel.Email ? Email : Webhook;
+    public RetryPolicy RetryFor(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Email => Email,
+        DeliveryChannel.Robot => Robot,
+        _ => Webhook,
+    };
 }

@@ -13,7 +13,19 @@ public interface IDeliverySender
     DeliveryChannel Channel { get; }
 
     Task SendAsync(DeliveryRow delivery, CancellationToken cancellationToken);
+
+    /// <summary>A paced channel's own queue picks up retries from the outbox (by their lease), so no job is scheduled for them.</summary>
+    bool Paced => false;
 }
+
+/// <summary>The channel asks to wait (rate limited): the delivery is tried again at <see cref="Until"/> without spending an attempt.</summary>
+public sealed class DeliveryPostponedException(DateTimeOffset until, string reason) : Exception(reason)
+{
+    public DateTimeOffset Until { get; } = until;
+}
+
+/// <summary>The channel refused the message for good (a bad address, a signature it does not accept): a dead letter at once, with its reason.</summary>
+public sealed class DeliveryRefusedException(string reason) : Exception(reason);
 
 /// <summary>
 /// Sends a pending delivery: claims it (a conditional update, so one sender at a time across nodes), sends, marks it
@@ -35,11 +47,22 @@ public sealed class DeliveryJob(
     {
         var delivery = await ClaimAsync(deliveryId, cancellationToken);
         if (delivery is null) return;
+        var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel);
         try
         {
-            var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel)
-                ?? throw new InvalidOperationException($"no sender for the {delivery.Channel} channel");
-            await sender.SendAsync(delivery, cancellationToken);
+            await (sender ?? throw new InvalidOperationException($"no sender for the {delivery.Channel} channel")).SendAsync(delivery, cancellationToken);
+        }
+        catch (DeliveryPostponedException postponed)
+        {
+            logger.LogInformation("Delivery {DeliveryId} ({Channel}) postponed to {Until:O}: {Reason}", delivery.Id, delivery.Channel, postponed.Until, postponed.Message);
+            await UpdateAsync(deliveryId, d =>
+            {
+                d.LeaseUntil = postponed.Until;
+                d.Attempts--;
+                d.LastError = postponed.Message;
+            }, CancellationToken.None);
+            if (sender is not { Paced: true }) scheduler.ScheduleSend(deliveryId, postponed.Until);
+            return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,7 +74,7 @@ public sealed class DeliveryJob(
         {
             // Once claimed, the row is always given back or settled, even when the service is stopping: a cancelled
             // bookkeeping write would leave it held for the whole lease (and a sent message unmarked, to be sent again).
-            await FailAsync(delivery, ex, CancellationToken.None);
+            await FailAsync(delivery, ex, sender is { Paced: true }, CancellationToken.None);
             return;
         }
         await UpdateAsync(deliveryId, d =>
@@ -78,11 +101,11 @@ public sealed class DeliveryJob(
         }
     }
 
-    private async Task FailAsync(DeliveryRow delivery, Exception error, CancellationToken cancellationToken)
+    private async Task FailAsync(DeliveryRow delivery, Exception error, bool paced, CancellationToken cancellationToken)
     {
         var retry = options.RetryFor(delivery.Channel);
         var message = error.GetBaseException().Message;
-        if (delivery.Attempts < retry.Attempts)
+        if (delivery.Attempts < retry.Attempts && error is not DeliveryRefusedException)
         {
             var next = clock.GetUtcNow() + retry.DelayAfter(delivery.Attempts);
             logger.LogWarning("Delivery {DeliveryId} ({Channel}, {Key}) failed attempt {Attempt} of {Attempts}: {Error}; next at {Next:O}",
@@ -92,11 +115,11 @@ public sealed class DeliveryJob(
                 d.LeaseUntil = next;
                 d.LastError = message;
             }, cancellationToken);
-            scheduler.ScheduleSend(delivery.Id, next);
+            if (!paced) scheduler.ScheduleSend(delivery.Id, next);
             return;
         }
-        logger.LogError("Delivery {DeliveryId} ({Channel}, {Key}) failed all {Attempts} attempts: {Error}; kept as a dead letter",
-            delivery.Id, delivery.Channel, delivery.Key, retry.Attempts, message);
+        logger.LogError("Delivery {DeliveryId} ({Channel}, {Key}) failed after {Attempts} attempts: {Error}; kept as a dead letter",
+            delivery.Id, delivery.Channel, delivery.Key, delivery.Attempts, message);
         var now = clock.GetUtcNow();
         await UpdateAsync(delivery.Id, d =>
         {

@@ -9,6 +9,8 @@ public enum DeliveryChannel
     InApp,
     Email,
     Webhook,
+    /// <summary>A WeCom or DingTalk group robot; paced by <c>Robots.RobotDispatcher</c>, not by a job per delivery.</summary>
+    Robot,
 }
 
 public enum DeliveryState
@@ -35,7 +37,7 @@ public sealed class DeliveryRow
     public DeliveryState State { get; set; }
     public bool Late { get; init; }
     public required DateTimeOffset DueAt { get; init; }
-    /// <summary>The e-mail address, or the webhook subscription id.</summary>
+    /// <summary>The e-mail address, or the webhook subscription or group robot id.</summary>
     public string? Target { get; init; }
     /// <summary>What is sent, fixed at insert so that every attempt sends the same bytes (and the same signature).</summary>
     public string? Payload { get; init; }

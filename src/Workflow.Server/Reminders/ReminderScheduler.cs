@@ -74,7 +74,8 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
             .ToListAsync(cancellationToken);
         var created = Schedule(dueTimes.Select(d => d.DueAt));
 
-        var pending = await db.Deliveries.AsNoTracking().Where(d => d.State == DeliveryState.Pending)
+        // Robot deliveries wait in the outbox for the robot queue, which paces them per robot.
+        var pending = await db.Deliveries.AsNoTracking().Where(d => d.State == DeliveryState.Pending && d.Channel != DeliveryChannel.Robot)
             .Select(d => new { d.Id, d.LeaseUntil }).ToListAsync(cancellationToken);
         foreach (var delivery in pending)
             ScheduleSend(delivery.Id, delivery.LeaseUntil);
@@ -110,7 +111,7 @@ public sealed class ReminderScheduler(IBackgroundJobClient jobs, IDbContextFacto
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Reminders.AnyAsync(r => r.Status == ReminderStatus.Scheduled && r.DueAt < before, cancellationToken);
         if (overdue) Schedule([before]);
-        var stranded = await db.Deliveries.Where(d => d.State == DeliveryState.Pending && d.LeaseUntil < before).Select(d => d.Id).ToListAsync(cancellationToken);
+        var stranded = await db.Deliveries.Where(d => d.State == DeliveryState.Pending && d.Channel != DeliveryChannel.Robot && d.LeaseUntil < before).Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var id in stranded) ScheduleSend(id, before);
         return stranded.Count + (overdue ? 1 : 0);
     }

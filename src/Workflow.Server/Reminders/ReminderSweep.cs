@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Persistence.Storage;
 using Workflow.Server.Email;
 using Workflow.Server.Notifications;
+using Workflow.Server.Robots;
 using Workflow.Server.Storage;
 using Workflow.Server.Webhooks;
 using Workflow.Federation.Regions;
@@ -31,6 +32,8 @@ public sealed class ReminderSweep(
     ReminderScheduler scheduler,
     ReminderOptions options,
     SmtpOptions smtp,
+    RobotOptions robotOptions,
+    RobotDispatcher robotDispatcher,
     TimeProvider clock,
     ILogger<ReminderSweep> logger)
 {
@@ -42,15 +45,16 @@ public sealed class ReminderSweep(
         var handled = 0;
         while (true)
         {
-            var (count, outbound) = await DeliverBatchWithRetryAsync(cancellationToken);
+            var (count, outbound, toRobots) = await DeliverBatchWithRetryAsync(cancellationToken);
             var now = clock.GetUtcNow();
             foreach (var id in outbound) scheduler.ScheduleSend(id, now);
+            if (toRobots) robotDispatcher.Wake();
             handled += count;
             if (count < options.BatchSize) return handled;
         }
     }
 
-    private async Task<(int Count, List<Guid> Outbound)> DeliverBatchWithRetryAsync(CancellationToken cancellationToken)
+    private async Task<(int Count, List<Guid> Outbound, bool ToRobots)> DeliverBatchWithRetryAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -66,7 +70,7 @@ public sealed class ReminderSweep(
         }
     }
 
-    private async Task<(int Count, List<Guid> Outbound)> DeliverBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Count, List<Guid> Outbound, bool ToRobots)> DeliverBatchAsync(CancellationToken cancellationToken)
     {
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -74,7 +78,7 @@ public sealed class ReminderSweep(
         var now = clock.GetUtcNow();
         var due = await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled && r.DueAt <= now)
             .OrderBy(r => r.DueAt).Take(options.BatchSize).ToListAsync(cancellationToken);
-        if (due.Count == 0) return (0, []);
+        if (due.Count == 0) return (0, [], false);
 
         var keys = due.Select(r => r.Key).ToList();
         var taken = (await db.Deliveries.AsNoTracking().Where(d => keys.Contains(d.Key))
@@ -85,6 +89,8 @@ public sealed class ReminderSweep(
         var userIds = people.SelectMany(p => p).Select(p => p.Id).Distinct().ToList();
         var settings = await db.NotificationSettings.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
         var hooks = await db.WebhookSubscriptions.AsNoTracking().Where(h => h.Active).ToListAsync(cancellationToken);
+        var robots = await db.Robots.AsNoTracking().Where(r => r.Active).ToListAsync(cancellationToken);
+        var toRobots = false;
 
         var outbound = new List<Guid>();
         for (var i = 0; i < due.Count; i++)
@@ -116,10 +122,14 @@ public sealed class ReminderSweep(
                 var inRegion = people[i].Where(p => RegionCode.Covers(hook.RegionCode!, p.RegionCode)).ToList();
                 if (inRegion.Count > 0) outbound.AddRange(Add(db, taken, message.RegionWebhook(hook, inRegion)));
             }
+            // A body's robots hear of the body's reminders; a region's robots of every reminder reaching someone in the region.
+            var bodyId = ReminderKeys.BodyOf(reminder.Key);
+            foreach (var robot in robots.Where(r => r.BodyId is { } body ? body == bodyId : people[i].Any(p => RegionCode.Covers(r.RegionCode, p.RegionCode))))
+                toRobots |= Add(db, taken, message.Robot(robot, robotOptions.SiteUrl)).Any();
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (due.Count, outbound);
+        return (due.Count, outbound, toRobots);
     }
 
     /// <summary>Adds the delivery (and its in-app notification) unless that person already has this key on this channel.</summary>
@@ -167,6 +177,13 @@ public sealed class ReminderSweep(
         {
             var id = Guid.CreateVersion7(now);
             return (Row(hook.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, people, null, hook.RegionCode), id), null);
+        }
+
+        /// <summary>A group reads Chinese; the link is absolute, to the body's page or the task's, so it opens in the platform's phone browser.</summary>
+        public (DeliveryRow, InboxRow?) Robot(RobotRow robot, Uri? site)
+        {
+            var text = new RobotMessage(Subject(null), _body.Zh, RobotMessages.PageLink(site, reminder.Key, reminder.Link));
+            return (Row(robot.Id, DeliveryChannel.Robot, DeliveryState.Pending, robot.Id.ToString(), RobotMessages.Payload(robot.Platform, robot.Format, text)), null);
         }
 
         private string Subject(string? language) =>

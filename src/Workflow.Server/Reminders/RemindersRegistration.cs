@@ -4,6 +4,7 @@ using Workflow.Engine;
 using Workflow.Server.Calendar;
 using Workflow.Server.Email;
 using Workflow.Server.Notifications;
+using Workflow.Server.Robots;
 using Workflow.Server.Webhooks;
 
 namespace Workflow.Server.Reminders;
@@ -11,7 +12,7 @@ namespace Workflow.Server.Reminders;
 public static class RemindersRegistration
 {
     /// <summary>
-    /// Reminders and their channels (in-app, e-mail, webhooks), calendar feeds, and the engine's notification port.
+    /// Reminders and their channels (in-app, e-mail, webhooks, group robots), calendar feeds, and the engine's notification port.
     /// Call after the engine and the jobs are added: the engine's port is replaced, and the jobs' start-up comes first.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +29,7 @@ public static class RemindersRegistration
         services.AddTransient<DeliveryJob>();
         services.AddSingleton<IDeliverySender, EmailSender>();
         services.AddSingleton<IDeliverySender, WebhookSender>();
+        services.AddRobots(configuration);
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = delivery.WebhookTimeout);
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<CalendarFeed>();
@@ -39,5 +41,6 @@ public static class RemindersRegistration
     public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder app) => app
         .MapNotificationsApi()
         .MapWebhooksApi()
+        .MapRobotsApi()
         .MapCalendarApi();
 }

@@ -8,6 +8,7 @@ using Workflow.Server.Idempotency;
 using Workflow.Server.Notifications;
 using Workflow.Server.Regions;
 using Workflow.Server.Reminders;
+using Workflow.Server.Robots;
 using Workflow.Server.Tasks;
 using Workflow.Server.Webhooks;
 
@@ -38,6 +39,7 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     public DbSet<NotificationSettingsRow> NotificationSettings => Set<NotificationSettingsRow>();
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+    public DbSet<RobotRow> Robots => Set<RobotRow>();
     public DbSet<CalendarEventRow> CalendarEvents => Set<CalendarEventRow>();
     public DbSet<CalendarTokenRow> CalendarTokens => Set<CalendarTokenRow>();
 
@@ -95,6 +97,7 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
         ReminderModel.Configure(modelBuilder);
         NotificationModel.Configure(modelBuilder);
         WebhookModel.Configure(modelBuilder);
+        RobotModel.Configure(modelBuilder);
         CalendarModel.Configure(modelBuilder);
     }
 }
