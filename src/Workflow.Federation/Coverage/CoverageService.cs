@@ -84,6 +84,7 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
             .ToDictionaryAsync(t => t.RegionCode, cancellationToken);
 
         var tree = new CoverageTree(root);
+        foreach (var code in targets.Keys) tree.Touch(code);
         foreach (var o in organizations)
             tree.Add(o.RegionCode, o.Sector, new CoverageFigures(o.Surveyed, o.Eligible, o.KeyUnits, o.Covered, o.KeyUnitsCovered, 0, 0));
         foreach (var b in bodies)
