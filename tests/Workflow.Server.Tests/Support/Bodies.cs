@@ -17,7 +17,7 @@ public static class BodiesSupport
     public static async Task<Guid> RegisteredBodyAsync(this ServiceFactory factory, string name = "中国水暖城妇联", string regionCode = TestRegions.Village,
         DateOnly? foundedOn = null, IReadOnlyList<Guid>? members = null)
     {
-        _ = factory.Server;
+        _ = factory.Services;
         var founded = foundedOn ?? new DateOnly(2026, 12, 1);
         var body = new FederationBodyRow
         {
