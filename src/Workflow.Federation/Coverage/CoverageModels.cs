@@ -58,4 +58,10 @@ public sealed record CoverageNode(
     TargetProgress? Target,
     IReadOnlyList<CoverageNode> Children);
 
+/// <summary>
+/// Bodies and micro-homes founded in one year, and how many stand by its end. A body without a founding date (recorded before
+/// dates were kept) counts toward the totals from the first year shown, as the year's-end target progress counts it.
+/// </summary>
+public sealed record FoundedInYear(int Year, int Bodies, int MicroHomes, int BodiesToDate, int MicroHomesToDate);
+
 public sealed record CoverageTarget(string RegionCode, int Year, int Bodies, int MicroHomes, DateTimeOffset SetAt, string SetBy);

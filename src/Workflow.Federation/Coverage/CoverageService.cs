@@ -84,6 +84,7 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
             .ToDictionaryAsync(t => t.RegionCode, cancellationToken);
 
         var tree = new CoverageTree(root);
+        foreach (var code in targets.Keys) tree.Touch(code);
         foreach (var o in organizations)
             tree.Add(o.RegionCode, o.Sector, new CoverageFigures(o.Surveyed, o.Eligible, o.KeyUnits, o.Covered, o.KeyUnitsCovered, 0, 0));
         foreach (var b in bodies)
@@ -92,6 +93,34 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
             if (b.ByYearEnd) tree.AddFoundedByYearEnd(b.RegionCode, b.MicroHome, b.Count);
         }
         return tree.Build(code => targets.GetValueOrDefault(code) is { } t ? (t.Year, t.Bodies, t.MicroHomes) : null);
+    }
+
+    /// <summary>
+    /// Founded bodies and micro-homes per year in <paramref name="root"/>, from the first founding (or <paramref name="from"/>, if earlier)
+    /// to <paramref name="to"/>, every year present so that a chart of the trend has no gaps.
+    /// </summary>
+    public async Task<IReadOnlyList<FoundedInYear>> GetTrendAsync(RegionCode root, int from, int to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await writer.ReadAsync(cancellationToken);
+        var counts = await db.Bodies.AsNoTracking().Within(b => b.RegionCode, root)
+            .Where(b => b.Status == FederationBodyStatus.Founded)
+            .GroupBy(b => new { Year = b.FoundedOn == null ? (int?)null : b.FoundedOn.Value.Year, MicroHome = b.Kind == FederationKind.MicroHome })
+            .Select(g => new { g.Key.Year, g.Key.MicroHome, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var first = Math.Clamp(Math.Min(from, counts.Min(c => c.Year) ?? from), FirstYear, LastYear);
+        var last = Math.Clamp(Math.Max(to, counts.Max(c => c.Year) ?? to), first, LastYear);
+        int Count(int? year, bool microHome) => counts.Where(c => c.Year == year && c.MicroHome == microHome).Sum(c => c.Count);
+        var (bodiesToDate, microHomesToDate) = (Count(null, false) + counts.Where(c => c.Year < first && !c.MicroHome).Sum(c => c.Count),
+            Count(null, true) + counts.Where(c => c.Year < first && c.MicroHome).Sum(c => c.Count));
+        var years = new List<FoundedInYear>();
+        for (var year = first; year <= last; year++)
+        {
+            var (bodies, microHomes) = (Count(year, false), Count(year, true));
+            bodiesToDate += bodies;
+            microHomesToDate += microHomes;
+            years.Add(new FoundedInYear(year, bodies, microHomes, bodiesToDate, microHomesToDate));
+        }
+        return years;
     }
 
     /// <summary>One organization reduced to what coverage counts, with the classification rules inlined so SQLite evaluates them.</summary>

@@ -19,6 +19,12 @@ internal sealed class CoverageTree(RegionCode root)
         }
     }
 
+    /// <summary>Puts a region in the tree even with nothing counted in it yet, e.g. a town with a target and no body so far.</summary>
+    public void Touch(string regionCode)
+    {
+        foreach (var _ in SelfAndAncestors(regionCode)) { }
+    }
+
     public void AddFoundedByYearEnd(string regionCode, bool microHome, int count)
     {
         foreach (var node in SelfAndAncestors(regionCode))

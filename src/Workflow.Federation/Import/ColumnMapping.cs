@@ -15,10 +15,15 @@ public sealed record ColumnMapping(IReadOnlyDictionary<string, string> Headings)
 /// <summary>A region as the import reads it in a region column: by code, or by its name when that is unique within the campaign.</summary>
 public sealed record RegionName(string Code, string Name);
 
-/// <summary>What an import needs besides the file: the officer's column mapping and the region tree's names.</summary>
-public sealed record ImportSettings(ColumnMapping? Mapping = null, IReadOnlyList<RegionName>? Regions = null)
+/// <summary>
+/// What an import needs besides the file: the officer's column mapping and the region tree's names; <paramref name="RowsRead"/>
+/// hears how many rows have been read, every <see cref="ProgressEvery"/> rows, for a page that shows a long import's progress.
+/// </summary>
+public sealed record ImportSettings(ColumnMapping? Mapping = null, IReadOnlyList<RegionName>? Regions = null, IProgress<int>? RowsRead = null)
 {
     public static readonly ImportSettings Default = new();
+
+    public const int ProgressEvery = 500;
 }
 
 /// <summary>A heading of the file: its column letter and its text.</summary>

@@ -85,10 +85,12 @@ public sealed class LedgerImporter(FederationWriter writer, ImportOptions option
                     var planned = plan.Accept(row, feed.Reader!);
                     // After the first bad row nothing more is written: the transaction is rolled back anyway.
                     if (planned is not null && plan.Problems.Count == 0) sink?.Write(planned);
+                    if (feed.RowsRead % ImportSettings.ProgressEvery == 0) settings.RowsRead?.Report(feed.RowsRead);
                 }
                 if (!dryRun && settings.Mapping is { Headings.Count: > 0 } mapping && feed.Refusal is null && plan.Problems.Count == 0)
                     await db.Campaigns.Where(c => c.Id == campaignId)
                         .ExecuteUpdateAsync(set => set.SetProperty(c => c.ColumnMapping, ColumnMappings.Write(mapping)), cancellationToken);
+                settings.RowsRead?.Report(feed.RowsRead);
                 return Report(feed, plan, feed.Refusal);
             }
             finally

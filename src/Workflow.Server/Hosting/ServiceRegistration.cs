@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegionService>();
         services.AddSingleton<ImportInput>();
         services.AddSingleton<Pages.Ledger.UploadStore>();
+        services.AddSingleton<Pages.Ledger.ImportRuns>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();

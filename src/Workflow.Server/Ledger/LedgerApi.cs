@@ -25,7 +25,8 @@ public static class LedgerApi
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var organizations = app.MapGroup("/api/organizations").WithTags("Ledger").WithCommonProblems().RequireAuthorization();
-        organizations.MapGet("/", Query).WithSummary("The ledger in the caller's region: filter by region, sector, kind, key unit, name or credit code");
+        organizations.MapGet("/", Query).WithSummary("The ledger in the caller's region, a screen at a time by keyset (?after= the previous answer's next; pageSize up to 200): "
+            + "filter by region, sector, kind, key unit, party organization, founded, campaign, name or credit code");
         organizations.MapGet("/{id:guid}", Get).WithSummary("One organization");
         organizations.MapGet("/{id:guid}/history", History).WithSummary("Every survey of the organization: figures over time, who changed what");
         organizations.MapGet("/{id:guid}/recommendation", Recommend).WithSummary("Key unit, priority and founding mode, with reasons");
@@ -47,9 +48,12 @@ public static class LedgerApi
         return app;
     }
 
-    private static async Task<Ok<Page<Organization>>> Query(ClaimsPrincipal user, LedgerService ledger, CancellationToken cancellationToken,
-        string? region = null, Sector? sector = null, OrganizationKind? kind = null, bool? keyUnit = null, string? text = null, int page = 1, int pageSize = 50) =>
-        TypedResults.Ok(await ledger.QueryOrganizationsAsync(new LedgerQuery(Scope.Of(Caller.From(user), region), sector, kind, keyUnit, text, new Paging(page, pageSize)), cancellationToken));
+    /// <summary>A screen of the ledger by keyset: pass the <c>next</c> of one answer as <c>after</c> to read the next (null on the last).</summary>
+    private static async Task<Ok<LedgerSlice>> Query(ClaimsPrincipal user, LedgerBrowse browse, CancellationToken cancellationToken,
+        string? region = null, Sector? sector = null, OrganizationKind? kind = null, bool? keyUnit = null, bool? partyOrganization = null, bool? founded = null,
+        Guid? campaign = null, string? text = null, string? after = null, int pageSize = 50) =>
+        TypedResults.Ok(await browse.SliceAsync(new LedgerFilter(new LedgerQuery(Scope.Of(Caller.From(user), region), sector, kind, keyUnit, text), partyOrganization, founded, campaign),
+            after, pageSize, cancellationToken));
 
     private static async Task<Ok<Organization>> Get(Guid id, ClaimsPrincipal user, LedgerService ledger, CancellationToken cancellationToken) =>
         TypedResults.Ok(await VisibleAsync(id, Caller.From(user), ledger, cancellationToken));

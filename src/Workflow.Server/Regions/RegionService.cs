@@ -43,6 +43,21 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
         return await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Names of the given codes that have a region; codes without one are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+    }
+
+    /// <summary>The regions one level below <paramref name="code"/>, by code.</summary>
+    public async Task<IReadOnlyList<RegionView>> ChildrenAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RegionView(r.Code, r.Name, code, RegionCode.LevelOf(r.Code)))];
+    }
+
     public async Task<RegionView> CreateAsync(NewRegion region, CancellationToken cancellationToken)
     {
         await ImportAsync([(2, region.Code, region.Name)], refuseExisting: true, region.NewRoot, cancellationToken);

@@ -23,7 +23,7 @@ namespace Workflow.Benchmarks.Ledger;
 internal sealed class LedgerBenchmark : IBenchmark
 {
     private const int Rows = 100_000;
-    private const string District = "350583";
+    internal const string District = "350583";
 
     public async Task<int> RunAsync(BenchmarkOptions options, TextWriter output)
     {
@@ -100,7 +100,7 @@ internal sealed class LedgerBenchmark : IBenchmark
     }
 
     /// <summary>2,000 bodies and micro-homes spread over the villages, so the roll-up has something to count.</summary>
-    private static async Task AddBodiesAsync(ServiceProvider services)
+    internal static async Task AddBodiesAsync(IServiceProvider services)
     {
         var writer = services.GetRequiredService<FederationWriter>();
         await writer.WriteAsync(db =>
@@ -115,7 +115,7 @@ internal sealed class LedgerBenchmark : IBenchmark
         }, CancellationToken.None);
     }
 
-    private static string Village(int i) => $"{District}{1 + i % 20:D3}{1 + i / 20 % 20:D3}";
+    internal static string Village(int i) => $"{District}{1 + i % 20:D3}{1 + i / 20 % 20:D3}";
 
     private static IEnumerable<Dictionary<string, object?>> Generate(int count)
     {
@@ -144,7 +144,7 @@ internal sealed class LedgerBenchmark : IBenchmark
         }
     }
 
-    private static byte[] Csv(int count)
+    internal static byte[] Csv(int count)
     {
         var text = new StringBuilder();
         var rows = Generate(count).ToList();

@@ -15,7 +15,8 @@ namespace Workflow.Benchmarks.Pages;
 
 /// <summary>
 /// The pages people work in all day, served to 8 clients signed in through the sign-in page (cookie and antiforgery):
-/// the inbox with 1,000 open tasks in the officers' scope (each row naming its request) and a founding request's page.
+/// the inbox with 1,000 open tasks in the officers' scope (each row naming its request) and a founding request's page; then a
+/// district office's ledger (100,000 organizations, filtered) and coverage page (<see cref="OfficePages"/>).
 /// </summary>
 internal sealed class PagesBenchmark : IBenchmark
 {
@@ -57,7 +58,14 @@ internal sealed class PagesBenchmark : IBenchmark
             var inbox = await MeasureAsync(clients, InboxPath, options, output);
             var requestPage = await MeasureAsync(clients, requestPath, options, output);
             foreach (var client in clients) client.Dispose();
-            output.WriteLine($"inbox_p95_ms={inbox:0.0} request_p95_ms={requestPage:0.0}");
+
+            // The district office's pages: the ledger at 100,000 organizations, filtered, and coverage over a three-level tree.
+            var office = await OfficePages.SeedAsync(app, address, Clients, Password);
+            output.WriteLine($"district officers: {OfficePages.Organizations} organizations in the ledger, 2,000 bodies, 421 regions");
+            var ledgerPage = await MeasureAsync(office, OfficePages.LedgerPath, options, output);
+            var coveragePage = await MeasureAsync(office, OfficePages.CoveragePath, options, output);
+            foreach (var client in office) client.Dispose();
+            output.WriteLine($"inbox_p95_ms={inbox:0.0} request_p95_ms={requestPage:0.0} ledger_p95_ms={ledgerPage:0.0} coverage_p95_ms={coveragePage:0.0}");
             return 0;
         }
         finally

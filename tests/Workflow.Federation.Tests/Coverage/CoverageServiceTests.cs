@@ -137,4 +137,20 @@ public sealed class CoverageServiceTests : FederationTest
         var node = await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2026);
         Assert.Equal((0, 0), (node.Total.Covered, node.Total.BodiesFounded));
     }
+
+    [Fact]
+    public async Task TheTrend_CountsFoundingsPerYear_WithoutGaps_AndCumulatesThem()
+    {
+        await Bodies.FoundAsync(Host, "弘一石业妇联", "350583105001", FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2023, 6, 1));
+        await Bodies.FoundAsync(Host, "阳光中科妇联", "350583105002", FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2025, 2, 1));
+        await Bodies.FoundAsync(Host, "骑手妇女微家", "350583108", FederationKind.MicroHome, Sector.NewEmployment, new DateOnly(2025, 5, 1));
+        await Bodies.FoundAsync(Host, "邻区妇联", "350582100001", FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2024, 5, 1));
+
+        var trend = await Host.Coverage.GetTrendAsync(RegionCode.Parse("350583"), 2024, 2026);
+
+        Assert.Equal(
+        [
+            new FoundedInYear(2023, 1, 0, 1, 0), new FoundedInYear(2024, 0, 0, 1, 0), new FoundedInYear(2025, 1, 1, 2, 1), new FoundedInYear(2026, 0, 0, 2, 1),
+        ], trend);
+    }
 }

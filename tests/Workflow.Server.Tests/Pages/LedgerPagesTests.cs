@@ -108,8 +108,15 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
         fields["Token"] = TokenField().Match(await fixedFile.Content.ReadAsStringAsync()).Groups[1].Value;
         var clean = await (await team.Officer.PostFormAsync("/ledger/import?handler=check", fields, formPage: "/ledger/import")).Content.ReadAsStringAsync();
         Assert.Contains("id=\"confirm\"", clean, StringComparison.Ordinal);
-        var imported = await (await team.Officer.PostFormAsync("/ledger/import?handler=import", fields, formPage: "/ledger/import")).Content.ReadAsStringAsync();
+        // The import runs in the background: the page sends the officer to its progress, which ends in the report.
+        var started = await team.Officer.PostFormAsync("/ledger/import?handler=import", fields, formPage: "/ledger/import");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var run = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/ledger/import/[0-9a-f-]{36}$", run);
+        var imported = await ImportedAsync(team.Officer, run);
         Assert.Contains($"href=\"/ledger?campaign={campaign}\"", imported, StringComparison.Ordinal);
+        Assert.Contains("已导入 1 行：新增 1 家、更新 0 家", imported, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Neighbour.GetAsync(run)).StatusCode);
         Assert.Equal([name], Names(await team.Officer.GetStringAsync($"/ledger?campaign={campaign}")));
     }
 
@@ -149,6 +156,18 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
         var women = await team.Officer.GetAsync("/ledger?handler=roster&roster=Women");
         Assert.Equal(HttpStatusCode.OK, women.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", women.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The run's page once the background import is done (it refreshes itself while running).</summary>
+    private static async Task<string> ImportedAsync(HttpClient officer, string run)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var page = await officer.GetStringAsync(run);
+            if (!page.Contains("id=\"import-progress\"", StringComparison.Ordinal)) return page;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"the import at {run} did not finish");
     }
 
     private static async Task<string> CampaignAsync(Team team)

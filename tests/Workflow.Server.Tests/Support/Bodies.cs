@@ -13,11 +13,11 @@ namespace Workflow.Server.Tests.Support;
 
 public static class BodiesSupport
 {
-    /// <summary>A body as registration leaves it: founded on 1 December 2026, term to 1 December 2031.</summary>
+    /// <summary>A body as registration leaves it: founded on 1 December 2026, term to 1 December 2031; its member organizations are covered.</summary>
     public static async Task<Guid> RegisteredBodyAsync(this ServiceFactory factory, string name = "中国水暖城妇联", string regionCode = TestRegions.Village,
-        DateOnly? foundedOn = null)
+        DateOnly? foundedOn = null, IReadOnlyList<Guid>? members = null)
     {
-        _ = factory.Server;
+        _ = factory.Services;
         var founded = foundedOn ?? new DateOnly(2026, 12, 1);
         var body = new FederationBodyRow
         {
@@ -25,6 +25,7 @@ public static class BodiesSupport
             RegionCode = regionCode, Status = FederationBodyStatus.Founded, FoundedOn = founded, TermEndsOn = founded.AddYears(5),
             RegistrationNumber = "南妇登〔2026〕" + Guid.NewGuid().ToString("N")[..12],
         };
+        body.Members.AddRange((members ?? []).Select(m => new FederationBodyMemberRow { BodyId = body.Id, OrganizationId = m }));
         await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
         {
             db.Bodies.Add(body);

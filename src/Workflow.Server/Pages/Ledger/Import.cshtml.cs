@@ -14,7 +14,7 @@ namespace Workflow.Server.Pages.Ledger;
 /// Every step calls the importer the API calls; the file waits in <see cref="UploadStore"/> between steps.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, ImportInput input, UploadStore uploads, ImportOptions options) : PageModel
+public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, ImportInput input, UploadStore uploads, ImportOptions options, ImportRuns runs) : PageModel
 {
     public IReadOnlyList<SurveyCampaign> Campaigns { get; private set; } = [];
     [BindProperty] public Guid Campaign { get; set; }
@@ -44,25 +44,57 @@ public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, I
         return Page();
     }
 
-    public Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken) => RunAsync(dryRun: true, cancellationToken);
+    /// <summary>The dry run: every bad row, nothing written.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(cancellationToken) is not { } prepared) return NotFound();
+        var (upload, settings) = prepared;
+        await using (upload.File)
+            Report = await importer.CheckAsync(upload.File, upload.FileName, Campaign, Caller.From(User).UserName, settings, cancellationToken);
+        return Page();
+    }
 
-    public Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken) => RunAsync(dryRun: false, cancellationToken);
+    /// <summary>Starts the import in the background and sends the officer to its progress page.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(cancellationToken) is not { } prepared) return NotFound();
+        var (upload, settings) = prepared;
+        int? expected;
+        await using (upload.File) expected = await ExpectedRowsAsync(upload.File, cancellationToken);
+        var (actor, token, campaignId) = (Caller.From(User).UserName, Token, Campaign);
+        var run = runs.Start(actor, campaignId, upload.FileName, expected, async (progress, stopping) =>
+        {
+            var file = await uploads.OpenAsync(token, actor, stopping) ?? throw new FileNotFoundException("the upload was swept before its import ran");
+            await using (file.File)
+                return await importer.ImportAsync(file.File, file.FileName, campaignId, actor, settings with { RowsRead = progress }, stopping);
+        });
+        return Redirect($"/ledger/import/{run}");
+    }
 
-    private async Task<IActionResult> RunAsync(bool dryRun, CancellationToken cancellationToken)
+    /// <summary>The uploaded file of an open campaign of the officer's and the import settings with the officer's mapping; null when either is not found.</summary>
+    private async Task<((Stream File, string FileName) Upload, ImportSettings Settings)?> PrepareAsync(CancellationToken cancellationToken)
     {
         await LoadCampaignsAsync(cancellationToken);
         var campaign = Campaigns.FirstOrDefault(c => c.Id == Campaign);
         var upload = campaign is null ? null : await OpenAsync(cancellationToken);
-        if (campaign is null || upload is null) return NotFound();
+        if (campaign is null || upload is null) return null;
         // Every field the form sent: a chosen heading, or "" for a field the file does not have.
         var mapping = new ColumnMapping(Map.Where(m => LedgerFields.ForKey(m.Key) is not null).ToDictionary(m => m.Key, m => m.Value ?? ""));
-        var settings = await input.SettingsAsync(campaign.RegionCode, mapping, cancellationToken);
-        var actor = Caller.From(User).UserName;
-        await using (upload.Value.File)
-            Report = dryRun
-                ? await importer.CheckAsync(upload.Value.File, upload.Value.FileName, Campaign, actor, settings, cancellationToken)
-                : await importer.ImportAsync(upload.Value.File, upload.Value.FileName, Campaign, actor, settings, cancellationToken);
-        return Page();
+        return (upload.Value, await input.SettingsAsync(campaign.RegionCode, mapping, cancellationToken));
+    }
+
+    /// <summary>About how many rows a CSV holds (its lines less the heading), for the progress bar; null for a workbook, which does not say cheaply.</summary>
+    private static async Task<int?> ExpectedRowsAsync(Stream file, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        var first = true;
+        for (int n; (n = await file.ReadAsync(buffer, cancellationToken)) > 0; first = false)
+        {
+            if (first && buffer.AsSpan(0, n).StartsWith("PK"u8)) return null;
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+        }
+        return (int)Math.Clamp(lines - 1, 0, int.MaxValue);
     }
 
     private async Task<(Stream File, string FileName)?> OpenAsync(CancellationToken cancellationToken) =>

@@ -391,5 +391,11 @@ public static class Text
     public static readonly Phrase ImportShowRows = new("查看本批次新增和更新的单位", "See the organizations this campaign added or changed");
     public static readonly Phrase ImportPickCampaign = new("请选择一个进行中的摸排批次。", "Choose an open survey campaign.");
     public static readonly Phrase ImportPickFile = new("请选择要上传的文件。", "Choose a file to upload.");
+    public static readonly Phrase ImportRunning = new("正在导入…", "Importing…");
+    public static readonly Phrase ImportRowsOf = new("已读取 {0} 行，约 {1} 行。", "{0} of about {1} rows read.");
+    public static readonly Phrase ImportRowsRead = new("已读取 {0} 行。", "{0} rows read.");
+    public static readonly Phrase ImportRefresh = new("刷新进度", "Refresh the progress");
+    public static readonly Phrase ImportFailed = new("导入未能完成，台账未作任何改动。请稍后重新导入；如仍不成功，请联系管理员。",
+        "The import could not finish and the ledger is unchanged. Import again later; if it fails again, tell the administrator.");
     public static readonly Phrase ImportTooLarge = new("文件过大：上限为 {0}，请按乡镇（街道）分成几个文件导入。", "The file is too large: at most {0}; split it, e.g. by township.");
 }
