@@ -18,6 +18,7 @@ public static class Navigation
         new(Text.NavMessages, "/notifications", _ => true),
         new(Text.NavCalendar, "/calendar", _ => true),
         new(Text.NavLedger, "/ledger", c => c.Has(Roles.Officer) || c.IsAdmin),
+        new(Text.NavAdmin, "/admin", c => c.IsAdmin),
     ];
 
     public static bool IsCurrent(NavItem item, PathString path) => path.StartsWithSegments(item.Path);
