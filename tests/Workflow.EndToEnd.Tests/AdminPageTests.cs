@@ -56,7 +56,7 @@ public sealed class AdminPageTests(BrowserHost host)
         await page.Locator("#confirm").GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已重试");
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Finished");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已完成");
         await BrowserHost.CheckAsync(page, "45-admin-instance");
     }
 }

@@ -1,4 +1,5 @@
 using Workflow.Federation.Import;
+using Workflow.Server.Hosting;
 
 namespace Workflow.Server.Accounts;
 
@@ -35,12 +36,7 @@ public sealed class UserImport(UserDirectory users)
 
     public async Task<UserImportReport> RunAsync(Stream csv, bool dryRun, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await csv.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0) throw Refusal.Validation(("file", "attach a CSV file with a heading row: 用户名,姓名,角色,审批人类别,区域代码,邮箱"));
-        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("PK\x03\x04"u8))
-            throw Refusal.Validation(("file", "an .xlsx workbook: save it as CSV in Excel and import that"));
-        var (text, encoding) = CsvText.Decode(buffer.ToArray());
+        var (text, encoding) = await CsvUpload.ReadAsync(csv, "用户名,姓名,角色,审批人类别,区域代码,邮箱", cancellationToken);
         var rows = Read(text);
         var problems = new List<UserImportProblem>();
         var checks = await users.CheckManyAsync([.. rows.Select(r => r.User)], cancellationToken);

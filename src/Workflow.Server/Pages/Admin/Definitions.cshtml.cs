@@ -68,6 +68,22 @@ public sealed class DefinitionsModel(DefinitionCatalog catalog, DefinitionStore 
         return Page();
     }
 
+    /// <summary>The id of the activity an error's path points into (<c>activities[4]…</c>), so the admin finds it in the box; null when there is none.</summary>
+    public string? ActivityAt(string path)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(path, @"^activities\[(\d+)\]");
+        if (!match.Success || string.IsNullOrWhiteSpace(Json)) return null;
+        try
+        {
+            return JsonNode.Parse(Json)?["activities"]?[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]?["id"] is JsonValue id
+                && id.TryGetValue<string>(out var name) ? name : null;
+        }
+        catch (Exception invalid) when (invalid is JsonException or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Definitions = [.. (await catalog.VersionsAsync(null, cancellationToken)).GroupBy(v => v.DefinitionId)];
 

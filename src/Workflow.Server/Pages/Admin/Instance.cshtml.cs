@@ -42,7 +42,7 @@ public sealed class InstanceModel(InstanceService instances, InstanceQueries que
         TransitionResult? result = null;
         if (!await AdminForms.TryAsync(this, Errors, async () => result = await runtime.RetryAsync(incident, Caller.From(User).UserName, cancellationToken)))
             return await ShowAsync(id, cancellationToken);
-        TempData["Notice"] = Text.Retried.Format(result!.Status);
+        TempData["Notice"] = Text.Retried.Format(Text.Status(result!.Status));
         return Redirect($"/admin/instances/{id}");
     }
 

@@ -472,6 +472,7 @@ public static class Text
     public static readonly Phrase DefinitionRefused = new("定义有 {0} 处错误，未发布：", "The definition has {0} errors and was not published:");
     public static readonly Phrase DefinitionPublished = new("已发布 {0} 第 {1} 版。", "{0} version {1} published.");
     public static readonly Phrase DefinitionUnchanged = new("内容与 {0} 第 {1} 版相同，未另立版本。", "Same content as {0} version {1}: no new version.");
+    public static readonly Phrase ErrorInActivity = new("步骤 {0}", "step {0}");
     public static readonly Phrase DefinitionMissing = new("请上传文件或填写 JSON。", "Upload a file or fill in the JSON.");
     public static readonly Phrase EditAsNew = new("以此版本为底稿发布新版本", "Publish a new version from this one");
 
@@ -483,13 +484,13 @@ public static class Text
     public static readonly Phrase CreatedAt = new("创建时间", "Created");
     public static readonly Phrase UpdatedAt = new("更新时间", "Updated");
     public static readonly Phrase OpenIncidents = new("未处理的故障", "Open incidents");
-    public static readonly Phrase IncidentsNone = new("没有未处理的故障。", "No open incident.");
+    public static readonly Phrase IncidentsNone = new("没有故障。", "No incident.");
     public static readonly Phrase IncidentActivity = new("步骤", "Step");
     public static readonly Phrase IncidentMessage = new("故障信息", "Fault");
     public static readonly Phrase IncidentResolved = new("已于 {0} 由 {1} 处理", "resolved on {0} by {1}");
     public static readonly Phrase Retry = new("重试", "Retry");
     public static readonly Phrase ConfirmRetry = new("确定重试实例 {0} 在“{1}”步骤的故障吗？请先排除故障原因。", "Retry the fault of instance {0} at “{1}”? Fix its cause first.");
-    public static readonly Phrase Retried = new("已重试，实例状态：{0}。", "Retried; the instance is now {0}.");
+    public static readonly Phrase Retried = new("已重试，实例状态：{0}。", "Retried; the instance is now: {0}.");
     public static readonly Phrase CancelInstance = new("取消实例", "Cancel the instance");
     public static readonly Phrase ConfirmCancel = new("确定取消实例 {0} 吗？其待办与计时将关闭，不能恢复。", "Cancel instance {0}? Its open tasks and timers close, and it cannot be resumed.");
     public static readonly Phrase CancelReason = new("取消原因", "Reason");
@@ -505,4 +506,19 @@ public static class Text
     public static readonly Phrase JournalIntact = new("日志完整：{0} 条记录的哈希链与封印均一致。", "The journal is intact: the hash chain and seals of its {0} entries agree.");
     public static readonly Phrase JournalBroken = new("日志校验失败：第 {0} 条，{1}", "The journal fails its check at entry {0}: {1}");
     public static readonly Phrase InstanceTitle = new("实例 {0}", "Instance {0}");
+    public static readonly Phrase IncidentsOfInstance = new("故障记录", "Incidents");
+    public static readonly Phrase InstanceRunning = new("运行中", "Running");
+    public static readonly Phrase InstanceBlocked = new("等待办理", "Waiting");
+    public static readonly Phrase InstanceFinished = new("已完成", "Finished");
+    public static readonly Phrase InstanceFaulted = new("故障", "Faulted");
+    public static readonly Phrase InstanceCancelled = new("已取消", "Cancelled");
+
+    public static string Status(Workflow.Engine.Execution.InstanceStatus status) => status switch
+    {
+        Workflow.Engine.Execution.InstanceStatus.Running => InstanceRunning,
+        Workflow.Engine.Execution.InstanceStatus.Blocked => InstanceBlocked,
+        Workflow.Engine.Execution.InstanceStatus.Finished => InstanceFinished,
+        Workflow.Engine.Execution.InstanceStatus.Faulted => InstanceFaulted,
+        _ => InstanceCancelled,
+    };
 }

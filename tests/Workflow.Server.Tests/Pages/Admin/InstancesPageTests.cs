@@ -39,7 +39,7 @@ public sealed class InstancesPageTests(AdminHost host) : IClassFixture<AdminHost
 
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         var after = await admin.GetStringAsync($"/admin/instances/{instance}");
-        Assert.Contains("id=\"status\">Finished</dd>", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"status\">已完成</dd>", after, StringComparison.Ordinal);
         Assert.Contains("已重试", after, StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class InstancesPageTests(AdminHost host) : IClassFixture<AdminHost
         Assert.Contains($"确定取消实例 {instance} 吗？", await admin.GetStringAsync($"/admin/instances/{instance}?confirm=cancel"), StringComparison.Ordinal);
         var cancelled = await admin.PostFormAsync($"/admin/instances/{instance}?handler=cancel", new() { ["Reason"] = "重复申请" }, formPage: $"/admin/instances/{instance}?confirm=cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Contains("id=\"status\">Cancelled</dd>", await admin.GetStringAsync($"/admin/instances/{instance}"), StringComparison.Ordinal);
+        Assert.Contains("id=\"status\">已取消</dd>", await admin.GetStringAsync($"/admin/instances/{instance}"), StringComparison.Ordinal);
 
         var again = await admin.PostFormAsync($"/admin/instances/{instance}?handler=cancel", new() { ["Reason"] = "再次" }, formPage: $"/admin/instances/{instance}");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
