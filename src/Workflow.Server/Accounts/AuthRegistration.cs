@@ -24,6 +24,7 @@ public static class AuthRegistration
         services.AddSingleton<SessionGuard>();
         services.AddSingleton<SignInLockout>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserImport>();
 
         services.AddAuthentication(PageSession.SelectorScheme).AddPageSession(options).AddJwtBearer(jwt =>
         {

@@ -18,6 +18,8 @@ public sealed record NewUser([Present] string UserName, [Present, PersonOrPlaceN
 
 public sealed record UserChange([PersonOrPlaceName] string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
 
+public sealed record UserPage(IReadOnlyList<UserView> Items, int Page, int PageSize, int Total);
+
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);
 
@@ -43,20 +45,75 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         return UserView.From(user, clock.GetUtcNow());
     }
 
+    /// <summary>A screen of the list: the users in the caller's reach whose name holds <paramref name="search"/>, by user name.</summary>
+    public async Task<UserPage> PageAsync(Caller caller, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = caller.Reach(db.Users.AsNoTracking(), u => u.RegionCode);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName.Contains(search.Trim()) || u.DisplayName.Contains(search.Trim()));
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(u => u.UserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new UserPage([.. rows.Select(u => UserView.From(u, now))], page, pageSize, total);
+    }
+
     public async Task<UserWithPassword> CreateAsync(NewUser request, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var errors = Check(request, await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken));
+        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
+        if (request.Password is not null) PasswordPolicy.Check(request.Password);
+        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
+            throw Refusal.Conflict("user-exists", $"user name '{request.UserName}' is taken");
+        var created = Add(db, request);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>Each request's problems by row index (none: the list is empty), with user names taken already or twice in the list.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<(string Field, string Message)>>> CheckManyAsync(IReadOnlyList<NewUser> requests, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var codes = requests.Select(r => r.RegionCode).Distinct().ToList();
+        var regions = (await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var names = requests.Select(r => r.UserName.Trim()).Distinct().ToList();
+        var taken = (await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet();
+        var seen = new HashSet<string>();
+        return [.. requests.Select(request =>
+        {
+            var errors = Check(request, regions.Contains(request.RegionCode));
+            var name = request.UserName.Trim();
+            if (taken.Contains(name)) errors.Add(("userName", $"user name '{name}' is taken"));
+            else if (!seen.Add(name)) errors.Add(("userName", $"user name '{name}' appears twice in the file"));
+            return (IReadOnlyList<(string, string)>)errors;
+        })];
+    }
+
+    /// <summary>Creates every account in one transaction, each with a one-time password to change at first sign-in; checked first by <see cref="CheckManyAsync"/>.</summary>
+    public async Task<IReadOnlyList<UserWithPassword>> CreateManyAsync(IReadOnlyList<NewUser> requests, CancellationToken cancellationToken)
+    {
+        if ((await CheckManyAsync(requests, cancellationToken)).FirstOrDefault(e => e.Count > 0) is { } errors) throw Refusal.Validation([.. errors]);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var created = requests.Select(r => Add(db, r with { Password = null })).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    private static List<(string Field, string Message)> Check(NewUser request, bool regionExists)
+    {
         var errors = Validate(request.Roles, request.ApproverKind).ToList();
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > MaxUserNameLength || request.UserName.Any(char.IsWhiteSpace))
             errors.Add(("userName", $"1–{MaxUserNameLength} characters without spaces"));
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
         else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
-        if (!await db.Regions.AnyAsync(r => r.Code == request.RegionCode, cancellationToken)) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
-        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
-        if (request.Password is not null) PasswordPolicy.Check(request.Password);
-        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
-            throw Refusal.Conflict("user-exists", $"user name '{request.UserName}' is taken");
+        if (!regionExists) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
+        return errors;
+    }
 
+    private UserWithPassword Add(ServiceDbContext db, NewUser request)
+    {
         var oneTime = request.Password is null ? PasswordPolicy.Generate() : null;
         var user = new UserRow
         {
@@ -66,7 +123,6 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password ?? oneTime!);
         db.Users.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
         return new UserWithPassword(UserView.From(user, clock.GetUtcNow()), oneTime);
     }
 

@@ -17,7 +17,7 @@ public static class DefinitionsApi
     {
         var group = app.MapGroup("/api/definitions").WithTags("Definitions").WithCommonProblems().RequireAuthorization(Policies.Admin);
         group.MapGet("/", List).WithSummary("Every published definition version");
-        group.MapGet("/{id}", Versions).WithSummary("The versions of one definition, newest first");
+        group.MapGet("/{id}", Versions).WithSummary("The versions of one definition, newest first, each with the number of instances still running on it");
         group.MapGet("/{id}/versions/{version:int}", Version).WithSummary("One version with its JSON");
         group.MapPost("/", Publish).WithSummary("Publish a definition from JSON; refused with each error's path and reason; unchanged content keeps its version");
         return app;
@@ -26,12 +26,9 @@ public static class DefinitionsApi
     private static async Task<Ok<IReadOnlyList<PublishedDefinition>>> List(DefinitionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(cancellationToken));
 
-    private static async Task<Ok<List<DefinitionVersionView>>> Versions(string id, IDbContextFactory<WorkflowDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<DefinitionVersionSummary>>> Versions(string id, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == id).OrderByDescending(d => d.Version)
-            .Select(d => new DefinitionVersionView(d.DefinitionId, d.Version, d.Name, d.ContentHash, d.PublishedAt, d.PublishedBy, null))
-            .ToListAsync(cancellationToken);
+        var rows = await catalog.VersionsAsync(id, cancellationToken);
         return rows.Count == 0 ? throw ProblemException.NotFound("definition", id) : TypedResults.Ok(rows);
     }
 

@@ -58,11 +58,19 @@ public sealed class InstanceService(WorkflowRuntime runtime, InstanceQueries que
         if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
         if (correlationId is not null) query = query.Where(i => i.CorrelationId == correlationId);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(i => i.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.CorrelationId, i.Status, i.Result, i.CreatedAt, i.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).Select(s_summary).ToListAsync(cancellationToken);
         return new InstancePage(items, page, pageSize, total);
     }
+
+    /// <summary>One instance by its id, for an admin's search; null when there is none.</summary>
+    public async Task<InstanceSummary?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking().Where(i => i.Id == id).Select(s_summary).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<InstanceRow, InstanceSummary>> s_summary =
+        i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.CorrelationId, i.Status, i.Result, i.CreatedAt, i.UpdatedAt);
 
     public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(bool openOnly, CancellationToken cancellationToken)
     {

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
+        services.AddSingleton<DefinitionCatalog>();
         services.AddDiagrams();
         services.AddSingleton<StoredVersionsCheck>();
         services.AddSingleton<IdempotencyStore>();

@@ -7,6 +7,7 @@ using Workflow.Federation.Export;
 using Workflow.Federation.Import;
 using Workflow.Federation.Ledger;
 using Workflow.Server.Accounts;
+using Workflow.Server.ApiDocs;
 using Workflow.Server.Hosting;
 using Workflow.Server.Problems;
 
@@ -40,10 +41,11 @@ public static class LedgerApi
         campaigns.MapPost("/", OpenCampaign).RequireAuthorization(Policies.Officer).WithSummary("Open a survey campaign for a region");
         campaigns.MapPost("/{id:guid}/close", CloseCampaign).RequireAuthorization(Policies.Officer).WithSummary("Close a campaign");
         campaigns.MapPost("/{id:guid}/import", Import).RequireAuthorization(Policies.Officer).WithBodyLimit(ImportLimit).DisableAntiforgery()
-            .WithProblems(422)
+            .WithProblems(422).AcceptsUpload("the ledger as .xlsx or .csv", "mapping")
             .WithSummary("Import .xlsx or .csv, told apart by content (UTF-8 or GB18030, detected); ?dryRun=true reports every bad row; an import is all rows or none; "
                 + "mapping (form field or query) is a JSON object of field key → the file's heading, e.g. {\"regionCode\":\"所属区域\"}, remembered for the campaign's next file");
         campaigns.MapPost("/{id:guid}/import/columns", Columns).RequireAuthorization(Policies.Officer).WithBodyLimit(ImportLimit).DisableAntiforgery()
+            .AcceptsUpload("the ledger as .xlsx or .csv")
             .WithSummary("A file's headings and the column mapping suggested for them (the campaign's remembered one, else known synonyms)");
         return app;
     }

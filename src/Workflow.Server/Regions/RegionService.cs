@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Federation.Import;
 using Workflow.Server.Accounts;
+using Workflow.Server.Hosting;
 using Workflow.Server.Problems;
 using Workflow.Server.Storage;
 using Workflow.Federation.Regions;
@@ -69,13 +70,7 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
     /// <summary>CSV with columns code,name (a header row is optional); UTF-8 or GB18030 as Excel writes it. All rows or none.</summary>
     public async Task<RegionImportResult> ImportCsvAsync(Stream csv, bool newRoot, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await csv.CopyToAsync(buffer, cancellationToken);
-        // Told apart by content, like the ledger import: a zip is an .xlsx workbook, anything else is read as CSV text.
-        if (buffer.Length == 0) throw Refusal.Validation(("file", "attach a CSV file (code,name)"));
-        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("PK\x03\x04"u8))
-            throw Refusal.Validation(("file", "an .xlsx workbook: save it as CSV (code,name) in Excel and import that"));
-        var (text, _) = CsvText.Decode(buffer.ToArray());
+        var (text, _) = await CsvUpload.ReadAsync(csv, "code,name", cancellationToken);
         var rows = new List<(int Line, string Code, string Name)>();
         var lineNumber = 0;
         foreach (var cells in CsvText.Records(text))

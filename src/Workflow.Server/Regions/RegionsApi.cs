@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Server.Accounts;
+using Workflow.Server.ApiDocs;
 using Workflow.Server.Problems;
 
 namespace Workflow.Server.Regions;
@@ -14,7 +15,8 @@ public static class RegionsApi
         admin.MapPost("/", Create).WithProblems(409)
             .WithSummary("Add a region (province, city, county, township or village) under its parent, derived from the code; a region without its parent is refused unless newRoot is true");
         admin.MapPost("/import", Import)
-            .WithSummary("Import regions from a CSV (code,name), UTF-8 or GB18030; all rows or none; ?newRoot=true lets rows without a parent start a new root").DisableAntiforgery();
+            .WithSummary("Import regions from a CSV (code,name), UTF-8 or GB18030; all rows or none; ?newRoot=true lets rows without a parent start a new root").DisableAntiforgery()
+            .AcceptsUpload("a CSV of code,name");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Workflow.Server.Tests.Pages.Admin;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.EndToEnd.Tests.Support;
@@ -18,6 +19,8 @@ public sealed class BrowserHost : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public ServiceFactory Service { get; } = new();
+    /// <summary>An action step that fails while told to: the incident the admin pages' test retries.</summary>
+    public FlakyAction Flaky { get; } = new();
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
@@ -26,6 +29,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Service.TestServices.Add(services => services.AddSingleton<Workflow.Engine.IActionHandler>(Flaky));
         Service.UseKestrel(0);
         Service.StartServer();
         BaseUrl = Service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -29,10 +29,36 @@ public sealed class ServiceSurfaceTests(ServiceFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheApiPage_IsServed()
+    public async Task TheApiPage_IsScalar_WithItsScriptServedHere_AndOnlyItsOwnRelaxedPolicy()
     {
-        var page = await factory.CreateClient().GetStringAsync("/api-docs");
-        Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+        var client = factory.CreateClient();
+        var response = await client.GetAsync("/api-docs");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", page, StringComparison.Ordinal);
+        var script = System.Text.RegularExpressions.Regex.Match(page, "<script[^>]+src=\"([^\"]+)\"");
+        Assert.True(script.Success, page);
+        Assert.DoesNotContain("//", script.Groups[1].Value, StringComparison.Ordinal);
+        var asset = await client.GetAsync(new Uri(response.RequestMessage!.RequestUri!, script.Groups[1].Value));
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal(Server.Pages.Site.SecurityHeaders.ApiPagePolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        var signIn = await client.GetAsync("/");
+        Assert.Equal(Server.Pages.Site.SecurityHeaders.ContentSecurityPolicy, signIn.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_NamesTheBearerScheme_AndDescribesEveryUploadsMultipartBody()
+    {
+        var doc = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadObjectAsync();
+
+        Assert.Equal("bearer", (string?)doc["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+        Assert.NotNull(doc["security"]![0]!["Bearer"]);
+        foreach (var path in new[] { "/api/admin/users/import", "/api/admin/regions/import", "/api/campaigns/{id}/import", "/api/campaigns/{id}/import/columns" })
+        {
+            var form = doc["paths"]![path]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+            Assert.Equal("binary", (string?)form["properties"]!["file"]!["format"]);
+        }
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class Navigation
         new(Text.NavCalendar, "/calendar", _ => true),
         new(Text.NavLedger, "/ledger", c => c.Has(Roles.Officer) || c.IsAdmin),
         new(Text.NavCoverage, "/coverage", c => c.Has(Roles.Officer) || c.IsAdmin),
+        new(Text.NavAdmin, "/admin", c => c.IsAdmin),
     ];
 
     public static bool IsCurrent(NavItem item, PathString path) => path.StartsWithSegments(item.Path);

@@ -29,6 +29,9 @@ public static class Refusals
             case FederationException federation:
                 errors[""] = Say(federation.Reason);
                 break;
+            case RefusalException { Extensions: var extensions } when extensions.GetValueOrDefault("errors") is Dictionary<string, string[]> fields:
+                foreach (var (field, messages) in fields) errors[field] = string.Join(" ", messages);
+                break;
             default:
                 errors[""] = ProblemMapping.Map(failure)?.Detail ?? failure.Message;
                 break;

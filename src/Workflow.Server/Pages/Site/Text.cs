@@ -398,4 +398,140 @@ public static class Text
     public static readonly Phrase ImportFailed = new("导入未能完成，台账未作任何改动。请稍后重新导入；如仍不成功，请联系管理员。",
         "The import could not finish and the ledger is unchanged. Import again later; if it fails again, tell the administrator.");
     public static readonly Phrase ImportTooLarge = new("文件过大：上限为 {0}，请按乡镇（街道）分成几个文件导入。", "The file is too large: at most {0}; split it, e.g. by township.");
+
+    // ---- Administration (管理, branch admin): users, regions, workflow definitions, instances and incidents. One block. ----
+    public static readonly Phrase AdminTitle = new("管理", "Administration");
+    public static readonly Phrase AdminUsers = new("用户", "Users");
+    public static readonly Phrase AdminRegions = new("区域", "Regions");
+    public static readonly Phrase AdminDefinitions = new("流程定义", "Workflow definitions");
+    public static readonly Phrase AdminInstances = new("流程实例与故障", "Instances and incidents");
+    public static readonly Phrase AdminJobs = new("后台任务面板", "Job dashboard");
+    public static readonly Phrase AdminApi = new("接口文档", "API reference");
+    public static readonly Phrase AdminBack = new("返回管理", "Back to administration");
+    public static readonly Phrase Confirm = new("确认", "Confirm");
+    public static readonly Phrase CancelAction = new("取消", "Cancel");
+    public static readonly Phrase FormErrors = new("未保存：", "Not saved:");
+    public static readonly Phrase ShownOnce = new("一次性密码只显示这一次，请当面或通过安全渠道交给本人；首次登录须修改。", "The one-time password shows this once only: hand it over in person or by a safe channel; it must be changed at first sign-in.");
+
+    public static readonly Phrase UsersSearch = new("用户名或姓名", "User name or name");
+    public static readonly Phrase UsersCount = new("共 {0} 个用户", "{0} users");
+    public static readonly Phrase UsersNone = new("没有符合条件的用户。", "No user matches.");
+    public static readonly Phrase DisplayName = new("姓名", "Name");
+    public static readonly Phrase ApproverKind = new("审批人类别", "Approver kind");
+    public static readonly Phrase ApproverKindHelp = new("仅审批人需要。", "For approvers only.");
+    public static readonly Phrase HomeRegion = new("所在区域代码", "Home region code");
+    public static readonly Phrase Email = new("邮箱", "E-mail");
+    public static readonly Phrase UserStatus = new("状态", "Status");
+    public static readonly Phrase UserActive = new("启用", "Active");
+    public static readonly Phrase UserInactive = new("已停用", "Deactivated");
+    public static readonly Phrase UserLocked = new("已锁定", "Locked");
+    public static readonly Phrase CreateUser = new("新建用户", "Create a user");
+    public static readonly Phrase UserCreated = new("已新建用户 {0}，一次性密码：{1}", "User {0} created; one-time password: {1}");
+    public static readonly Phrase ResetPassword = new("重置密码", "Reset password");
+    public static readonly Phrase ConfirmReset = new("确定为 {0} 重置密码吗？其所有登录会话将结束，须用新的一次性密码登录并修改密码。", "Reset the password of {0}? Every session of theirs ends; they sign in with a new one-time password and must change it.");
+    public static readonly Phrase PasswordReset = new("已为 {0} 重置密码，一次性密码：{1}", "Password of {0} reset; one-time password: {1}");
+    public static readonly Phrase Deactivate = new("停用", "Deactivate");
+    public static readonly Phrase Reactivate = new("启用", "Reactivate");
+    public static readonly Phrase ConfirmDeactivate = new("确定停用 {0} 吗？其所有登录会话将立即结束，不能再登录。", "Deactivate {0}? Every session of theirs ends at once and they can no longer sign in.");
+    public static readonly Phrase ConfirmReactivate = new("确定重新启用 {0} 吗？", "Reactivate {0}?");
+    public static readonly Phrase Deactivated = new("已停用 {0}。", "{0} deactivated.");
+    public static readonly Phrase Reactivated = new("已重新启用 {0}。", "{0} reactivated.");
+    public static readonly Phrase NotYourself = new("不能停用自己的账号。", "You cannot deactivate your own account.");
+    public static readonly Phrase ImportUsers = new("从 CSV 导入用户", "Import users from a CSV");
+    public static readonly Phrase ImportUsersHint = new("首行为列名：用户名,姓名,角色,审批人类别,区域代码,邮箱；角色可写“妇联干部、审批人”，多个角色用顿号分隔；UTF-8 或 GB18030（Excel 另存为 CSV）均可。先检查，无误后再导入。",
+        "Heading row: 用户名,姓名,角色,审批人类别,区域代码,邮箱 (or userName, displayName, roles, approverKind, regionCode, email); several roles separated by 、; UTF-8 or GB18030 (Excel's CSV). Checked first, imported after.");
+    public static readonly Phrase CheckFile = new("检查文件", "Check the file");
+    public static readonly Phrase FileChecked = new("已检查 {0} 行，没有错误。", "{0} rows checked: no errors.");
+    public static readonly Phrase FileHasErrors = new("{0} 行中有错误，未导入任何用户。请修改文件后重新检查。", "Errors in the {0} rows: no user was imported. Fix the file and check it again.");
+    public static readonly Phrase ImportRowsNow = new("导入这 {0} 个用户", "Import these {0} users");
+    public static readonly Phrase UsersImported = new("已导入 {0} 个用户。", "{0} users imported.");
+    public static readonly Phrase OneTimePassword = new("一次性密码", "One-time password");
+    public static readonly Phrase CsvFile = new("CSV 文件", "CSV file");
+
+    public static readonly Phrase RegionTree = new("区域树", "Region tree");
+    public static readonly Phrase RegionCode = new("代码", "Code");
+    public static readonly Phrase RegionName = new("名称", "Name");
+    public static readonly Phrase RegionLevel = new("层级", "Level");
+    public static readonly Phrase RegionsCount = new("共 {0} 个区域", "{0} regions");
+    public static readonly Phrase AddRegion = new("添加区域", "Add a region");
+    public static readonly Phrase RegionCodeHelp = new("6 位（省、市、区县，GB/T 2260）、9 位（乡镇街道）或 12 位（村社区）；上级由代码推出，须已存在。", "6 digits (province, city, county: GB/T 2260), 9 (township) or 12 (village); the parent follows from the code and must exist.");
+    public static readonly Phrase NewRoot = new("新建顶级区域（没有上级，成为一棵新树）", "Start a new root (no parent: a new tree)");
+    public static readonly Phrase RegionAdded = new("已添加 {0}（{1}）。", "{0} ({1}) added.");
+    public static readonly Phrase ImportRegions = new("从 CSV 导入区域", "Import regions from a CSV");
+    public static readonly Phrase ImportRegionsHint = new("两列：代码,名称（首行列名可有可无）；UTF-8 或 GB18030；全部导入或全部不导入。", "Two columns: code,name (a heading row is optional); UTF-8 or GB18030; all rows or none.");
+    public static readonly Phrase RegionsImported = new("新增 {0} 个，改名 {1} 个，未变 {2} 个，接入上级 {3} 个。", "{0} added, {1} renamed, {2} unchanged, {3} attached to their parent.");
+    public static readonly Phrase LevelProvince = new("省", "Province");
+    public static readonly Phrase LevelCity = new("市", "City");
+    public static readonly Phrase LevelCounty = new("区县", "County");
+    public static readonly Phrase LevelTownship = new("乡镇街道", "Township");
+    public static readonly Phrase LevelVillage = new("村社区", "Village");
+
+    public static readonly Phrase DefinitionId = new("定义标识", "Definition id");
+    public static readonly Phrase DefinitionName = new("名称", "Name");
+    public static readonly Phrase DefinitionVersion = new("版本", "Version");
+    public static readonly Phrase PublishedAt = new("发布时间", "Published");
+    public static readonly Phrase PublishedBy = new("发布人", "Published by");
+    public static readonly Phrase RunningInstances = new("运行中的实例", "Running instances");
+    public static readonly Phrase DefinitionsNone = new("尚未发布任何流程定义。", "No definition is published yet.");
+    public static readonly Phrase ViewVersion = new("查看 v{0}", "View v{0}");
+    public static readonly Phrase DefinitionJson = new("定义 JSON", "Definition JSON");
+    public static readonly Phrase VersionTitle = new("{0} 第 {1} 版", "{0}, version {1}");
+    public static readonly Phrase PublishDefinition = new("发布新版本", "Publish a new version");
+    public static readonly Phrase PublishHint = new("上传 JSON 文件，或在下框粘贴、修改 JSON；有错误时不发布任何内容，错误标在其位置。内容与最新版本相同时不另立版本。",
+        "Upload a JSON file, or paste and edit the JSON below; with any error nothing is published and each error is shown at its place. Content equal to the latest version keeps that version.");
+    public static readonly Phrase DefinitionFile = new("JSON 文件", "JSON file");
+    public static readonly Phrase DefinitionText = new("JSON 内容", "JSON text");
+    public static readonly Phrase Publish = new("发布", "Publish");
+    public static readonly Phrase DefinitionRefused = new("定义有 {0} 处错误，未发布：", "The definition has {0} errors and was not published:");
+    public static readonly Phrase DefinitionPublished = new("已发布 {0} 第 {1} 版。", "{0} version {1} published.");
+    public static readonly Phrase DefinitionUnchanged = new("内容与 {0} 第 {1} 版相同，未另立版本。", "Same content as {0} version {1}: no new version.");
+    public static readonly Phrase ErrorInActivity = new("步骤 {0}", "step {0}");
+    public static readonly Phrase DefinitionMissing = new("请上传文件或填写 JSON。", "Upload a file or fill in the JSON.");
+    public static readonly Phrase EditAsNew = new("以此版本为底稿发布新版本", "Publish a new version from this one");
+
+    public static readonly Phrase FindInstance = new("查找实例", "Find an instance");
+    public static readonly Phrase FindInstanceHint = new("实例编号、组建申请编号或关联标识（如 founding:…）", "Instance id, founding request id or correlation id (e.g. founding:…)");
+    public static readonly Phrase InstancesNone = new("没有找到实例。", "No instance found.");
+    public static readonly Phrase InstanceStatusLabel = new("状态", "Status");
+    public static readonly Phrase CorrelationId = new("关联标识", "Correlation id");
+    public static readonly Phrase CreatedAt = new("创建时间", "Created");
+    public static readonly Phrase UpdatedAt = new("更新时间", "Updated");
+    public static readonly Phrase OpenIncidents = new("未处理的故障", "Open incidents");
+    public static readonly Phrase IncidentsNone = new("没有故障。", "No incident.");
+    public static readonly Phrase IncidentActivity = new("步骤", "Step");
+    public static readonly Phrase IncidentMessage = new("故障信息", "Fault");
+    public static readonly Phrase IncidentResolved = new("已于 {0} 由 {1} 处理", "resolved on {0} by {1}");
+    public static readonly Phrase Retry = new("重试", "Retry");
+    public static readonly Phrase ConfirmRetry = new("确定重试实例 {0} 在“{1}”步骤的故障吗？请先排除故障原因。", "Retry the fault of instance {0} at “{1}”? Fix its cause first.");
+    public static readonly Phrase Retried = new("已重试，实例状态：{0}。", "Retried; the instance is now: {0}.");
+    public static readonly Phrase CancelInstance = new("取消实例", "Cancel the instance");
+    public static readonly Phrase ConfirmCancel = new("确定取消实例 {0} 吗？其待办与计时将关闭，不能恢复。", "Cancel instance {0}? Its open tasks and timers close, and it cannot be resumed.");
+    public static readonly Phrase CancelReason = new("取消原因", "Reason");
+    public static readonly Phrase Cancelled = new("实例已取消。", "The instance is cancelled.");
+    public static readonly Phrase Journal = new("流转日志", "Journal");
+    public static readonly Phrase JournalSequence = new("序号", "No.");
+    public static readonly Phrase JournalAt = new("时间", "When");
+    public static readonly Phrase JournalActor = new("操作人", "Who");
+    public static readonly Phrase JournalKind = new("类型", "Kind");
+    public static readonly Phrase JournalOutcome = new("结果", "Outcome");
+    public static readonly Phrase JournalData = new("数据", "Data");
+    public static readonly Phrase VerifyJournal = new("校验哈希链", "Verify the hash chain");
+    public static readonly Phrase JournalIntact = new("日志完整：{0} 条记录的哈希链与封印均一致。", "The journal is intact: the hash chain and seals of its {0} entries agree.");
+    public static readonly Phrase JournalBroken = new("日志校验失败：第 {0} 条，{1}", "The journal fails its check at entry {0}: {1}");
+    public static readonly Phrase InstanceTitle = new("实例 {0}", "Instance {0}");
+    public static readonly Phrase IncidentsOfInstance = new("故障记录", "Incidents");
+    public static readonly Phrase InstanceRunning = new("运行中", "Running");
+    public static readonly Phrase InstanceBlocked = new("等待办理", "Waiting");
+    public static readonly Phrase InstanceFinished = new("已完成", "Finished");
+    public static readonly Phrase InstanceFaulted = new("故障", "Faulted");
+    public static readonly Phrase InstanceCancelled = new("已取消", "Cancelled");
+
+    public static string Status(Workflow.Engine.Execution.InstanceStatus status) => status switch
+    {
+        Workflow.Engine.Execution.InstanceStatus.Running => InstanceRunning,
+        Workflow.Engine.Execution.InstanceStatus.Blocked => InstanceBlocked,
+        Workflow.Engine.Execution.InstanceStatus.Finished => InstanceFinished,
+        Workflow.Engine.Execution.InstanceStatus.Faulted => InstanceFaulted,
+        _ => InstanceCancelled,
+    };
 }
