@@ -106,4 +106,5 @@ public sealed record FoundingView(
     IReadOnlyList<ElectionAttemptView> Elections,
     Guid? BodyId,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateOnly? CongressDate = null);
