@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Workflow.EndToEnd.Tests.Support;
 using Workflow.Federation.Common;
@@ -66,7 +65,7 @@ public sealed class FoundingStoryTests(BrowserHost host)
         await DecideFromInboxAsync(superior, name, "批准", new() { ["批复意见"] = "同意筹建" }, "09-superior-approves");
 
         // 5. Candidates and the election, with a second round for the seat left open.
-        await RecordElectionAsync(officerApi, id, today, officer, partyPage, superior, name);
+        await RecordElectionAsync(id, today, officer, partyPage, superior, name);
         await officer.GotoAsync($"/foundings/{id}");
         await Assertions.Expect(officer.Locator("#candidates")).ToContainTextAsync("候选人10");
         await Assertions.Expect(officer.Locator("#elections")).ToContainTextAsync("候选人9（27）");
@@ -83,8 +82,8 @@ public sealed class FoundingStoryTests(BrowserHost host)
         await Assertions.Expect(officer.Locator("#body-name")).ToHaveTextAsync(name);
         var body = Guid.Parse(officer.Url.Split('/')[^1]);
 
-        // 7. Leaders' accounts and the rotation are set over the API (no page for them yet); the chair reads them on her phone.
-        var chair = await PlanRotationAsync(officerApi, people, body, today);
+        // 7. The officer links the leaders' accounts and plans the rotation on the body's pages; the chair reads it on her phone.
+        var chair = await PlanRotationAsync(officer, people, body, today);
         var phone = await host.SignedInAsync(chair, phone: true);
         await phone.GotoAsync($"/bodies/{body}");
         await Assertions.Expect(phone.Locator("#rotation-current")).ToContainTextAsync($"本期轮值主席：{chair}（{today.Year}年{today.Month}月{today.Day}日");
@@ -175,22 +174,36 @@ public sealed class FoundingStoryTests(BrowserHost host)
     }
 
     /// <summary>
-    /// Step 5: the candidate list entered over the JSON API with the officer's token (no page enters candidates yet), its
+    /// Step 5: the candidate list entered on the election page row by row (a mistaken row added and removed again), its
     /// review and approval on the task pages, then on the election page the congress in two rounds (另行选举 for the seat
     /// left open) and the first executive meeting, and the election step marked recorded on its task page.
     /// </summary>
-    private static async Task RecordElectionAsync(HttpClient officerApi, Guid id, DateOnly today, IPage officer, IPage party, IPage superior, string name)
+    private static async Task RecordElectionAsync(Guid id, DateOnly today, IPage officer, IPage party, IPage superior, string name)
     {
-        var slate = await officerApi.PutAsJsonAsync($"/api/foundings/{id}/candidates", new
+        await officer.GotoAsync($"/foundings/{id}");
+        await officer.Locator("#enter-candidates-link").ClickAsync();
+        await officer.GetByLabel("应选执委名额").FillAsync("9");
+        await officer.GetByLabel("应选副主席名额").FillAsync("2");
+        await officer.GetByLabel("妇女大会日期").FillAsync(Iso(today));
+        await officer.GetByLabel("到会人数要求").SelectOptionAsync("MoreThanHalf");
+        for (var i = 1; i <= 11; i++)
         {
-            executiveSeats = 9, viceChairSeats = 2, congressDate = Iso(today),
-            executiveCandidates = Enumerable.Range(1, 10).Select(i => new
-            {
-                id = $"c{i}", name = $"候选人{i}", gender = "female", organization = "产业基地", title = "职工", birthYear = 1980 + i, politicalStatus = "masses", education = "bachelor",
-            }).ToArray(),
-            chairCandidateIds = new[] { "c1" }, viceChairCandidateIds = new[] { "c2", "c3" }, procedure = new { quorum = "moreThanHalf" },
-        });
-        Assert.True(slate.IsSuccessStatusCode, await slate.Content.ReadAsStringAsync());
+            if (i > 1) await officer.Locator("#add-candidate").ClickAsync();
+            var row = officer.Locator($"#candidate{i}");
+            await row.GetByLabel("姓名").FillAsync(i == 11 ? "重复录入" : $"候选人{i}");
+            await row.GetByLabel("单位").FillAsync("产业基地");
+            await row.GetByLabel("职务").FillAsync("职工");
+            await row.GetByLabel("出生年份").FillAsync($"{1980 + i}");
+            await row.GetByLabel("学历").SelectOptionAsync("Bachelor");
+            if (i <= 3) await row.GetByLabel("提名").SelectOptionAsync(i == 1 ? "Chair" : "ViceChair");
+        }
+        await BrowserHost.CheckAsync(officer, Shot + "10a-candidate-form");
+        await officer.Locator("#candidate11-remove").ClickAsync();
+        await Assertions.Expect(officer.Locator("#candidate11")).ToHaveCountAsync(0);
+        await Assertions.Expect(officer.Locator("#candidate10").GetByLabel("姓名")).ToHaveValueAsync("候选人10");
+        await officer.Locator("#save-candidates").ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("候选人名单已保存，共 10 名。");
+        await Assertions.Expect(officer.Locator("#candidate-profiles")).ToContainTextAsync("候选人10");
         await DecideFromInboxAsync(officer, name, "提交", [], "10-prepare");
         await DecideFromInboxAsync(party, name, "批准", new() { ["审查意见"] = "候选人政治素质好" }, "11-candidate-review");
         await DecideFromInboxAsync(superior, name, "批准", new() { ["批复意见"] = "同意候选人名单" }, "12-candidate-approval");
@@ -234,23 +247,33 @@ public sealed class FoundingStoryTests(BrowserHost host)
         foreach (var (candidate, count) in votes) await officer.Locator($"#round{round}-votes-{candidate}").FillAsync($"{count}");
     }
 
-    /// <summary>The chair and both vice-chairs get accounts linked to their leader records; the rotation starts today with the chair.</summary>
-    private static async Task<string> PlanRotationAsync(HttpClient officerApi, People people, Guid body, DateOnly today)
+    /// <summary>
+    /// On the body's planning page: the chair and both vice-chairs get accounts and are linked to their leader records, then
+    /// the rotation starting today is shown period by period and confirmed.
+    /// </summary>
+    private static async Task<string> PlanRotationAsync(IPage officer, People people, Guid body, DateOnly today)
     {
-        var leaders = (JsonArray)(await (await officerApi.GetAsync($"/api/bodies/{body}")).ReadObjectAsync())["leaders"]!;
-        var presidium = leaders.Where(l => (string?)l!["role"] is "chair" or "viceChair").ToList();
-        Assert.Equal(3, presidium.Count);
-        var chair = "";
-        foreach (var leader in presidium)
+        var presidium = new[] { ("候选人1", "主席"), ("候选人2", "副主席"), ("候选人3", "副主席") };
+        for (var i = 0; i < presidium.Length; i++) await people.AddAsync($"chair{i}-{people.Tag}", Roles.Chair, people.Town);
+        var chair = $"chair0-{people.Tag}";
+        await officer.GotoAsync($"/bodies/{body}");
+        await officer.Locator("#plan-link").ClickAsync();
+        for (var i = 0; i < presidium.Length; i++)
         {
-            var userName = $"chair{presidium.IndexOf(leader)}-{people.Tag}";
-            var account = await people.AddAsync(userName, Roles.Chair, people.Town);
-            if ((string?)leader!["role"] == "chair") chair = userName;
-            var linked = await officerApi.PutAsJsonAsync($"/api/bodies/{body}/leaders/{leader["id"]}/account", new { userId = account });
-            Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
+            var userName = $"chair{i}-{people.Tag}";
+            var (leader, role) = presidium[i];
+            var select = officer.GetByLabel($"{leader}（{role}）的账号");
+            await select.SelectOptionAsync(new SelectOptionValue { Label = $"{userName}（{userName}）" });
+            await officer.Locator("li", new() { Has = select }).GetByRole(AriaRole.Button).ClickAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync($"已为{leader}关联账号 {userName}");
         }
-        var rotation = await officerApi.PutAsJsonAsync($"/api/bodies/{body}/rotation", new { start = Iso(today) });
-        Assert.True(rotation.IsSuccessStatusCode, await rotation.Content.ReadAsStringAsync());
+        await officer.GetByLabel("轮值开始日期").FillAsync(Iso(today));
+        await officer.Locator("#preview-rotation").ClickAsync();
+        await Assertions.Expect(officer.Locator("#rotation-preview li").First).ToContainTextAsync($"{today.Year}年{today.Month}月{today.Day}日");
+        await Assertions.Expect(officer.Locator("#rotation-preview li").First).ToContainTextAsync(chair);
+        await BrowserHost.CheckAsync(officer, Shot + "16a-rotation-preview");
+        await officer.Locator("#confirm-rotation").ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("轮值已安排");
         return chair;
     }
 

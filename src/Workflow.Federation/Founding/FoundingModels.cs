@@ -109,4 +109,5 @@ public sealed record FoundingView(
     IReadOnlyList<ElectionAttemptView> Elections,
     Guid? BodyId,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateOnly? CongressDate = null);

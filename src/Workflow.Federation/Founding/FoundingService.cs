@@ -272,7 +272,7 @@ public sealed class FoundingService(
     private static FoundingView View(FoundingRequestRow row, IReadOnlyList<ElectionAttemptRow> attempts, InstanceProgress? progress) =>
         new(row.Id, row.InstanceId, row.Name, row.Kind, row.Mode, row.ModeReason, row.Sector, row.RegionCode,
             row.Members.Select(m => m.OrganizationId).ToList(), progress is null ? "draft" : StatusOf(progress.Status, progress.Result), progress?.WaitingAt ?? [],
-            SlateOf(row), attempts.Select(View).ToList(), row.BodyId, row.CreatedBy, row.CreatedAt);
+            SlateOf(row), attempts.Select(View).ToList(), row.BodyId, row.CreatedBy, row.CreatedAt, row.CongressDate);
 
     private static ElectionAttemptView View(ElectionAttemptRow a)
     {

@@ -52,6 +52,30 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
     /// <summary>A first plan, or a new order for a plan already running (the leadership changed): then begun periods stay and a reason is required.</summary>
     public async Task<RotationView> PlanAsync(Acting actor, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
     {
+        var proposal = await ProposeAsync(actor, bodyId, request, cancellationToken);
+        return await ApplyAsync(actor, proposal.Body, proposal.Plan, proposal.Change, proposal.Revision, cancellationToken);
+    }
+
+    /// <summary>
+    /// The periods <see cref="PlanAsync"/> would leave, checked by the same rules and stored nowhere: what the body page shows
+    /// the officer before she confirms a plan or a re-plan.
+    /// </summary>
+    public async Task<IReadOnlyList<RotationPeriodView>> PreviewAsync(Acting actor, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
+    {
+        var plan = (await ProposeAsync(actor, bodyId, request, cancellationToken)).Plan;
+        var names = await access.NamesAsync(plan.Periods.Select(p => Guid.Parse(p.PersonId)), cancellationToken);
+        var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
+        return [.. plan.Periods.Select(p =>
+        {
+            var person = Guid.Parse(p.PersonId);
+            return new RotationPeriodView(p.Number, person, names.GetValueOrDefault(person), p.FirstDay, p.LastDay, p.FirstDay <= today && today <= p.LastDay, []);
+        })];
+    }
+
+    private sealed record Proposal(FederationBody Body, RotationPlan Plan, RotationChange? Change, long? Revision);
+
+    private async Task<Proposal> ProposeAsync(Acting actor, Guid bodyId, RotationRequest request, CancellationToken cancellationToken)
+    {
         var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
         var people = request.Order is { Count: > 0 } named ? named : BodyLeaders.Presidium(body);
         await access.CheckPeopleAsync(people, AccountRoles.Chair, body.RegionCode, "order", cancellationToken);
@@ -66,7 +90,7 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
                 throw Errors.Invalid("reason", "reason-required", "轮值已经开始，请说明调整的理由（例如领导班子变动）", "the rotation has begun: say why it changes (e.g. the leadership changed)");
             var rebuilt = RotatingPresidium.Rebuild(running.Plan, order, request.Reason, today);
             if (!rebuilt.IsAccepted) throw new RuleRefusedException(rebuilt.Refusals);
-            return await ApplyAsync(actor, body, rebuilt.Accepted.Plan, rebuilt.Accepted, running.Revision, cancellationToken);
+            return new Proposal(body, rebuilt.Accepted.Plan, rebuilt.Accepted, running.Revision);
         }
 
         var defaults = new RotationSettings();
@@ -77,7 +101,7 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         };
         var planned = RotatingPresidium.Plan(order, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start), settings, body.FoundedOn);
         if (!planned.IsAccepted) throw new RuleRefusedException(planned.Refusals);
-        return await ApplyAsync(actor, body, planned.Accepted, null, stored?.Revision, cancellationToken);
+        return new Proposal(body, planned.Accepted, null, stored?.Revision);
     }
 
     public Task<RotationView> SwapAsync(Acting actor, Guid bodyId, SwapRequest request, CancellationToken cancellationToken) =>

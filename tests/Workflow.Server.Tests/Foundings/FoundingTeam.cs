@@ -82,17 +82,24 @@ public sealed class FoundingTeam
     /// </summary>
     public async Task<(Guid Id, Guid Instance)> ToTheElectionAsync(string name, object slate)
     {
+        var (id, instance) = await ToPreparationAsync(name);
+        var set = await Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", slate);
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+        await DecideAsync(Officer, instance, "prepare", "submit");
+        await DecideAsync(Party, instance, "candidateReview", "approve", new { opinion = "同意" });
+        await DecideAsync(Superior, instance, "candidateApproval", "approve");
+        return (id, instance);
+    }
+
+    /// <summary>Opens a standalone founding for a new enterprise, endorsed and approved, waiting for its candidate list.</summary>
+    public async Task<(Guid Id, Guid Instance)> ToPreparationAsync(string name)
+    {
         var organization = await AddOrganizationAsync(name, staff: 320, women: 110);
         var opened = await OpenAsync(new { organizationIds = new[] { organization }, name = name + "妇联", kind = "enterprise", mode = "standalone" });
         var id = Guid.Parse((string)opened["id"]!);
         var instance = Guid.Parse((string)opened["instanceId"]!);
         await DecideAsync(Party, instance, "partyOpinion", "endorse", new { opinion = "同意" });
         await DecideAsync(Superior, instance, "preparationApproval", "approve", new { opinion = "同意筹建" });
-        var set = await Officer.PutAsJsonAsync($"/api/foundings/{id}/candidates", slate);
-        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
-        await DecideAsync(Officer, instance, "prepare", "submit");
-        await DecideAsync(Party, instance, "candidateReview", "approve", new { opinion = "同意" });
-        await DecideAsync(Superior, instance, "candidateApproval", "approve");
         return (id, instance);
     }
 

@@ -164,4 +164,83 @@ public sealed class ElectionPageTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.BadRequest, untokened.StatusCode);
         Assert.Empty((JsonArray)(await FoundingTeam.FoundingAsync(team.Officer, id))["elections"]!);
     }
+
+    /// <summary>The candidate form's fields for <paramref name="count"/> candidates c1…, the first chair, the next two vice-chairs.</summary>
+    private Dictionary<string, string> CandidateList(int count, int executiveSeats = 9)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["List.ExecutiveSeats"] = $"{executiveSeats}", ["List.ViceChairSeats"] = "2",
+            ["List.CongressDate"] = factory.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["List.Quorum"] = "MoreThanHalf",
+        };
+        for (var i = 0; i < count; i++)
+        {
+            var prefix = $"List.Candidates[{i}]";
+            fields[$"{prefix}.Id"] = $"c{i + 1}";
+            fields[$"{prefix}.Name"] = $"候选人{i + 1}";
+            fields[$"{prefix}.Gender"] = "Female";
+            fields[$"{prefix}.BirthYear"] = $"{1980 + i}";
+            fields[$"{prefix}.PoliticalStatus"] = "Masses";
+            fields[$"{prefix}.Education"] = "Bachelor";
+            fields[$"{prefix}.Organization"] = "南安某石材有限公司";
+            fields[$"{prefix}.Title"] = "职工";
+            fields[$"{prefix}.Nomination"] = i == 0 ? "Chair" : i < 3 ? "ViceChair" : "Executive";
+        }
+        return fields;
+    }
+
+    [Fact]
+    public async Task CandidatesAreAddedRemovedAndSavedOnThePage_WhileTheRequestIsInPreparation()
+    {
+        await factory.SeedRegionsAsync();
+        var team = await FoundingTeam.CreateAsync(factory);
+        var (id, _) = await team.ToPreparationAsync("南安某石雕工艺有限公司");
+        var officer = await factory.SignInPageAsync($"f-officer-{team.Tag}");
+        var path = $"/foundings/{id}/election";
+
+        var empty = await officer.GetStringAsync(path);
+        Assert.Contains("name=\"List.Candidates[0].Name\"", empty, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"candidate1-BirthYear\">出生年份", empty, StringComparison.Ordinal);
+
+        // Adding keeps what was typed and gives the new row an id of its own; removing takes out only that row.
+        var added = await (await officer.PostFormAsync($"{path}?handler=AddCandidate", CandidateList(2), formPage: path)).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"候选人2\"", added, StringComparison.Ordinal);
+        Assert.Contains("name=\"List.Candidates[2].Id\" value=\"c3\"", added, StringComparison.Ordinal);
+        var removed = await (await officer.PostFormAsync($"{path}?handler=RemoveCandidate", new(CandidateList(3)) { ["remove"] = "1" }, formPage: path)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("value=\"候选人2\"", removed, StringComparison.Ordinal);
+        Assert.Contains("value=\"候选人3\"", removed, StringComparison.Ordinal);
+
+        // Too few candidates for 差额: the service's reason is shown and nothing is stored.
+        var refused = await officer.PostFormAsync($"{path}?handler=SaveCandidates", CandidateList(9), formPage: path);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("执委实行差额选举:9个名额至少需要10名候选人,现有9名。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await FoundingTeam.FoundingAsync(team.Officer, id))["slate"]);
+
+        var saved = await officer.PostFormAsync($"{path}?handler=SaveCandidates", CandidateList(10), formPage: path);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("候选人名单已保存，共 10 名。", await officer.GetStringAsync(saved.Headers.Location!.ToString()), StringComparison.Ordinal);
+        var slate = (await FoundingTeam.FoundingAsync(team.Officer, id))["slate"]!;
+        Assert.Equal(10, ((JsonArray)slate["executiveCandidates"]!).Count);
+        Assert.Equal("c1", (string?)slate["leadership"]!["chairCandidateIds"]![0]);
+        Assert.Equal("moreThanHalf", (string?)slate["procedure"]!["quorum"]);
+
+        // Edited later from the stored list: the form starts from it.
+        Assert.Contains("name=\"List.Candidates[9].Name\" value=\"候选人10\"", await officer.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCandidateList_IsRefusedToAnotherRegionAndOutsidePreparation()
+    {
+        var (team, officer, id) = await AtTheElectionAsync("南安某石刻有限公司");
+        var path = $"/foundings/{id}/election";
+
+        Assert.DoesNotContain("id=\"candidate-form\"", await officer.GetStringAsync(path), StringComparison.Ordinal);
+        var late = await officer.PostFormAsync($"{path}?handler=SaveCandidates", CandidateList(10, executiveSeats: 8), formPage: path);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("本申请当前不在筹备步骤", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(9, (int)(await FoundingTeam.FoundingAsync(team.Officer, id))["slate"]!["executiveSeats"]!);
+
+        var neighbour = await factory.SignInPageAsync($"f-neighbour-{team.Tag}");
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostFormAsync($"{path}?handler=SaveCandidates", CandidateList(10), formPage: "/foundings")).StatusCode);
+    }
 }

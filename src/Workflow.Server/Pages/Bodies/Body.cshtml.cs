@@ -28,6 +28,8 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
     public IReadOnlyList<BodyEvent> History { get; private set; } = [];
     public NextMeeting? Meeting { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>Officers of the body's region link its leaders' accounts and plan its rotation.</summary>
+    public bool MayPlan { get; private set; }
 
     public RotationPeriodView? CurrentPeriod => Rotation?.Periods.FirstOrDefault(p => p.Current);
     public RotationPeriodView? NextPeriod => Rotation?.Periods.Where(p => p.FirstDay > Today).MinBy(p => p.FirstDay);
@@ -46,6 +48,7 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
         // Another region's body answers as one that does not exist, as the API does.
         if (!caller.Covers(Body.RegionCode)) return NotFound();
         Today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
+        MayPlan = caller.IsAdmin || caller.Has(Roles.Officer);
         var acting = caller.Acting;
         Rotation = await Optional(() => rotation.GetAsync(acting, id, cancellationToken));
         DutyGroups = await Optional(() => dutyGroups.GetAsync(acting, id, cancellationToken));
@@ -74,7 +77,7 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
     }
 
     /// <summary>A schedule the body has not planned yet is absent, not an error.</summary>
-    private static async Task<T?> Optional<T>(Func<Task<T>> read) where T : class
+    internal static async Task<T?> Optional<T>(Func<Task<T>> read) where T : class
     {
         try
         {

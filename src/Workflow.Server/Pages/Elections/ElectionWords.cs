@@ -26,6 +26,13 @@ public static class ElectionWords
 
     public static string Gender(Gender gender) => gender == Federation.Elections.Gender.Female ? Text.GenderFemale : Text.GenderMale;
 
+    public static string Nominated(Nomination nomination) => nomination switch
+    {
+        Nomination.Chair => Text.RoleChair,
+        Nomination.ViceChair => Text.ElectedViceChair,
+        _ => Text.NominationExecutive,
+    };
+
     public static string Political(PoliticalStatus status) => Phrase.IsEnglish ? status.ToString() : status.ChineseName();
 
     public static string Schooling(Education education) => Phrase.IsEnglish ? education.ToString() : education.ChineseName();

@@ -4,7 +4,7 @@ namespace Workflow.Server.Pages.Site;
 /// Every phrase the pages show, Chinese first and English beside it (decision 0003: a typed table rather than resource
 /// files, so a missing translation does not compile). Phrases of one feature sit together.
 /// </summary>
-public static class Text
+public static partial class Text
 {
     public static readonly Phrase ServiceName = new("三新领域妇联工作平台", "Women's Federation Work Platform");
     public static readonly Phrase SkipToContent = new("跳到正文", "Skip to content");
