@@ -24,6 +24,8 @@ namespace Workflow.Server.Reminders;
 /// sends it once more, with the same Message-ID / <c>X-Workflow-Delivery</c> id so the receiver can tell. That window is
 /// the only way a channel sees a message twice: at-least-once with an idempotency key, rather than at-most-once, because
 /// a reminder silently lost is worse than one a mail client shows twice.</item>
+/// <item>Group robots (WeCom, DingTalk) are outside channels too, on the same rows; their pending rows wait for
+/// <see cref="RobotDispatcher"/>, which paces each robot, instead of a job each.</item>
 /// </list>
 /// </summary>
 public sealed class ReminderSweep(
