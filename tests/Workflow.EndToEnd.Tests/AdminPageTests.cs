@@ -59,4 +59,22 @@ public sealed class AdminPageTests(BrowserHost host)
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已完成");
         await BrowserHost.CheckAsync(page, "45-admin-instance");
     }
+
+    [Fact]
+    public async Task TheApiPage_RendersScalarOffline_UnderItsPolicy_WithTheBearerSignIn()
+    {
+        var page = await host.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) blocked.Add(message.Text); };
+        page.RequestFailed += (_, request) => blocked.Add(request.Url);
+
+        await page.GotoAsync("/api-docs");
+
+        // Scalar's one script is 5 MB: parsed on a busy test machine, the reference may take a while to draw the document.
+        var drawn = new LocatorAssertionsToBeAttachedOptions { Timeout = 60_000 };
+        await Assertions.Expect(page.GetByText("Workflow — 三新领域妇联组建与运行").First).ToBeAttachedAsync(drawn);
+        await Assertions.Expect(page.GetByText("Bearer Token").First).ToBeAttachedAsync(drawn);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "46-api-page.png") });
+        Assert.Empty(blocked);
+    }
 }

@@ -18,7 +18,7 @@ public static class ApiDocsRegistration
         {
             document.Info.Title = "Workflow — 三新领域妇联组建与运行";
             document.Info.Description = "Founding women's federation bodies in new economic and social organizations and new employment groups. "
-                + "Sign in at POST /api/auth/token and send 'Authorization: Bearer <accessToken>'. Errors are RFC 9457 problem details.";
+                + "Sign in at POST /api/auth/token and paste its accessToken as the Bearer token (the header 'Authorization: Bearer' followed by the token). Errors are RFC 9457 problem details.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
