@@ -64,6 +64,7 @@ public static class FederationRegistration
         services.TryAddSingleton<Subjects.InstanceSubjects>();
         services.TryAddSingleton<AfterRegistration>();
         services.TryAddSingleton<Invitations.LeaderInvitations>();
+        services.TryAddSingleton<BodySetUp>();
         services.TryAddSingleton<RotationSchedule>();
         services.TryAddSingleton<DutyGroupSchedule>();
         services.TryAddSingleton<JointMeetingGroups>();

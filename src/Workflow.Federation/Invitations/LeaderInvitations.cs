@@ -19,9 +19,10 @@ public sealed record AcceptedInvitation(string UserName, Guid BodyId);
 /// <see cref="ValidFor"/>. The service has no channel to someone without an account, so the code goes to the officers of
 /// the body's region, who pass it on by the phone or e-mail on the form. With it she sets her password on
 /// <c>/account/activate</c> (<see cref="AcceptAsync"/>): her account is created through the host's
-/// <see cref="IAccountCreation"/> and linked to her leader record, as an officer would link it.
+/// <see cref="IAccountCreation"/> and linked to her leader record, as an officer would link it; the last leader linked lets
+/// the body's plans make themselves (<see cref="BodySetUp"/>).
 /// </summary>
-public sealed class LeaderInvitations(FederationWriter writer, IReminderPlanning planner, IAccountCreation accounts, TimeProvider clock)
+public sealed class LeaderInvitations(FederationWriter writer, IReminderPlanning planner, IAccountCreation accounts, BodySetUp setUp, TimeProvider clock)
 {
     public static readonly TimeSpan ValidFor = TimeSpan.FromDays(14);
     public const string ActivationPath = "/account/activate";
@@ -92,6 +93,7 @@ public sealed class LeaderInvitations(FederationWriter writer, IReminderPlanning
             leader.UserId = userId;
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+        await setUp.CompleteWhenReadyAsync(invitation.BodyId, cancellationToken);
         return new AcceptedInvitation(userName, invitation.BodyId);
     }
 

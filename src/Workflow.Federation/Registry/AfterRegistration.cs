@@ -19,7 +19,7 @@ public sealed class AfterRegistration(RegistryService registry, IReminderPlannin
 {
     public const string Definition = "re-election";
     public const string SetUpDefinition = "body-setup";
-    private const string SetUpKey = "set-up";
+    public const string SetUpKey = "set-up";
 
     public async Task<RegistrationFollowUps> PlanAsync(CancellationToken cancellationToken)
     {

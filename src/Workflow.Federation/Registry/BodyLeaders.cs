@@ -6,9 +6,10 @@ public sealed record LeaderAccountRequest(Guid? UserId);
 
 /// <summary>
 /// The elected leaders are recorded by name; the service reaches them through accounts. An officer links each leader to
-/// her account, and the rotation (chair and vice-chairs) and the duty groups (every executive) then default to them.
+/// her account, and the rotation (chair and vice-chairs) and the duty groups (every executive) then default to them; once
+/// every elected leader is linked, they plan themselves (<see cref="BodySetUp"/>).
 /// </summary>
-public sealed class BodyLeaders(BodyAccess access, RegistryService registry)
+public sealed class BodyLeaders(BodyAccess access, RegistryService registry, BodySetUp setUp)
 {
     public async Task<FederationBody> LinkAsync(Acting actor, Guid bodyId, Guid leaderId, LeaderAccountRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +24,10 @@ public sealed class BodyLeaders(BodyAccess access, RegistryService registry)
             if (body.Leaders.Any(l => l.Id != leaderId && l.UserId == userId))
                 throw Errors.Invalid("userId", "account-linked-twice", "该账号已关联本组织的另一位领导成员", "this account is linked to another leader of the body");
         }
-        return await registry.LinkLeaderAsync(bodyId, leaderId, request.UserId, cancellationToken);
+        var linked = await registry.LinkLeaderAsync(bodyId, leaderId, request.UserId, cancellationToken);
+        if (request.UserId is null) return linked;
+        await setUp.CompleteWhenReadyAsync(bodyId, cancellationToken);
+        return await registry.GetAsync(bodyId, cancellationToken);
     }
 
     /// <summary>The chair, then the vice-chairs in their order: the rotation order when the officer names none.</summary>

@@ -34,7 +34,7 @@ public sealed partial class LeaderInvitationTests(ServiceFactory factory) : ICla
     };
 
     [Fact]
-    public async Task AnElectedChair_AcceptsHerInvitation_SetsHerPassword_AndIsLinkedToHerLeaderRecord()
+    public async Task AnElectedChair_AcceptsHerInvitation_IsLinkedToHerLeaderRecord_AndTheLastLinkPlansTheBodyAndClosesItsSetUp()
     {
         await factory.SeedRegionsAsync();
         var team = await FoundingTeam.CreateAsync(factory);
@@ -74,6 +74,24 @@ public sealed partial class LeaderInvitationTests(ServiceFactory factory) : ICla
 
         var again = await factory.Browser().PostFormAsync("/account/activate", new() { ["Code"] = code, ["NewPassword"] = "Another-2026", ["ConfirmPassword"] = "Another-2026" });
         Assert.Contains("激活码无效、已使用或已过期", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The others gave no contact (or have not activated yet): an officer links them, and with the last one the rotation
+        // and the duty groups plan themselves and the set-up task closes.
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Officer.GetAsync($"/api/bodies/{bodyId}/rotation")).StatusCode);
+        var others = ((JsonArray)body["leaders"]!).Where(l => (string?)l!["userId"] is null).ToList();
+        Assert.Equal(8, others.Count);
+        foreach (var (other, i) in others.Select((l, i) => (l!, i)))
+        {
+            var account = await factory.CreateUserAsync($"invited-other-{i}", Workflow.Server.Accounts.Roles.Chair, TestRegions.Village);
+            var linked = await team.Officer.PutAsJsonAsync($"/api/bodies/{bodyId}/leaders/{other["id"]}/account", new { userId = account });
+            Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
+        }
+        var rotation = await (await team.Officer.GetAsync($"/api/bodies/{bodyId}/rotation")).ReadObjectAsync();
+        Assert.Equal((string?)leader["userId"], (string?)((JsonArray)rotation["order"]!)[0]);
+        Assert.Equal(3, ((JsonArray)rotation["order"]!).Count);
+        var groups = await (await team.Officer.GetAsync($"/api/bodies/{bodyId}/duty-groups")).ReadObjectAsync();
+        Assert.Equal(9, ((JsonArray)groups["groups"]!).Sum(g => ((JsonArray)g!["memberIds"]!).Count));
+        var setUp = (JsonArray)(await (await team.Officer.GetAsync("/api/tasks?definitionId=body-setup&show=all&pageSize=200")).ReadObjectAsync())["items"]!;
+        Assert.Empty(setUp);
     }
 
     private static async Task Record(FoundingTeam team, Guid id, object meeting)
