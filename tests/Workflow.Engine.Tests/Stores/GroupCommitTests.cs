@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
 using Workflow.Engine.Tests.Support;
@@ -22,6 +24,7 @@ public abstract class GroupCommitTests(StorageProvider provider) : IAsyncLifetim
         await _host.PublishAsync(Flow("one", Start("review"), Approve("review", "done"), End("done")));
         await _host.PublishAsync(Flow("hold", Start("hold"), Action("hold", "test.hold", "done"), End("done")));
         await _host.PublishAsync(Flow("register", Start("check"), Approve("check", "register"), Action("register", "test.faultFor", "done"), End("done")));
+        await _host.PublishAsync(Flow("fragile", Start("check"), Approve("check", "register"), Action("register", "test.dropTransaction", "done"), End("done")));
         await _host.PublishAsync(Flow("pair", Start("split"), Fork("split", "a", "b"), Approve("a", "join"), Approve("b", "join"), Join("join", "split", "all", "done"), End("done")));
     }
 
@@ -48,7 +51,7 @@ public abstract class GroupCommitTests(StorageProvider provider) : IAsyncLifetim
             {
                 outcomes.Add((await decision, null));
             }
-            catch (WorkflowException ex)
+            catch (Exception ex) when (ex is WorkflowException or SqliteException)
             {
                 outcomes.Add((null, ex));
             }
@@ -115,6 +118,33 @@ public abstract class GroupCommitTests(StorageProvider provider) : IAsyncLifetim
         Assert.Equal(new HashSet<string> { "甲", "乙" }, journal.Where(j => j.Kind == JournalKind.Resumed).Select(j => j.Actor).ToHashSet());
         Assert.Equal(Enumerable.Range(1, journal.Count).Select(n => (long)n), journal.Select(j => j.Sequence));
         Assert.True((await _host.Instances.VerifyJournalAsync(signOffs[0].InstanceId)).Valid);
+    }
+
+    /// <summary>PostgreSQL gives each transition a transaction of its own: there is no batch to lose, and this checks SQLite only.</summary>
+    [Fact]
+    public async Task TransactionLostInsideABatch_FailsEveryTransitionOfTheBatch_AndLeavesNoneOfItOnDisk()
+    {
+        if (provider != StorageProvider.Sqlite) return;
+        var tasks = new List<Bookmark>();
+        for (var i = 0; i < 3; i++) tasks.Add((await _host.StartAsync("fragile")).NewBookmarks[0]);
+
+        var outcomes = await InOneBatchAsync(1, [.. tasks.Select((t, i) => (Func<Task<TransitionResult>>)(() =>
+            _host.DecideAsync(t.Id, "approve", actor: i == 1 ? DroppingTransactionAction.DroppingActor : "approver-1")))]);
+
+        Assert.IsType<SqliteException>(outcomes[0].Error);
+        Assert.Equal(InstanceStatus.Faulted, outcomes[1].Result?.Status);
+        Assert.IsType<SqliteException>(outcomes[2].Error);
+        foreach (var i in new[] { 0, 2 })
+        {
+            var view = await _host.Instances.GetAsync(tasks[i].InstanceId);
+            Assert.Equal((InstanceStatus.Blocked, tasks[i].Id), (view.Status, Assert.Single(view.Bookmarks).Id));
+            Assert.DoesNotContain(await _host.Instances.JournalAsync(tasks[i].InstanceId), j => j.Kind == JournalKind.Resumed);
+        }
+        // Only whole transitions on disk: the audit finds nothing but the faulted instance, which waits with its incident.
+        var problems = await DatabaseAudit.ProblemsAsync(_host.Get<IDbContextFactory<WorkflowDbContext>>(), _host.Instances);
+        Assert.All(problems, p => Assert.StartsWith($"{tasks[1].InstanceId}: ", p));
+        Assert.Single((await _host.Instances.GetAsync(tasks[1].InstanceId)).Incidents);
+        Assert.Equal(InstanceStatus.Finished, (await _host.DecideAsync(tasks[0].Id, "approve")).Status);
     }
 
     [Fact]

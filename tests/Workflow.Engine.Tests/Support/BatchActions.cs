@@ -39,6 +39,28 @@ public sealed class FaultingForAction : IActionHandler
             : Task.FromResult(ActionResult.Done(new JsonObject { ["registered"] = true }));
 }
 
+/// <summary>
+/// An action that, for one actor, ends the transaction under its batch (<c>ROLLBACK</c> on the unit of work's connection) and fails,
+/// as SQLite itself does after a full disk or an I/O error: the batch's savepoints are gone with it.
+/// </summary>
+public sealed class DroppingTransactionAction : IActionHandler
+{
+    public const string DroppingActor = "failing-disk";
+
+    public string Name => "test.dropTransaction";
+
+    public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Actor != DroppingActor) return ActionResult.Done(new JsonObject { ["registered"] = true });
+        var work = (Persistence.Stores.TransitionUnitOfWork)context.UnitOfWork;
+        await using var command = work.Connection.CreateCommand();
+        command.Transaction = work.Transaction;
+        command.CommandText = "ROLLBACK";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        throw new InvalidOperationException("disk I/O error (simulated)");
+    }
+}
+
 /// <summary>Counts the SQLite writer's transactions: with group commit, one per batch however many transitions it holds.</summary>
 public sealed class WriterTransactions
 {

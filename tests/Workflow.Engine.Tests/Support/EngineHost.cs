@@ -81,6 +81,7 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<HoldingAction>()
             .AddSingleton<IActionHandler>(sp => sp.GetRequiredService<HoldingAction>())
             .AddSingleton<IActionHandler, FaultingForAction>()
+            .AddSingleton<IActionHandler, DroppingTransactionAction>()
             .AddSingleton<WriterTransactions>()
             .AddSingleton(sp => new WriterConnectionHook(_ => sp.GetRequiredService<WriterTransactions>().Add()))
             .AddSingleton<RecordingFinished>()

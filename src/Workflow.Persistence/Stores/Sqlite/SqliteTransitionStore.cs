@@ -23,6 +23,9 @@ namespace Workflow.Persistence.Stores.Sqlite;
 /// </remarks>
 internal sealed class SqliteTransitionStore : TransitionStore
 {
+    /// <summary>SQLITE_ABORT: the transaction was rolled back.</summary>
+    private const int TransactionAborted = 4;
+
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly string _connectionString;
     private readonly WriteGate _gate;
@@ -78,8 +81,9 @@ internal sealed class SqliteTransitionStore : TransitionStore
                 transaction.Commit();
                 committed = true;
             }
-            catch (SqliteException)
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
+                // A failed commit, or a transaction SQLite gave up (Microsoft.Data.Sqlite reports it completed): open anew next time.
                 Reset();
                 throw;
             }
@@ -112,12 +116,13 @@ internal sealed class SqliteTransitionStore : TransitionStore
             {
                 session.Dispose();
             }
-            catch (SqliteException lost)
+            catch (Exception lost) when (lost is SqliteException or InvalidOperationException)
             {
-                // After some errors (a full disk, an I/O error) SQLite rolls the whole transaction back, savepoints and all. This
-                // transition learns its own error; its batch-mates learn the database's, with nothing of theirs on disk.
+                // After some errors (a full disk, an I/O error) SQLite rolls the whole transaction back, savepoints and all, and
+                // Microsoft.Data.Sqlite then calls the transaction completed. This transition learns its own error; its batch-mates
+                // learn the database's, with nothing of theirs on disk.
                 transition.Fail(ex);
-                throw StorageErrors.Find(ex) ?? lost;
+                throw StorageErrors.Find(ex) ?? new SqliteException($"SQLite rolled the batch's transaction back: {lost.Message}", TransactionAborted);
             }
             return ex;
         }
@@ -320,6 +325,7 @@ internal sealed class SqliteTransitionSession : TransitionSession
     }
 
     /// <exception cref="SqliteException">The savepoint is gone: SQLite rolled the whole transaction back.</exception>
+    /// <exception cref="InvalidOperationException">The same, as Microsoft.Data.Sqlite reports it once it noticed.</exception>
     public override void Dispose()
     {
         if (_transaction is null) return;
