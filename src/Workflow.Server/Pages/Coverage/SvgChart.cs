@@ -18,21 +18,27 @@ public static class SvgChart
 {
     private const double Top = 34, Bottom = 40, Left = 44, Right = 12, PlotHeight = 170, BarWidth = 16, GroupGap = 22;
 
+    /// <summary>Up to this width a chart scales to its frame (site.css); a wider one keeps its size and its frame scrolls sideways.</summary>
+    private const double MinWidth = 340, ScalesUpTo = 520;
+
     /// <summary>Bars side by side per category (a child region, a year), one colour per series; a null value draws no bar.</summary>
     public static IHtmlContent GroupedBars(string id, string title, string description, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series,
         ChartSeries? line = null)
     {
-        var groupWidth = series.Count * BarWidth + GroupGap;
-        var width = Left + Math.Max(categories.Count, 1) * groupWidth + Right;
+        var legend = series.Concat(line is null ? [] : [line]).ToList();
+        var width = Math.Max(Math.Max(Left + Math.Max(categories.Count, 1) * (series.Count * BarWidth + GroupGap) + Right, Left + legend.Sum(LegendWidth)), MinWidth);
+        // The groups share the plot's width, each centred on its label.
+        var groupWidth = (width - Left - Right) / Math.Max(categories.Count, 1);
+        double Center(int c) => Left + c * groupWidth + groupWidth / 2;
         var height = Top + PlotHeight + Bottom;
         var max = NiceMax(series.Concat(line is null ? [] : [line]).SelectMany(s => s.Values).Max(v => v ?? 0));
         double Y(double value) => Top + PlotHeight - value / max * PlotHeight;
         var svg = Open(id, title, description, width, height);
-        Legend(svg, series.Concat(line is null ? [] : [line]).ToList());
+        Legend(svg, legend);
         Axis(svg, max, Y, width);
         for (var c = 0; c < categories.Count; c++)
         {
-            var x0 = Left + c * groupWidth + GroupGap / 2;
+            var x0 = Center(c) - series.Count * BarWidth / 2.0;
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"chart-group\">");
             for (var s = 0; s < series.Count; s++)
             {
@@ -44,16 +50,16 @@ public static class SvgChart
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{N(x + (BarWidth - 2) / 2)}\" y=\"{N(y - 3)}\" text-anchor=\"middle\">{N(value)}</text>");
             }
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"chart-category\" x=\"{N(x0 + series.Count * BarWidth / 2.0)}\" y=\"{N(Top + PlotHeight + 16)}\" text-anchor=\"middle\">{E(Short(categories[c]))}</text></g>");
+                $"<text class=\"chart-category\" x=\"{N(Center(c))}\" y=\"{N(Top + PlotHeight + 16)}\" text-anchor=\"middle\">{E(Short(categories[c]))}</text></g>");
         }
         if (line is not null)
         {
-            var points = line.Values.Select((v, c) => v is { } value ? $"{N(Left + c * groupWidth + GroupGap / 2 + series.Count * BarWidth / 2.0)},{N(Y(value))}" : null).OfType<string>();
+            var points = line.Values.Select((v, c) => v is { } value ? $"{N(Center(c))},{N(Y(value))}" : null).OfType<string>();
             svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"{line.CssClass}\" points=\"{string.Join(' ', points)}\"/>");
             for (var c = 0; c < categories.Count; c++)
                 if (line.Values[c] is { } value)
                     svg.Append(CultureInfo.InvariantCulture,
-                        $"<circle class=\"{line.CssClass}\" cx=\"{N(Left + c * groupWidth + GroupGap / 2 + series.Count * BarWidth / 2.0)}\" cy=\"{N(Y(value))}\" r=\"3.5\"><title>{E(categories[c])} {E(line.Label)}：{N(value)}</title></circle>");
+                        $"<circle class=\"{line.CssClass}\" cx=\"{N(Center(c))}\" cy=\"{N(Y(value))}\" r=\"3.5\"><title>{E(categories[c])} {E(line.Label)}：{N(value)}</title></circle>");
         }
         return Close(svg);
     }
@@ -82,7 +88,7 @@ public static class SvgChart
 
     private static StringBuilder Open(string id, string title, string description, double width, double height) =>
         new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"<svg id=\"{id}\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">"
+            $"<svg id=\"{id}\" class=\"chart{(width > ScalesUpTo ? " wide" : "")}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">"
             + $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
@@ -94,9 +100,12 @@ public static class SvgChart
         {
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"{s.CssClass}\" x=\"{N(x)}\" y=\"6\" width=\"12\" height=\"12\"/><text class=\"chart-legend\" x=\"{N(x + 16)}\" y=\"16\">{E(s.Label)}</text>");
-            x += 28 + s.Label.Length * 12;
+            x += LegendWidth(s);
         }
     }
+
+    /// <summary>A legend entry's room: the swatch and about 12 units per character (CJK text at 11 px is about square).</summary>
+    private static double LegendWidth(ChartSeries series) => 28 + series.Label.Length * 12;
 
     private static void Axis(StringBuilder svg, double max, Func<double, double> y, double width)
     {
