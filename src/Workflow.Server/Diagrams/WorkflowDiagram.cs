@@ -4,6 +4,9 @@ using Workflow.Engine.Definitions;
 
 namespace Workflow.Server.Diagrams;
 
+/// <summary>A drawn diagram and the size it is drawn at, so a page can size its frame without reading the SVG back.</summary>
+public sealed record DrawnDiagram(string Svg, double Width, double Height);
+
 /// <summary>
 /// Draws a definition as an SVG flowchart, optionally with an instance's progress on it. The layout depends only on the
 /// definition and the language of its words, so it is computed once per published version (versions never change).
@@ -17,10 +20,15 @@ public sealed class WorkflowDiagram
 
     /// <param name="culture">The language of the words the diagram adds (outcomes, who acts, the legend); zh-CN unless English is asked for.
     /// Titles are the definition's own.</param>
-    public string Render(WorkflowDefinition definition, DiagramProgress? progress = null, CultureInfo? culture = null)
+    public string Render(WorkflowDefinition definition, DiagramProgress? progress = null, CultureInfo? culture = null) => Draw(definition, progress, culture).Svg;
+
+    /// <inheritdoc cref="Render"/>
+    public DrawnDiagram Draw(WorkflowDefinition definition, DiagramProgress? progress = null, CultureInfo? culture = null)
     {
         var words = DiagramWords.For(culture);
-        return SvgDiagram.Write(definition.Name, LayoutOf(definition, words), words, progress);
+        var layout = LayoutOf(definition, words);
+        var (width, height) = SvgDiagram.Canvas(layout, words, progress is not null);
+        return new DrawnDiagram(SvgDiagram.Write(definition.Name, layout, words, progress), width, height);
     }
 
     internal DiagramLayout LayoutOf(WorkflowDefinition definition, DiagramWords words)

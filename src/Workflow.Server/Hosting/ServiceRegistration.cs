@@ -82,7 +82,7 @@ public static class ServiceRegistration
 
     public static WebApplication MapWorkflowService(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(ProblemMapping.Options);
         app.UseStatusCodePages();
         app.UsePageStatusPages();
         app.Use(async (context, next) =>

@@ -13,15 +13,19 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The handler already points the request at the error page: the path asked for is the feature's.
+        var asked = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
         var problem = Map(exception);
         if (problem is null)
         {
             // The exception stays in the log, found by the request id the caller is given; the answer shows no internals.
-            logger.LogError(exception, "Unhandled failure on {Method} {Path} (request {RequestId})", httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+            logger.LogError(exception, "Unhandled failure on {Method} {Path} (request {RequestId})", httpContext.Request.Method, asked, httpContext.TraceIdentifier);
             problem = new ProblemException(500, "internal", ProblemDefaults.InternalTitle, "the request failed inside the service; quote the request id when you report it");
         }
         if (problem.Status == 503 && StorageErrors.Describe(exception) is { } storage)
-            logger.LogError(exception, "The database refused {Path}: {Storage}", httpContext.Request.Path, storage);
+            logger.LogError(exception, "The database refused {Path}: {Storage}", asked, storage);
+        // A person's page answers with the error page in her language, at the status set by Options, never with a JSON body.
+        if (!Accounts.PageSession.IsTokenPath(asked)) return false;
         httpContext.Response.StatusCode = problem.Status;
         if (problem.RetryAfter is { } retryAfter)
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -31,11 +35,23 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             Type = ProblemTypes.For(problem.Code),
             Title = problem.Title,
             Detail = problem.Detail,
-            Instance = httpContext.Request.Path,
+            Instance = asked,
         };
         foreach (var (key, value) in problem.Extensions) details.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>
+    /// The API's failures are answered by this handler; a page's fall through to <c>Pages/Errors/Status</c>, re-executed at the
+    /// status <see cref="Map"/> gives, so both speak of the same failure with the same status.
+    /// </summary>
+    internal static ExceptionHandlerOptions Options => new()
+    {
+        ExceptionHandlingPath = "/error",
+        StatusCodeSelector = exception => Map(exception)?.Status ?? StatusCodes.Status500InternalServerError,
+        // "Not found" is an answer here (another region's record), not a failure of the error page.
+        AllowStatusCode404Response = true,
+    };
 
     internal static ProblemException? Map(Exception exception) => exception switch
     {

@@ -195,18 +195,8 @@ public sealed class FederationPagesTests : IClassFixture<ServiceFactory>
 
     private async Task<(FoundingTeam Team, PageClients Pages)> TeamAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        string[] names = [$"pg-officer-{tag}", $"pg-party-{tag}", $"pg-superior-{tag}", $"pg-registrar-{tag}", $"pg-neighbour-{tag}"];
-        await _factory.CreateUserAsync(names[0], Roles.Officer, TestRegions.Town);
-        await _factory.CreateUserAsync(names[1], Roles.Approver, TestRegions.Town, ApproverKinds.PartyOrganization);
-        await _factory.CreateUserAsync(names[2], Roles.Approver, TestRegions.District, ApproverKinds.SuperiorFederation);
-        await _factory.CreateUserAsync(names[3], Roles.Approver, TestRegions.District, ApproverKinds.Registrar);
-        await _factory.CreateUserAsync(names[4], Roles.Officer, TestRegions.NeighbourTown);
-        var team = new FoundingTeam
-        {
-            Tag = tag, Officer = await _factory.SignInAsync(names[0]), Party = await _factory.SignInAsync(names[1]), Superior = await _factory.SignInAsync(names[2]),
-            Registrar = await _factory.SignInAsync(names[3]), NeighbourOfficer = await _factory.SignInAsync(names[4]),
-        };
-        return (team, new PageClients(await _factory.SignInPageAsync(names[0]), await _factory.SignInPageAsync(names[1]), await _factory.SignInPageAsync(names[4])));
+        var team = await FoundingTeam.CreateAsync(_factory);
+        return (team, new PageClients(await _factory.SignInPageAsync($"f-officer-{team.Tag}"), await _factory.SignInPageAsync($"f-party-{team.Tag}"),
+            await _factory.SignInPageAsync($"f-neighbour-{team.Tag}")));
     }
 }

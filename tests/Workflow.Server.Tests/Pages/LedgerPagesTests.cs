@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Federation.Import;
-using Workflow.Server.Accounts;
 using Workflow.Server.Tests.Foundings;
 using Workflow.Server.Tests.Support;
 
@@ -17,15 +16,9 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
 
     private async Task<Team> TeamAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        string[] names = [$"lg-officer-{tag}", $"lg-neighbour-{tag}", $"lg-approver-{tag}"];
-        await factory.CreateUserAsync(names[0], Roles.Officer, TestRegions.Town);
-        await factory.CreateUserAsync(names[1], Roles.Officer, TestRegions.NeighbourTown);
-        await factory.CreateUserAsync(names[2], Roles.Approver, TestRegions.Town, ApproverKinds.PartyOrganization);
-        // Only the officer's API client is used here (to record organizations); the approvers' places are not.
-        var officer = await factory.SignInAsync(names[0]);
-        var api = new FoundingTeam { Tag = tag, Officer = officer, Party = officer, Superior = officer, Registrar = officer, NeighbourOfficer = officer };
-        return new Team(api, await factory.SignInPageAsync(names[0]), await factory.SignInPageAsync(names[1]), await factory.SignInPageAsync(names[2]), tag);
+        var api = await FoundingTeam.CreateAsync(factory);
+        var tag = api.Tag;
+        return new Team(api, await factory.SignInPageAsync($"f-officer-{tag}"), await factory.SignInPageAsync($"f-neighbour-{tag}"), await factory.SignInPageAsync($"f-party-{tag}"), tag);
     }
 
     private static List<string> Names(string html) => [.. NameCell().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
@@ -127,7 +120,7 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
         var campaign = await CampaignAsync(team);
         using var small = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(new ImportOptions { MaxFileBytes = 1024 })));
         var officer = small.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var signIn = await officer.PostFormAsync("/", new() { ["UserName"] = $"lg-officer-{team.Tag}", ["Password"] = ServiceFactory.Password });
+        var signIn = await officer.PostFormAsync("/", new() { ["UserName"] = $"f-officer-{team.Tag}", ["Password"] = ServiceFactory.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var refused = await UploadAsync(officer, campaign, "单位名称\n" + new string('甲', 2000));

@@ -17,6 +17,7 @@ public static class BodiesSupport
     public static async Task<Guid> RegisteredBodyAsync(this ServiceFactory factory, string name = "中国水暖城妇联", string regionCode = TestRegions.Village,
         DateOnly? foundedOn = null, IReadOnlyList<Guid>? members = null)
     {
+        // Starts the service (test server or Kestrel) before its database is written to.
         _ = factory.Services;
         var founded = foundedOn ?? new DateOnly(2026, 12, 1);
         var body = new FederationBodyRow

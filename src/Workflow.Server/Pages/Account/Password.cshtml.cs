@@ -32,12 +32,12 @@ public sealed class PasswordModel(AccountService accounts, RegionService regions
         {
             user = await accounts.ChangePasswordForPageAsync(Caller.From(User).Id, CurrentPassword, NewPassword, cancellationToken);
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 401 } refused)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 401 } refused)
         {
             ModelState.AddModelError(nameof(CurrentPassword), Text.WrongCurrentPassword);
             return Page();
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 400 } refused)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 400 } refused)
         {
             // The same policy as the API, its words in English: shown as the service wrote them, next to the field.
             ModelState.AddModelError(nameof(NewPassword), $"{Text.PasswordHelp} ({refused.Detail})");

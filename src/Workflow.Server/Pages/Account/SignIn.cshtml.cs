@@ -28,7 +28,7 @@ public sealed class SignInModel(AccountService accounts, RegionService regions, 
         {
             user = await accounts.SignInForPageAsync(UserName.Trim(), Password, cancellationToken);
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 401 or 423 } refused)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 401 or 423 } refused)
         {
             Message = refused.Extensions.TryGetValue("lockedUntil", out var until) && until is DateTimeOffset end
                 ? Text.Locked.Format(PeopleDates.DateTime(end))

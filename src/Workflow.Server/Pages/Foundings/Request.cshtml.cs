@@ -62,7 +62,7 @@ public sealed class RequestModel(FoundingService foundings, InstanceQueries inst
             Response.StatusCode = failure.Error == FederationError.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return Page();
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 403 or 404 or 409 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 403 or 404 or 409 } problem)
         {
             TempData["Problem"] = Tasks.IndexModel.Refusal(problem);
             return LocalRedirect($"/foundings/{id}");

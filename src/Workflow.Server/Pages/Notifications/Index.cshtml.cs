@@ -26,7 +26,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
         {
             await inbox.MarkReadAsync(Caller.From(User), id, cancellationToken);
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 404 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 404 } problem)
         {
             return NotFound();
         }

@@ -4,17 +4,11 @@ using Workflow.Server.Problems;
 namespace Workflow.Server.Pages.Site;
 
 /// <summary>
-/// The federation services' refusals as the pages show them: the status the API would answer (so another region's
-/// record is a 404 page, the wrong role a 403 page), and each field's reason in the person's language.
+/// The federation services' refusals as the pages show them: each field's reason in the person's language. The status a
+/// refusal answers with is <see cref="ProblemMapping.Map"/>'s, the API's one mapping, which pages call directly.
 /// </summary>
 public static class Refusals
 {
-    /// <summary>The status the API answers for this failure, or null when it is not a refusal (a bug, left to surface).</summary>
-    public static int? StatusOf(Exception failure) => ProblemMapping.Map(failure)?.Status;
-
-    /// <summary>The failure as the API would answer it, or null when it is not a refusal: for <c>catch … when</c> filters by status.</summary>
-    public static ProblemException? Problem(Exception failure) => ProblemMapping.Map(failure);
-
     public static string Say(CodedMessage message) => Phrase.IsEnglish ? message.En : message.ZhCn;
 
     /// <summary>The reasons per field of a refused form; a refusal without fields lands under the empty key.</summary>

@@ -79,6 +79,8 @@ public static partial class Text
     public static readonly Phrase ErrorTitle = new("出错了", "Something went wrong");
     public static readonly Phrase ErrorBody = new("请稍后再试；如仍不行，请把请求编号告诉管理员：{0}", "Try again later; if it keeps failing, give your administrator the request id: {0}");
     public static readonly Phrase BackToTasks = new("返回待办", "Back to my tasks");
+    public static readonly Phrase BackToPrevious = new("返回上一页", "Back to the previous page");
+    public static readonly Phrase RefusedTitle = new("无法办理", "This cannot be done");
 
     // Tasks: the list.
     public static readonly Phrase TasksTitle = new("我的待办", "My tasks");

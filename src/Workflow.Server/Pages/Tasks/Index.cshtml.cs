@@ -57,7 +57,7 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
             {
                 await actions.ClaimAsync(caller, id, cancellationToken);
             }
-            catch (Exception failure) when (Refusals.Problem(failure) is { Status: 404 or 403 or 409 } problem)
+            catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 404 or 403 or 409 } problem)
             {
                 refused.Add(Refusal(problem));
             }
@@ -73,7 +73,7 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
             await actions.ReleaseAsync(Caller.From(User), id, cancellationToken);
             return Back(Text.Released);
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 404 or 403 or 409 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 404 or 403 or 409 } problem)
         {
             return Back(Refusal(problem), error: true);
         }
@@ -86,7 +86,7 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
             var task = await actions.DelegateAsync(Caller.From(User), id, new DelegationRequest(userId, null), cancellationToken);
             return Back(Text.Delegated.Format(task.ClaimedBy));
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 400 or 404 or 403 or 409 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 400 or 404 or 403 or 409 } problem)
         {
             return Back(Refusal(problem), error: true);
         }

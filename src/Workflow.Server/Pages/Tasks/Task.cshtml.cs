@@ -47,13 +47,13 @@ public sealed class TaskModel(TaskActions actions) : PageModel
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 400 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 400 } problem)
         {
             foreach (var (field, messages) in problem.Extensions.TryGetValue("errors", out var e) && e is IDictionary<string, string[]> errors ? errors : new Dictionary<string, string[]>())
                 Errors.TryAdd(field, string.Join(" ", messages));
             return Invalid();
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 403 or 404 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 403 or 404 } problem)
         {
             return StatusCode(problem.Status);
         }
@@ -79,13 +79,13 @@ public sealed class TaskModel(TaskActions actions) : PageModel
             Detail = await actions.GetAsync(Caller.From(User), id, cancellationToken);
             return null;
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 409 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 409 } problem)
         {
             DecidedElsewhere = IndexModel.Refusal(problem);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { Status: 403 or 404 } problem)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 403 or 404 } problem)
         {
             return StatusCode(problem.Status);
         }
