@@ -61,7 +61,7 @@ internal sealed class DagreLayout : IDisposable
         using var reader = new StreamReader(stream);
         // The script is ours (the vendored bundle and the glue above) and the input is plain numbers and ids, so the
         // limits only stop a layout that would never end.
-        _engine = new Jint.Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(10)).MaxStatements(50_000_000).Strict());
+        _engine = new Jint.Engine(o => o.TimeoutInterval(TimeSpan.FromSeconds(30)).MaxStatements(50_000_000).Strict());
         _engine.Execute(Prelude);
         _engine.Execute(reader.ReadToEnd());
         _engine.Execute(Glue);

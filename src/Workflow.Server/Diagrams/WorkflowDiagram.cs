@@ -35,7 +35,17 @@ public sealed class WorkflowDiagram
     {
         // Version 0 is a definition loaded but not published (tests, validation): it has no identity to cache under.
         if (definition.Version <= 0) return _dagre.Layout(DiagramGraph.Of(definition, words));
-        return _layouts.GetOrAdd((definition.Id, definition.Version, words.Language),
-            _ => new Lazy<DiagramLayout>(() => _dagre.Layout(DiagramGraph.Of(definition, words)))).Value;
+        var key = (definition.Id, definition.Version, words.Language);
+        var layout = _layouts.GetOrAdd(key, _ => new Lazy<DiagramLayout>(() => _dagre.Layout(DiagramGraph.Of(definition, words))));
+        try
+        {
+            return layout.Value;
+        }
+        catch
+        {
+            // A layout that ran out of time on a busy machine is tried again by the next request instead of staying broken.
+            _layouts.TryRemove(new KeyValuePair<(string, int, string), Lazy<DiagramLayout>>(key, layout));
+            throw;
+        }
     }
 }

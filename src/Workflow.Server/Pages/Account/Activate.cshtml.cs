@@ -5,6 +5,7 @@ using Workflow.Federation.Common;
 using Workflow.Federation.Invitations;
 using Workflow.Server.Accounts;
 using Workflow.Server.Pages.Site;
+using Workflow.Server.Problems;
 
 namespace Workflow.Server.Pages.Account;
 
@@ -43,7 +44,7 @@ public sealed class ActivateModel(LeaderInvitations invitations, SignInLockout l
             await lockout.CountFailureAsync(key, cancellationToken);
             ModelState.AddModelError(nameof(Code), Refusals.Fields(spent)["code"]);
         }
-        catch (Exception failure) when (Refusals.Problem(failure) is { } refused)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { } refused)
         {
             // Locked (423), a weak password (400, the policy's words in English, as on the password page), or a phone number
             // or address that already has an account (409).

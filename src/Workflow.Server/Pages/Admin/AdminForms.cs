@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Server.Pages.Site;
+using Workflow.Server.Problems;
 
 namespace Workflow.Server.Pages.Admin;
 
@@ -14,7 +15,7 @@ public static class AdminForms
             await action();
             return true;
         }
-        catch (Exception failure) when (Refusals.StatusOf(failure) is { } status)
+        catch (Exception failure) when (ProblemMapping.Map(failure)?.Status is { } status)
         {
             foreach (var (field, reason) in Refusals.Fields(failure)) errors[field] = reason;
             page.Response.StatusCode = status;
