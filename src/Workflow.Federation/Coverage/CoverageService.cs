@@ -1,8 +1,9 @@
-using Workflow.Federation.Kinds;
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Classification;
 using Workflow.Federation.Common;
+using Workflow.Federation.Kinds;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Regions;
 using Workflow.Federation.Registry;
@@ -13,12 +14,23 @@ namespace Workflow.Federation.Coverage;
 /// <summary>
 /// Coverage per region and sector against the year's targets. SQLite groups the ledger by region code and sector
 /// (one row per village or community, not per organization); the tree is then rolled up in memory by derived parent,
-/// village → township → county → city → province.
+/// village → township → county → city → province. A tree is kept until the federation's tables change
+/// (<see cref="FederationChanges"/>) or it is <see cref="Fresh"/> old, and requests that arrive while it is being read wait for the
+/// one reading: an overview page that eight officers open at once reads a district's 100,000 organizations once.
 /// </summary>
 public sealed class CoverageService(FederationWriter writer, ClassificationRules rules, TimeProvider clock)
 {
     private const int FirstYear = 2000;
     private const int LastYear = 2100;
+
+    /// <summary>How long a tree is trusted without a change counted here: bounds what another node's writes take to show.</summary>
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
+
+    private const int KeptTrees = 1_000;
+
+    private readonly ConcurrentDictionary<(string Root, int Year), KeptTree> _trees = new();
+
+    private sealed record KeptTree(long Changes, DateTimeOffset At, Task<CoverageNode> Tree);
 
     /// <summary>Sets (or replaces) a region's target for a year, e.g. 1,000 bodies and 100 micro-homes by 2026 (seed 003).</summary>
     public async Task<CoverageTarget> SetTargetAsync(RegionCode region, int year, int bodies, int microHomes, string actor, CancellationToken cancellationToken = default)
@@ -50,7 +62,20 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
     }
 
     /// <summary>The coverage tree under <paramref name="root"/>, with each region's target for <paramref name="year"/>.</summary>
-    public async Task<CoverageNode> GetCoverageAsync(RegionCode root, int year, CancellationToken cancellationToken = default)
+    public Task<CoverageNode> GetCoverageAsync(RegionCode root, int year, CancellationToken cancellationToken = default)
+    {
+        var key = (root.Value, year);
+        var (changes, now) = (FederationChanges.Count, clock.GetUtcNow());
+        if (_trees.TryGetValue(key, out var kept) && kept.Changes == changes && now >= kept.At && now - kept.At < Fresh && !kept.Tree.IsFaulted)
+            return kept.Tree.WaitAsync(cancellationToken);
+        if (_trees.Count >= KeptTrees) _trees.Clear();
+        // Read once for every request waiting on it, so one caller leaving does not cancel it for the others.
+        var read = new KeptTree(changes, now, ReadCoverageAsync(root, year, CancellationToken.None));
+        _trees[key] = read;
+        return read.Tree.WaitAsync(cancellationToken);
+    }
+
+    private async Task<CoverageNode> ReadCoverageAsync(RegionCode root, int year, CancellationToken cancellationToken)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         var coveredIds = from m in db.BodyMembers

@@ -41,6 +41,18 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<LeaderInvitationRow> LeaderInvitations => Set<LeaderInvitationRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FederationChanges.Note();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FederationChanges.Note();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         StorageConventions.Apply(configurationBuilder);
 

@@ -36,6 +36,7 @@ public sealed class FederationWriter(IDbContextFactory<FederationDbContext> cont
                     "记录已被他人同时修改，请刷新后再改", "the record was changed by someone else at the same time; reload and try again"));
             }
             await transaction.CommitAsync(cancellationToken);
+            FederationChanges.Note();
             return result;
         }
     }

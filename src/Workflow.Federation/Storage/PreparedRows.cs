@@ -63,6 +63,7 @@ internal sealed class PreparedRows<T> : IDisposable where T : class
     {
         foreach (var binding in _bindings) binding.Set(row);
         _command.ExecuteNonQuery();
+        FederationChanges.Note();
     }
 
     public void Dispose() => _command.Dispose();

@@ -12,6 +12,25 @@ public sealed class CoverageServiceTests : FederationTest
 {
 
     [Fact]
+    public async Task FiguresReadAgain_AfterABodyIsFoundedAndAnOrganizationAdded_ShowTheChange_WhileAtOnceTheyAreReadOnce()
+    {
+        var district = RegionCode.Parse("350583");
+        var first = await AddAsync(Organizations.Enterprise("弘一石业", serial: 1, region: "350583105001", women: 120));
+        var before = await Host.Coverage.GetCoverageAsync(district, 2026);
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Host.Coverage.GetCoverageAsync(district, 2026)));
+
+        await Bodies.FoundAsync(Host, "弘一集团妇联", "350583105001", FederationKind.Enterprise, Sector.NewEconomic, new DateOnly(2026, 3, 8), first);
+        var founded = await Host.Coverage.GetCoverageAsync(district, 2026);
+        await AddAsync(Organizations.Enterprise("阳光中科", serial: 3, region: "350583105002", women: 80));
+        var added = await Host.Coverage.GetCoverageAsync(district, 2026);
+
+        Assert.All(together, tree => Assert.Same(together[0], tree));
+        Assert.Equal((1, 0, 0), (before.Total.Surveyed, before.Total.Covered, before.Total.BodiesFounded));
+        Assert.Equal((1, 1, 1), (founded.Total.Surveyed, founded.Total.Covered, founded.Total.BodiesFounded));
+        Assert.Equal((2, 1, 1), (added.Total.Surveyed, added.Total.Covered, added.Total.BodiesFounded));
+    }
+
+    [Fact]
     public async Task Figures_RollUpFromVillagesToTownshipsToTheDistrict_BySector()
     {
         var keyUnit = await AddAsync(Organizations.Enterprise("弘一石业", serial: 1, region: "350583105001", women: 120));
