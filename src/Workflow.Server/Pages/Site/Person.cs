@@ -12,15 +12,15 @@ public sealed record Person(string Name, string Roles, string Region)
     {
         if (user.Identity?.IsAuthenticated != true) return null;
         var caller = Caller.From(user);
-        var roles = string.Join("、", caller.Roles.Select(r => RoleName(r, caller.ApproverKind)));
-        var region = user.FindFirstValue(RegionNameClaim) is { Length: > 0 } name ? $"{name}（{caller.RegionCode}）" : caller.RegionCode;
+        var roles = string.Join(Phrase.IsEnglish ? ", " : "、", caller.Roles.Select(r => RoleName(r, caller.ApproverKind)));
+        var region = user.FindFirstValue(RegionNameClaim) is { Length: > 0 } name ? name + Text.InBrackets(caller.RegionCode) : caller.RegionCode;
         return new Person(user.FindFirstValue(AccountClaims.DisplayNameClaim) ?? caller.UserName, roles, region);
     }
 
     public static string RoleName(string role, string? approverKind) => role switch
     {
         Accounts.Roles.Officer => Text.RoleOfficer,
-        Accounts.Roles.Approver when approverKind is not null => $"{Text.RoleApprover}（{KindName(approverKind)}）",
+        Accounts.Roles.Approver when approverKind is not null => Text.RoleApprover + Text.InBrackets(KindName(approverKind)),
         Accounts.Roles.Approver => Text.RoleApprover,
         Accounts.Roles.Chair => Text.RoleChair,
         Accounts.Roles.Admin => Text.RoleAdmin,

@@ -15,6 +15,12 @@ public static partial class Text
     public static readonly Phrase Region = new("区域", "Region");
     public static readonly Phrase Role = new("角色", "Role");
     public static readonly Phrase Required = new("必填", "required");
+
+    /// <summary>The colon after a label: full-width in Chinese, ASCII with a space in English.</summary>
+    public static readonly Phrase Colon = new("：", ": ");
+
+    /// <summary>Words in brackets after what they qualify, with the brackets of the current language.</summary>
+    public static string InBrackets(string words) => Phrase.IsEnglish ? $" ({words})" : $"（{words}）";
     public static readonly Phrase Submit = new("提交", "Submit");
     public static readonly Phrase Previous = new("上一页", "Previous");
     public static readonly Phrase Next = new("下一页", "Next");
