@@ -23,8 +23,7 @@ public sealed class StoppingNodeTests
         await node.DisposeAsync();
 
         // A backend leaves pg_stat_activity a moment after its client closed the connection.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (await ConnectionsToAsync(name) > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Eventually.HoldsAsync(async () => await ConnectionsToAsync(name) == 0, TimeSpan.FromSeconds(5));
         Assert.Equal("", await QueriesOnAsync(name));
     }
 
