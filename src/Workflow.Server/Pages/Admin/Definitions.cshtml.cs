@@ -68,6 +68,14 @@ public sealed class DefinitionsModel(DefinitionCatalog catalog, DefinitionStore 
         return Page();
     }
 
+    /// <summary>The submitted JSON line by line with each error on the line its path starts on; empty when nothing was refused.</summary>
+    public IReadOnlyList<AnnotatedLine> AnnotatedLines => Lines?.Annotate(Errors) ?? [];
+
+    public int? LineOf(DefinitionError error) => Lines?.LineOf(error.Path);
+
+    private JsonLines? Lines => _lines ??= Errors.Count == 0 || string.IsNullOrEmpty(Json) ? null : new JsonLines(Json);
+    private JsonLines? _lines;
+
     /// <summary>The id of the activity an error's path points into (<c>activities[4]…</c>), so the admin finds it in the box; null when there is none.</summary>
     public string? ActivityAt(string path)
     {

@@ -152,5 +152,5 @@ public sealed class UsersModel(UserDirectory users, UserImport import, UploadSto
         { ["q"] = Search, ["p"] = PageNumber == 1 ? null : PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ["confirm"] = change, ["id"] = id.ToString() }
         .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() + "#confirm";
 
-    public static string Roles(UserView user) => string.Join("、", user.Roles.Select(r => Person.RoleName(r, user.ApproverKind)));
+    public static string Roles(UserView user) => string.Join(Text.ListSeparator, user.Roles.Select(r => Person.RoleName(r, user.ApproverKind)));
 }

@@ -71,7 +71,7 @@ public sealed class PlanModel(RegistryService registry, BodyLeaders leaders, Rot
             return LocalRedirect($"/bodies/{id}");
         });
 
-    public string AccountName(Guid userId) => Accounts.FirstOrDefault(a => a.Id == userId) is { } account ? $"{account.DisplayName}（{account.UserName}）" : userId.ToString();
+    public string AccountName(Guid userId) => Accounts.FirstOrDefault(a => a.Id == userId) is { } account ? account.DisplayName + Text.InBrackets(account.UserName) : userId.ToString();
 
     /// <summary>Chairs and vice-chairs chair a rotation period, so only chairs' accounts are offered for them.</summary>
     public IEnumerable<UserView> AccountsFor(BodyLeader leader) =>

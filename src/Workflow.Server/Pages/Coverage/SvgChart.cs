@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
+using Workflow.Server.Pages.Site;
 
 namespace Workflow.Server.Pages.Coverage;
 
@@ -46,7 +47,7 @@ public static class SvgChart
                 var x = x0 + s * BarWidth;
                 var y = Y(value);
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect class=\"{series[s].CssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(BarWidth - 2)}\" height=\"{N(Top + PlotHeight - y)}\"><title>{E(categories[c])} {E(series[s].Label)}：{N(value)}</title></rect>");
+                    $"<rect class=\"{series[s].CssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(BarWidth - 2)}\" height=\"{N(Top + PlotHeight - y)}\"><title>{E(categories[c])} {E(series[s].Label)}{E(Text.Colon)}{N(value)}</title></rect>");
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{N(x + (BarWidth - 2) / 2)}\" y=\"{N(y - 3)}\" text-anchor=\"middle\">{N(value)}</text>");
             }
             svg.Append(CultureInfo.InvariantCulture,
@@ -59,7 +60,7 @@ public static class SvgChart
             for (var c = 0; c < categories.Count; c++)
                 if (line.Values[c] is { } value)
                     svg.Append(CultureInfo.InvariantCulture,
-                        $"<circle class=\"{line.CssClass}\" cx=\"{N(Center(c))}\" cy=\"{N(Y(value))}\" r=\"3.5\"><title>{E(categories[c])} {E(line.Label)}：{N(value)}</title></circle>");
+                        $"<circle class=\"{line.CssClass}\" cx=\"{N(Center(c))}\" cy=\"{N(Y(value))}\" r=\"3.5\"><title>{E(categories[c])} {E(line.Label)}{E(Text.Colon)}{N(value)}</title></circle>");
         }
         return Close(svg);
     }
@@ -79,7 +80,7 @@ public static class SvgChart
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"chart-group\"><text class=\"chart-category\" x=\"{N(label - 6)}\" y=\"{N(y + 16)}\" text-anchor=\"end\">{E(Short(categories[c]))}</text>");
             if (percents[c] is { } percent)
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect class=\"{cssClass}\" x=\"{N(label)}\" y=\"{N(y + 4)}\" width=\"{N(bar * Math.Clamp(percent, 0, 100) / 100)}\" height=\"16\"><title>{E(categories[c])}：{N(percent)}%</title></rect>");
+                    $"<rect class=\"{cssClass}\" x=\"{N(label)}\" y=\"{N(y + 4)}\" width=\"{N(bar * Math.Clamp(percent, 0, 100) / 100)}\" height=\"16\"><title>{E(categories[c])}{E(Text.Colon)}{N(percent)}%</title></rect>");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text class=\"chart-value\" x=\"{N(label + bar + 6)}\" y=\"{N(y + 16)}\">{(percents[c] is { } shown ? N(shown) + "%" : "—")}</text></g>");
         }

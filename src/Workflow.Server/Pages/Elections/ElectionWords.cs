@@ -63,7 +63,7 @@ public static class ElectionWords
     };
 
     public static string Contest(Contest contest, CandidateSlate slate) =>
-        Text.ContestLine.Format(Role(contest.Role), contest.Seats, string.Join("、", contest.CandidateIds.Select(slate.NameOf)));
+        Text.ContestLine.Format(Role(contest.Role), contest.Seats, string.Join(Text.ListSeparator, contest.CandidateIds.Select(slate.NameOf)));
 
     public static string Attempt(ElectionAttemptView attempt) =>
         Text.ElectionRecorded.Format(Foundings.FoundingWords.Stage(attempt.Stage), attempt.Number, Status(attempt.Status));

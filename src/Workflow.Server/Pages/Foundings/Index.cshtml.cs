@@ -5,6 +5,7 @@ using Workflow.Federation.Founding;
 using Workflow.Persistence.Definitions;
 using Workflow.Server.Accounts;
 using Workflow.Server.Ledger;
+using Workflow.Server.Pages.Site;
 
 namespace Workflow.Server.Pages.Foundings;
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(FoundingService foundings, DefinitionStore defini
     }
 
     /// <summary>The Chinese (or English) title of each step the request waits at, as the definition words it.</summary>
-    public string Steps(FoundingView founding) => founding.WaitingAt.Count == 0 ? "—" : string.Join("、", founding.WaitingAt.Select(StepTitle));
+    public string Steps(FoundingView founding) => founding.WaitingAt.Count == 0 ? "—" : string.Join(Text.ListSeparator, founding.WaitingAt.Select(StepTitle));
 
     public string StepTitle(string activityId) =>
         _definition is not null && _definition.TryGetActivity(activityId, out var activity) && activity is UserTaskActivity { Title: { } title } ? title : activityId;

@@ -12,7 +12,7 @@ public sealed record Person(string Name, string Roles, string Region)
     {
         if (user.Identity?.IsAuthenticated != true) return null;
         var caller = Caller.From(user);
-        var roles = string.Join(Phrase.IsEnglish ? ", " : "、", caller.Roles.Select(r => RoleName(r, caller.ApproverKind)));
+        var roles = string.Join(Text.ListSeparator, caller.Roles.Select(r => RoleName(r, caller.ApproverKind)));
         var region = user.FindFirstValue(RegionNameClaim) is { Length: > 0 } name ? name + Text.InBrackets(caller.RegionCode) : caller.RegionCode;
         return new Person(user.FindFirstValue(AccountClaims.DisplayNameClaim) ?? caller.UserName, roles, region);
     }

@@ -21,6 +21,11 @@ public static partial class Text
 
     /// <summary>Words in brackets after what they qualify, with the brackets of the current language.</summary>
     public static string InBrackets(string words) => Phrase.IsEnglish ? $" ({words})" : $"（{words}）";
+
+    /// <summary>Between items of a list: the enumeration comma in Chinese, a comma in English.</summary>
+    public static readonly Phrase ListSeparator = new("、", ", ");
+    public static readonly Phrase Comma = new("，", ", ");
+    public static readonly Phrase Semicolon = new("；", "; ");
     public static readonly Phrase Submit = new("提交", "Submit");
     public static readonly Phrase Previous = new("上一页", "Previous");
     public static readonly Phrase Next = new("下一页", "Next");
@@ -494,6 +499,8 @@ public static partial class Text
     public static readonly Phrase DefinitionPublished = new("已发布 {0} 第 {1} 版。", "{0} version {1} published.");
     public static readonly Phrase DefinitionUnchanged = new("内容与 {0} 第 {1} 版相同，未另立版本。", "Same content as {0} version {1}: no new version.");
     public static readonly Phrase ErrorInActivity = new("步骤 {0}", "step {0}");
+    public static readonly Phrase AtLine = new("第 {0} 行", "line {0}");
+    public static readonly Phrase ErrorsInPlace = new("错误所在位置", "The errors where they are");
     public static readonly Phrase DefinitionMissing = new("请上传文件或填写 JSON。", "Upload a file or fill in the JSON.");
     public static readonly Phrase EditAsNew = new("以此版本为底稿发布新版本", "Publish a new version from this one");
 
@@ -533,6 +540,25 @@ public static partial class Text
     public static readonly Phrase InstanceFinished = new("已完成", "Finished");
     public static readonly Phrase InstanceFaulted = new("故障", "Faulted");
     public static readonly Phrase InstanceCancelled = new("已取消", "Cancelled");
+
+    /// <summary>What a journal entry records, as the admin reads it.</summary>
+    public static string Entry(Workflow.Engine.Journal.JournalKind kind) => kind switch
+    {
+        Workflow.Engine.Journal.JournalKind.Started => new Phrase("启动", "Started"),
+        Workflow.Engine.Journal.JournalKind.Executed => new Phrase("执行", "Executed"),
+        Workflow.Engine.Journal.JournalKind.Resumed => new Phrase("办理", "Decided"),
+        Workflow.Engine.Journal.JournalKind.TimerFired => new Phrase("计时到期", "Timer fired"),
+        Workflow.Engine.Journal.JournalKind.Reminded => new Phrase("提醒", "Reminded"),
+        Workflow.Engine.Journal.JournalKind.Escalated => new Phrase("升级督办", "Escalated"),
+        Workflow.Engine.Journal.JournalKind.Joined => new Phrase("汇合", "Joined"),
+        Workflow.Engine.Journal.JournalKind.BranchCancelled => new Phrase("分支取消", "Branch cancelled"),
+        Workflow.Engine.Journal.JournalKind.ChildFinished => new Phrase("子流程完成", "Child finished"),
+        Workflow.Engine.Journal.JournalKind.Finished => new Phrase("完成", "Finished"),
+        Workflow.Engine.Journal.JournalKind.Faulted => new Phrase("故障", "Faulted"),
+        Workflow.Engine.Journal.JournalKind.Retried => new Phrase("重试", "Retried"),
+        Workflow.Engine.Journal.JournalKind.Cancelled => new Phrase("取消", "Cancelled"),
+        _ => kind.ToString(),
+    };
 
     public static string Status(Workflow.Engine.Execution.InstanceStatus status) => status switch
     {

@@ -23,6 +23,13 @@ public sealed class DefinitionsPageTests(AdminHost host) : IClassFixture<AdminHo
         Assert.Contains("nowhere", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"version-{id}-1\"", page, StringComparison.Ordinal);
 
+        var indented = await admin.PostFormAsync("/admin/definitions", new() { ["Json"] = broken.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) }, formPage: "/admin/definitions");
+        var indentedPage = await indented.Content.ReadAsStringAsync();
+        var marked = System.Text.RegularExpressions.Regex.Match(indentedPage, "<li id=\"json-line-(\\d+)\" class=\"has-error\"><code>([^<]*)</code>\\s*<span class=\"line-error\">([^<]*)</span>");
+        Assert.True(marked.Success, "no line marked in the annotated listing");
+        Assert.Contains("&quot;done&quot;: &quot;nowhere&quot;", marked.Groups[2].Value, StringComparison.Ordinal);
+        Assert.Contains("nowhere", marked.Groups[3].Value, StringComparison.Ordinal);
+
         var published = await admin.PostFileAsync("/admin/definitions", "/admin/definitions", id + ".json", System.Text.Encoding.UTF8.GetBytes(FlakyAction.FlakyFlow(id).ToJsonString()));
         var list = await published.Content.ReadAsStringAsync();
         Assert.Contains($"已发布 {id} 第 1 版。", list, StringComparison.Ordinal);

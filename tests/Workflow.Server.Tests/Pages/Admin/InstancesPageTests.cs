@@ -21,6 +21,11 @@ public sealed class InstancesPageTests(AdminHost host) : IClassFixture<AdminHost
         Assert.Contains("id=\"verification\">", verified, StringComparison.Ordinal);
         Assert.Contains("日志完整", verified, StringComparison.Ordinal);
         Assert.Contains("id=\"journal-entries\"", verified, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"类型\">故障</td>", verified, StringComparison.Ordinal);
+
+        await admin.PostFormAsync("/account/language", new() { ["culture"] = "en", ["returnUrl"] = "/admin" }, formPage: "/admin");
+        var english = await admin.GetStringAsync($"/admin/instances/{instance}");
+        Assert.Contains("<td data-label=\"Kind\">Faulted</td>", english, StringComparison.Ordinal);
     }
 
     [Fact]
