@@ -8,8 +8,12 @@ namespace Workflow.Server.Diagrams;
 
 public static class DiagramsRegistration
 {
-    public static IServiceCollection AddDiagrams(this IServiceCollection services) =>
+    public static IServiceCollection AddDiagrams(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSingleton<DagreLayout>().AddSingleton(sp => new WorkflowDiagram(sp.GetRequiredService<DagreLayout>())).AddSingleton<InstanceDiagrams>();
+        if (configuration.GetValue("Diagrams:WarmUp", true)) services.AddHostedService<DiagramWarmUp>();
+        return services;
+    }
 }
 
 public static class DiagramsApi

@@ -31,6 +31,10 @@ public sealed class WorkflowDiagram
         return new DrawnDiagram(SvgDiagram.Write(definition.Name, layout, words, progress), width, height);
     }
 
+    /// <summary>Whether a version's layout in a language is computed and kept.</summary>
+    internal bool IsLaidOut(string definitionId, int version, string language) =>
+        _layouts.TryGetValue((definitionId, version, language), out var layout) && layout.IsValueCreated;
+
     internal DiagramLayout LayoutOf(WorkflowDefinition definition, DiagramWords words)
     {
         // Version 0 is a definition loaded but not published (tests, validation): it has no identity to cache under.

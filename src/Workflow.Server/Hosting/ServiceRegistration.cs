@@ -60,7 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<DefinitionCatalog>();
-        services.AddDiagrams();
+        services.AddDiagrams(builder.Configuration);
         services.AddSingleton<StoredVersionsCheck>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();

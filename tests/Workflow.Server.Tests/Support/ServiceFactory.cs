@@ -52,6 +52,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Regions:RootCode", TestRegions.District);
         builder.UseSetting("Regions:RootName", "南安市");
         builder.UseSetting("DemoData:Enabled", "false");
+        builder.UseSetting("Diagrams:WarmUp", "false");
         if (PostgreSql is not null)
         {
             builder.UseSetting("Storage:Provider", "PostgreSql");
