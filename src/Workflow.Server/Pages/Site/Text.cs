@@ -149,7 +149,7 @@ public static partial class Text
     public static readonly Phrase Diagram = new("流程图", "Workflow diagram");
     public static readonly Phrase AllPeriods = new("全部 {0} 个轮值期", "All {0} rotation periods");
     public static readonly Phrase DiagramLegend = new("蓝色粗框并标“当前”的是正在办理的步骤；绿色带 ✓ 的是已走过的步骤和路径；浅色的是尚未到达的步骤。",
-        "Blue with a thick border and marked “current”: the step being worked on; green with ✓: steps and paths already taken; pale: steps not reached.");
+        "Blue with a thick border and marked “Now”: the step being worked on; green with ✓: steps and paths already taken; pale: steps not reached.");
     public static readonly Phrase DecidedNotice = new("已办理“{0}”：{1}。", "Decided \u201c{0}\u201d: {1}.");
     public static readonly Phrase AlreadyDecided = new("此事项已由 {0} 于 {1} 办理，无需再办。", "{0} already decided this task on {1}; nothing is left to do.");
     public static readonly Phrase FormHasErrors = new("表单有误，请按提示修改。", "The form has errors: see the notes by the fields.");
