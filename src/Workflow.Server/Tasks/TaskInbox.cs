@@ -16,42 +16,23 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 {
     public const int MaxPageSize = 200;
 
-    public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
-    {
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
-        await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var tasks = Filtered(db, await ClaimsAsync(claimsDb, cancellationToken), caller, query, query.Show ?? "available", now);
+    public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken) =>
+        await PageOfAsync(await OpenTasksAsync(caller, cancellationToken), caller, query, clock.GetUtcNow(), cancellationToken);
 
-        var total = await tasks.CountAsync(cancellationToken);
-        var rows = await tasks.OrderBy(b => b.DueAt == null).ThenBy(b => b.DueAt).ThenBy(b => b.CreatedAt)
-            .Skip((page - 1) * size).Take(size)
-            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Bookmark.Id).ToList();
-        var claims = await claimsDb.TaskClaims.AsNoTracking().Where(c => ids.Contains(c.BookmarkId)).ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
-        var named = await subjects.ForAsync([.. rows.Select(r => r.Bookmark.InstanceId)], cancellationToken);
-        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.GetValueOrDefault(r.Bookmark.Id), now)
-            with { Subject = named.GetValueOrDefault(r.Bookmark.InstanceId) }).ToList();
-        return new TaskPage(items, page, size, total);
-    }
-
-    /// <summary>The count of every tab of the inbox under the same filters, for the tabs' labels.</summary>
-    public async Task<TaskCounts> CountsAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the inbox page shows at once, from one read of the caller's open tasks: the count of every tab under the same
+    /// filters, one tab's page (unless it shows the done tab) and the kinds of step for the filter.
+    /// </summary>
+    public async Task<InboxOverview> OverviewAsync(Caller caller, TaskQuery query, bool withOpenPage, CancellationToken cancellationToken)
     {
-        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
-        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var open = await OpenTasksAsync(caller, cancellationToken);
         var now = clock.GetUtcNow();
-        // One read of the claims serves the three tabs' filters.
-        var claims = await ClaimsAsync(claimsDb, cancellationToken);
-        async Task<int> Count(string show) => await Filtered(db, claims, caller, query, show, now).CountAsync(cancellationToken);
-        var mine = await Count("mine");
-        var available = await Count("unclaimed");
-        var handed = await Count("handed");
-        var done = await Decided(db, caller).CountAsync(cancellationToken);
-        return new TaskCounts(mine, available, handed, done);
+        int Count(string show) => Filter(open, caller, query, show, now).Count();
+        int done;
+        await using (var db = await engine.CreateDbContextAsync(cancellationToken))
+            done = await Decided(db, caller).CountAsync(cancellationToken);
+        var page = withOpenPage ? await PageOfAsync(open, caller, query, now, cancellationToken) : null;
+        return new InboxOverview(new TaskCounts(Count("mine"), Count("unclaimed"), Count("handed"), done), page, StepKinds(open));
     }
 
     public async Task<DecidedPage> DecidedAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
@@ -79,53 +60,74 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     private static IQueryable<JournalRow> Decided(WorkflowDbContext db, Caller caller) =>
         db.Journal.AsNoTracking().Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null);
 
-    /// <summary>Who holds which task: the few columns the tabs filter on, read once per list or count.</summary>
-    private sealed record ClaimHolder(Guid BookmarkId, Guid AssigneeId, bool Delegated);
+    /// <summary>An open task the caller may see, with who holds it.</summary>
+    private sealed record OpenTask(TaskView View, Guid? HolderId, bool Delegated);
 
-    private static async Task<IReadOnlyList<ClaimHolder>> ClaimsAsync(ServiceDbContext claimsDb, CancellationToken cancellationToken) =>
-        await claimsDb.TaskClaims.AsNoTracking().Select(c => new ClaimHolder(c.BookmarkId, c.AssigneeId, c.DelegatedBy != null)).ToListAsync(cancellationToken);
-
-    private static IQueryable<BookmarkRow> Filtered(WorkflowDbContext db, IReadOnlyList<ClaimHolder> claims, Caller caller, TaskQuery query, string show, DateTimeOffset now)
+    /// <summary>
+    /// Every open task the caller may see, in the columns the inbox shows, read in one query (and the claims in another):
+    /// counting the tabs, filtering and paging then happen in memory. A round trip per tab and filter cost more than the rows.
+    /// </summary>
+    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(Caller caller, CancellationToken cancellationToken)
     {
-        List<Guid> Held(Func<ClaimHolder, bool> which) => [.. claims.Where(which).Select(c => c.BookmarkId)];
-        var mine = Held(c => c.AssigneeId == caller.Id);
-        var tasks = Eligible(db.Bookmarks.AsNoTracking(), caller, mine);
-        if (show == "mine") tasks = tasks.Where(b => mine.Contains(b.Id));
-        else if (show == "handed")
+        Dictionary<Guid, TaskClaimRow> claims;
+        await using (var claimsDb = await service.CreateDbContextAsync(cancellationToken))
+            claims = await claimsDb.TaskClaims.AsNoTracking().ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
+        var mine = claims.Values.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToList();
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        var rows = await Eligible(db.Bookmarks.AsNoTracking(), caller, mine)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new
+            {
+                b.Id, b.InstanceId, i.DefinitionId, i.DefinitionVersion, b.ActivityId, b.Title, b.Role, b.ApproverKind, b.RegionCode, b.CreatedAt, b.DueAt,
+                b.AssigneeUserId,
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return [.. rows.Select(r =>
         {
-            var handed = Held(c => c.AssigneeId == caller.Id && c.Delegated);
-            tasks = tasks.Where(b => handed.Contains(b.Id));
-        }
-        else if (show == "available")
+            var claim = claims.GetValueOrDefault(r.Id);
+            var view = new TaskView(r.Id, r.InstanceId, r.DefinitionId, r.DefinitionVersion, r.ActivityId, r.Title, r.Role, r.ApproverKind, r.RegionCode,
+                r.CreatedAt, r.DueAt, r.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy, r.AssigneeUserId is not null);
+            return new OpenTask(view, claim?.AssigneeId, claim?.DelegatedBy is not null);
+        })];
+    }
+
+    private static IEnumerable<OpenTask> Filter(IReadOnlyList<OpenTask> open, Caller caller, TaskQuery query, string show, DateTimeOffset now)
+    {
+        Func<OpenTask, bool> inTab = show switch
         {
-            var others = Held(c => c.AssigneeId != caller.Id);
-            tasks = tasks.Where(b => !others.Contains(b.Id));
-        }
-        else if (show == "unclaimed")
-        {
-            var held = Held(_ => true);
-            tasks = tasks.Where(b => !held.Contains(b.Id));
-        }
-        else if (show != "all") throw Refusal.Validation(("show", "one of available, unclaimed, mine, handed, all"));
-        if (query.DefinitionId is not null)
-            tasks = tasks.Where(b => db.Instances.Any(i => i.Id == b.InstanceId && i.DefinitionId == query.DefinitionId));
-        if (query.ActivityId is not null) tasks = tasks.Where(b => b.ActivityId == query.ActivityId);
-        if (query.RegionCode is not null) tasks = tasks.Within(b => b.RegionCode!, query.RegionCode);
-        if (query.Overdue is true) tasks = tasks.Where(b => b.DueAt != null && b.DueAt < now);
-        if (query.Overdue is false) tasks = tasks.Where(b => b.DueAt == null || b.DueAt >= now);
-        if (query.DueBy is { } dueBy) tasks = tasks.Where(b => b.DueAt != null && b.DueAt <= dueBy);
-        return tasks;
+            "mine" => t => t.HolderId == caller.Id,
+            "handed" => t => t.HolderId == caller.Id && t.Delegated,
+            "available" => t => t.HolderId is null || t.HolderId == caller.Id,
+            "unclaimed" => t => t.HolderId is null,
+            "all" => _ => true,
+            _ => throw Refusal.Validation(("show", "one of available, unclaimed, mine, handed, all")),
+        };
+        return open.Where(inTab).Where(t => Matches(t.View, query, now));
+    }
+
+    private static bool Matches(TaskView task, TaskQuery query, DateTimeOffset now) =>
+        (query.DefinitionId is null || task.DefinitionId == query.DefinitionId)
+        && (query.ActivityId is null || task.ActivityId == query.ActivityId)
+        && (query.RegionCode is null || RegionCode.Covers(query.RegionCode, task.RegionCode))
+        && (query.Overdue is not true || task.DueAt < now)
+        && (query.Overdue is not false || task.DueAt is null || task.DueAt >= now)
+        && (query.DueBy is not { } dueBy || task.DueAt <= dueBy);
+
+    private async Task<TaskPage> PageOfAsync(IReadOnlyList<OpenTask> open, Caller caller, TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var filtered = Filter(open, caller, query, query.Show ?? "available", now).Select(t => t.View)
+            .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ToList();
+        var items = filtered.Skip((page - 1) * size).Take(size).ToList();
+        var named = await subjects.ForAsync([.. items.Select(t => t.InstanceId)], cancellationToken);
+        return new TaskPage([.. items.Select(t => t with { Subject = named.GetValueOrDefault(t.InstanceId) })], page, size, filtered.Count);
     }
 
     /// <summary>The kinds of step (activity id and title) open to the caller, for the inbox's filter: a bounded list.</summary>
-    public async Task<IReadOnlyList<(string ActivityId, string Title)>> StepKindsAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
-        await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var mine = await claimsDb.TaskClaims.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToListAsync(cancellationToken);
-        var kinds = await Eligible(db.Bookmarks.AsNoTracking(), caller, mine).Select(b => new { b.ActivityId, b.Title }).Distinct().Take(100).ToListAsync(cancellationToken);
-        return [.. kinds.GroupBy(k => k.ActivityId).Select(g => (g.Key, g.Select(k => k.Title).FirstOrDefault(t => t is not null) ?? g.Key)).OrderBy(k => k.Item2, StringComparer.Ordinal)];
-    }
+    private static IReadOnlyList<(string ActivityId, string Title)> StepKinds(IReadOnlyList<OpenTask> open) =>
+        [.. open.GroupBy(t => t.View.ActivityId).Take(100)
+            .Select(g => (g.Key, g.Select(t => t.View.Title).FirstOrDefault(t => t is not null) ?? g.Key)).OrderBy(k => k.Item2, StringComparer.Ordinal)];
 
     /// <summary>The open task if the caller may act on it; otherwise 404, so tasks outside one's scope are not even confirmed to exist.</summary>
     public async Task<(BookmarkRow Bookmark, InstanceRow Instance, TaskClaimRow? Claim)> FindForAsync(Caller caller, Guid id, CancellationToken cancellationToken)

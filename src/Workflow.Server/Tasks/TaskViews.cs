@@ -50,6 +50,9 @@ public sealed record DecidedPage(IReadOnlyList<DecidedTask> Items, int Page, int
 /// <summary>How many tasks each tab of the inbox holds, with the same filters applied.</summary>
 public sealed record TaskCounts(int Mine, int Available, int Handed, int Done);
 
+/// <summary>The inbox page at once: the tabs' counts, one tab's page of open tasks (none on the done tab) and the step kinds of the filter.</summary>
+public sealed record InboxOverview(TaskCounts Counts, TaskPage? Open, IReadOnlyList<(string ActivityId, string Title)> Steps);
+
 public sealed record DecisionRequest([Present] string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Form);
 
 /// <summary>Someone a task can be handed to.</summary>

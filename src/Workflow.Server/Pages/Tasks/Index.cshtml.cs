@@ -35,10 +35,9 @@ public sealed class IndexModel(TaskInbox inbox, TaskActions actions, RegionServi
         var caller = Caller.From(User);
         if (!Tabs.Contains(Tab)) Tab = "mine";
         var query = Query();
-        Counts = await inbox.CountsAsync(caller, query, cancellationToken);
+        var overview = await inbox.OverviewAsync(caller, query, withOpenPage: Tab != "done", cancellationToken);
+        (Counts, Open, Steps) = (overview.Counts, overview.Open, overview.Steps);
         if (Tab == "done") Done = await inbox.DecidedAsync(caller, PageNumber, PageSize, cancellationToken);
-        else Open = await inbox.ListAsync(caller, query, cancellationToken);
-        Steps = await inbox.StepKindsAsync(caller, cancellationToken);
         // The caller's region and the level below it: enough to narrow a list, never the whole tree in a select.
         Regions = [.. (await regions.ListAsync(caller, caller.RegionCode, cancellationToken))
             .Where(r => r.Code == caller.RegionCode || RegionCode.ParentOf(r.Code) == caller.RegionCode).Take(200)];
