@@ -16,8 +16,11 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 {
     public const int MaxPageSize = 200;
 
-    public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken) =>
-        await PageOfAsync(await OpenTasksAsync(caller, cancellationToken), caller, query, clock.GetUtcNow(), cancellationToken);
+    public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await PageOfAsync(await OpenTasksAsync(caller, now, cancellationToken), caller, query, now, cancellationToken);
+    }
 
     /// <summary>
     /// What the inbox page shows at once, from one read of the caller's open tasks: the count of every tab under the same
@@ -25,8 +28,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     /// </summary>
     public async Task<InboxOverview> OverviewAsync(Caller caller, TaskQuery query, bool withOpenPage, CancellationToken cancellationToken)
     {
-        var open = await OpenTasksAsync(caller, cancellationToken);
         var now = clock.GetUtcNow();
+        var open = await OpenTasksAsync(caller, now, cancellationToken);
         int Count(string show) => Filter(open, caller, query, show, now).Count();
         int done;
         await using (var db = await engine.CreateDbContextAsync(cancellationToken))
@@ -67,7 +70,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     /// Every open task the caller may see, in the columns the inbox shows, read in one query (and the claims in another):
     /// counting the tabs, filtering and paging then happen in memory. A round trip per tab and filter cost more than the rows.
     /// </summary>
-    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Dictionary<Guid, TaskClaimRow> claims;
         await using (var claimsDb = await service.CreateDbContextAsync(cancellationToken))
@@ -75,19 +78,12 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         var mine = claims.Values.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToList();
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         var rows = await Eligible(db.Bookmarks.AsNoTracking(), caller, mine)
-            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new
-            {
-                b.Id, b.InstanceId, i.DefinitionId, i.DefinitionVersion, b.ActivityId, b.Title, b.Role, b.ApproverKind, b.RegionCode, b.CreatedAt, b.DueAt,
-                b.AssigneeUserId,
-            })
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         return [.. rows.Select(r =>
         {
-            var claim = claims.GetValueOrDefault(r.Id);
-            var view = new TaskView(r.Id, r.InstanceId, r.DefinitionId, r.DefinitionVersion, r.ActivityId, r.Title, r.Role, r.ApproverKind, r.RegionCode,
-                r.CreatedAt, r.DueAt, r.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy, r.AssigneeUserId is not null);
-            return new OpenTask(view, claim?.AssigneeId, claim?.DelegatedBy is not null);
+            var claim = claims.GetValueOrDefault(r.Bookmark.Id);
+            return new OpenTask(View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claim, now), claim?.AssigneeId, claim?.DelegatedBy is not null);
         })];
     }
 
