@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Workflow.Persistence.Storage;
@@ -13,20 +15,33 @@ public sealed class SqliteDurability : DbConnectionInterceptor
 {
     public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    // The pragmas belong to the native handle, which the connection pool keeps open between uses: set them once per handle
+    // rather than on every open (a profile of the HTTP decision path found two such round trips per request).
+    private static readonly ConditionalWeakTable<object, object> s_applied = [];
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Apply(DbConnection connection)
-    {
+        if (IsSet(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(connection);
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (IsSet(connection)) return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    private static bool IsSet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && s_applied.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) s_applied.AddOrUpdate(handle, handle);
     }
 }
 

@@ -129,8 +129,11 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     public async Task<(BookmarkRow Bookmark, InstanceRow Instance, TaskClaimRow? Claim)> FindForAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.Kind == BookmarkKind.UserTask, cancellationToken);
-        if (bookmark is null)
+        // The task and its instance in one round trip: this runs before every claim, release, hand-over and decision.
+        var found = await db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
+            .Join(db.Instances.AsNoTracking(), b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, Instance = i })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             var decided = await db.Journal.AsNoTracking().Where(j => j.BookmarkId == id && j.Kind == JournalKind.Resumed)
                 .Select(j => new { j.Actor, j.At }).FirstOrDefaultAsync(cancellationToken);
@@ -139,6 +142,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
                     new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
             throw Refusal.NotFound("task", id);
         }
+        var bookmark = found.Bookmark;
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
         var claim = await claimsDb.TaskClaims.AsNoTracking().SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
         var handedToCaller = claim?.AssigneeId == caller.Id || bookmark.AssigneeUserId == caller.Id.ToString();
@@ -147,8 +151,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             throw Refusal.Forbidden(bookmark.AssigneeUserId is null
                 ? $"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}"
                 : "this is a personal task of another person");
-        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == bookmark.InstanceId, cancellationToken);
-        return (bookmark, instance, claim);
+        return (bookmark, found.Instance, claim);
     }
 
     /// <summary>A personal task is for its person and whoever she handed it to; any other task for its role in its region.</summary>
