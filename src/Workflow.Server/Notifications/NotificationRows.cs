@@ -11,6 +11,8 @@ public enum DeliveryChannel
     Webhook,
     /// <summary>A WeCom or DingTalk group robot; paced by <c>Robots.RobotDispatcher</c>, not by a job per delivery.</summary>
     Robot,
+    /// <summary>A templated text message to the person's mobile number, through the configured <c>Sms.ISmsProvider</c>.</summary>
+    Sms,
 }
 
 public enum DeliveryState
