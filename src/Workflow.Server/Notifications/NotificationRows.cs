@@ -74,6 +74,8 @@ public sealed class NotificationSettingsRow
     public bool InApp { get; set; } = true;
     public bool Email { get; set; } = true;
     public bool Webhook { get; set; } = true;
+    /// <summary>SMS costs money and reaches a phone: off until the person (or an admin) turns it on.</summary>
+    public bool Sms { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
