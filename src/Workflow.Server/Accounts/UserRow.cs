@@ -13,6 +13,8 @@ public sealed class UserRow
     public string? ApproverKind { get; set; }
     public required string RegionCode { get; set; }
     public string? Email { get; set; }
+    /// <summary>A mainland mobile number (11 digits, see <c>Sms.SmsOptions.NormalizeMobile</c>) for SMS reminders; shown masked.</summary>
+    public string? Mobile { get; set; }
     public string Language { get; set; } = "zh-CN";
     public bool Active { get; set; } = true;
     /// <summary>Set for a generated one-time password: the person must choose their own before doing anything else.</summary>

@@ -20,12 +20,19 @@ public sealed record DeliveryOptions(TimeSpan Lease, RetryPolicy Email, RetryPol
         RetryPolicy.From(configuration.GetSection("Smtp")),
         RetryPolicy.From(configuration.GetSection("Webhooks")),
         TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)),
-        RetryPolicy.From(configuration.GetSection("Robots")));
+        RetryPolicy.From(configuration.GetSection("Robots")))
+    {
+        Sms = RetryPolicy.From(configuration.GetSection("Sms")),
+    };
+
+    /// <summary>Section <c>Sms</c>: <c>Attempts</c>, <c>BackoffSeconds</c>.</summary>
+    public RetryPolicy Sms { get; init; } = Robot;
 
     public RetryPolicy RetryFor(DeliveryChannel channel) => channel switch
     {
         DeliveryChannel.Email => Email,
         DeliveryChannel.Robot => Robot,
+        DeliveryChannel.Sms => Sms,
         _ => Webhook,
     };
 }

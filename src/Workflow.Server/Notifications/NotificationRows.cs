@@ -11,6 +11,8 @@ public enum DeliveryChannel
     Webhook,
     /// <summary>A WeCom or DingTalk group robot; paced by <c>Robots.RobotDispatcher</c>, not by a job per delivery.</summary>
     Robot,
+    /// <summary>A templated text message to the person's mobile number, through the configured <c>Sms.ISmsProvider</c>.</summary>
+    Sms,
 }
 
 public enum DeliveryState
@@ -72,6 +74,8 @@ public sealed class NotificationSettingsRow
     public bool InApp { get; set; } = true;
     public bool Email { get; set; } = true;
     public bool Webhook { get; set; } = true;
+    /// <summary>SMS costs money and reaches a phone: off until the person (or an admin) turns it on.</summary>
+    public bool Sms { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

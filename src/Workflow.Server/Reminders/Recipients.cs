@@ -8,7 +8,10 @@ using Workflow.Federation.Reminders;
 namespace Workflow.Server.Reminders;
 
 /// <summary>A person a reminder reaches, as their account stands at delivery.</summary>
-public sealed record Person(Guid Id, string UserName, string DisplayName, string? Email, string Language, string RegionCode);
+public sealed record Person(Guid Id, string UserName, string DisplayName, string? Email, string Language, string RegionCode)
+{
+    public string? Mobile { get; init; }
+}
 
 /// <summary>Resolves audiences to active people: named ones, and role holders whose home region covers the audience's region.</summary>
 internal static class Recipients
@@ -40,7 +43,7 @@ internal static class Recipients
                     (to.ApproverKind is null || to.ApproverKind == u.ApproverKind)
                     && RegionCode.Covers(u.RegionCode, to.RegionCode)));
             return (IReadOnlyList<Person>)people.DistinctBy(u => u.Id)
-                .Select(u => new Person(u.Id, u.UserName, u.DisplayName, u.Email, u.Language, u.RegionCode)).ToList();
+                .Select(u => new Person(u.Id, u.UserName, u.DisplayName, u.Email, u.Language, u.RegionCode) { Mobile = u.Mobile }).ToList();
         }).ToList();
     }
 

@@ -4,6 +4,7 @@ using Workflow.Persistence.Storage;
 using Workflow.Server.Email;
 using Workflow.Server.Notifications;
 using Workflow.Server.Robots;
+using Workflow.Server.Sms;
 using Workflow.Server.Storage;
 using Workflow.Server.Webhooks;
 using Workflow.Federation.Regions;
@@ -36,6 +37,7 @@ public sealed class ReminderSweep(
     SmtpOptions smtp,
     RobotOptions robotOptions,
     RobotDispatcher robotDispatcher,
+    SmsOptions sms,
     TimeProvider clock,
     ILogger<ReminderSweep> logger)
 {
@@ -118,6 +120,8 @@ public sealed class ReminderSweep(
                 if (choice?.Webhook ?? true)
                     foreach (var hook in hooks.Where(h => h.UserId == person.Id))
                         outbound.AddRange(Add(db, taken, message.PersonWebhook(person, hook)));
+                if ((choice?.Sms ?? false) && sms.Enabled && person.Mobile is not null && sms.TemplateFor(reminder.Kind) is { } template)
+                    outbound.AddRange(Add(db, taken, message.Sms(person, template, robotOptions.SiteUrl)));
             }
             foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
             {
@@ -186,6 +190,14 @@ public sealed class ReminderSweep(
         {
             var text = new RobotMessage(Subject(null), _body.Zh, RobotMessages.PageLink(site, reminder.Key, reminder.Link));
             return (Row(robot.Id, DeliveryChannel.Robot, DeliveryState.Pending, robot.Id.ToString(), RobotMessages.Payload(robot.Platform, robot.Format, text)), null);
+        }
+
+        /// <summary>The kind's approved template with the subject and the absolute link to the page where the work is done.</summary>
+        public (DeliveryRow, InboxRow?) Sms(Person person, string template, Uri? site)
+        {
+            var link = RobotMessages.PageLink(site, reminder.Key, reminder.Link)?.AbsoluteUri ?? "";
+            var text = new SmsMessage(person.Mobile!, template, [new("subject", _subject.Zh), new("link", link)]);
+            return (Row(person.Id, DeliveryChannel.Sms, DeliveryState.Pending, person.Mobile, SmsSender.Payload(text)), null);
         }
 
         private string Subject(string? language) =>

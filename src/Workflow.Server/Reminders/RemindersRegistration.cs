@@ -5,6 +5,7 @@ using Workflow.Server.Calendar;
 using Workflow.Server.Email;
 using Workflow.Server.Notifications;
 using Workflow.Server.Robots;
+using Workflow.Server.Sms;
 using Workflow.Server.Webhooks;
 
 namespace Workflow.Server.Reminders;
@@ -30,6 +31,7 @@ public static class RemindersRegistration
         services.AddSingleton<IDeliverySender, EmailSender>();
         services.AddSingleton<IDeliverySender, WebhookSender>();
         services.AddRobots(configuration);
+        services.AddSms(configuration);
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = delivery.WebhookTimeout);
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<CalendarFeed>();

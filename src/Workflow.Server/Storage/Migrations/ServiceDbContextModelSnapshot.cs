@@ -118,6 +118,9 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mobile")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
@@ -386,6 +389,9 @@ namespace Workflow.Server.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")

@@ -126,6 +126,9 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Mobile")
+                        .HasColumnType("text");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");
 
@@ -394,6 +397,9 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("InApp")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sms")
                         .HasColumnType("boolean");
 
                     b.Property<long>("UpdatedAt")
