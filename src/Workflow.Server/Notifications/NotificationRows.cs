@@ -72,6 +72,10 @@ public sealed class NotificationSettingsRow
     public bool InApp { get; set; } = true;
     public bool Email { get; set; } = true;
     public bool Webhook { get; set; } = true;
+    /// <summary>Quiet hours, China time: e-mail and webhook reminders falling due between <see cref="QuietFrom"/> and <see cref="QuietUntil"/> are held until the window ends.</summary>
+    public bool QuietHours { get; set; } = true;
+    public TimeOnly QuietFrom { get; set; } = QuietWindow.DefaultFrom;
+    public TimeOnly QuietUntil { get; set; } = QuietWindow.DefaultUntil;
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

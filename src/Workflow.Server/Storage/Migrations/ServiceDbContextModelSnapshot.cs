@@ -388,6 +388,15 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<bool>("InApp")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("QuietHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
