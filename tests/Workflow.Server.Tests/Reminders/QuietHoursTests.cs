@@ -37,7 +37,7 @@ public abstract class QuietHoursTests(Store store)
 
             Assert.True(await Eventually.HoldsAsync(async () => (await person.InboxAsync()).Count == 1, s_wait), "the inbox has it at once");
             clock.Advance(TimeSpan.FromHours(2));
-            await first.SettledAsync();
+            await first.SettledAsync(heldIsSettled: true);
             Assert.Empty(channels.Smtp.Received);
             Assert.Empty(channels.Hooks.Received);
             var contexts = first.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
@@ -52,7 +52,7 @@ public abstract class QuietHoursTests(Store store)
         clock.Advance(TimeSpan.FromHours(5));
         await using var second = channels.Configure(stopped.Restart(clock));
         await second.CreateClient().GetAsync("/health");
-        await second.SettledAsync();
+        await second.SettledAsync(heldIsSettled: true);
         Assert.Empty(channels.Smtp.Received);
         Assert.Empty(channels.Hooks.Received);
 
