@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Accounts;
 using Workflow.Server.Email;
@@ -18,10 +19,12 @@ public sealed record UnreadCount(int Unread);
 public sealed record MarkedRead(int Marked);
 
 /// <summary>A person's channels. <see cref="Language"/>, the e-mail address and whether a webhook exists come from the account and the admin.</summary>
-public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured);
+public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured,
+    bool QuietHours, string QuietFrom, string QuietUntil);
 
 /// <summary>The channels to turn on or off; a channel left out keeps its setting.</summary>
-public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook);
+/// <summary>Quiet hours are China time, <c>HH:mm</c>; a window may run over midnight (21:00–08:00).</summary>
+public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook, bool? QuietHours = null, string? QuietFrom = null, string? QuietUntil = null);
 
 /// <summary>The in-app inbox and the channel settings of the signed-in person.</summary>
 public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, TimeProvider clock)
@@ -76,6 +79,8 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
 
     public async Task<NotificationSettings> ChangeSettingsAsync(Caller caller, NotificationSettingsChange change, CancellationToken cancellationToken)
     {
+        var from = ParseTime("quietFrom", change.QuietFrom);
+        var until = ParseTime("quietUntil", change.QuietUntil);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken);
         if (row is null)
@@ -85,6 +90,9 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
             db.NotificationSettings.Add(row);
         }
         (row.InApp, row.Email, row.Webhook, row.UpdatedAt) = (change.InApp ?? row.InApp, change.Email ?? row.Email, change.Webhook ?? row.Webhook, clock.GetUtcNow());
+        (row.QuietHours, row.QuietFrom, row.QuietUntil) = (change.QuietHours ?? row.QuietHours, from ?? row.QuietFrom, until ?? row.QuietUntil);
+        if (row.QuietHours && row.QuietFrom == row.QuietUntil)
+            throw Refusal.Validation(("quietUntil", "quiet hours end where they begin; turn them off instead (quietHours: false)"));
         await db.SaveChangesAsync(cancellationToken);
         return await SettingsAsync(db, caller, cancellationToken);
     }
@@ -94,6 +102,12 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == caller.Id, cancellationToken) ?? throw Refusal.NotFound("user", caller.Id);
         var row = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken) ?? new NotificationSettingsRow { UserId = caller.Id };
         var hook = await db.WebhookSubscriptions.AnyAsync(h => h.UserId == caller.Id && h.Active, cancellationToken);
-        return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook);
+        return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook,
+            row.QuietHours, row.QuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture), row.QuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
+
+    private static TimeOnly? ParseTime(string field, string? value) =>
+        value is null ? null
+        : TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
+        : throw Refusal.Validation((field, $"'{value}' is not a time of day as HH:mm (China time), e.g. 21:00"));
 }

@@ -76,6 +76,10 @@ public sealed class NotificationSettingsRow
     public bool Webhook { get; set; } = true;
     /// <summary>SMS costs money and reaches a phone: off until the person (or an admin) turns it on.</summary>
     public bool Sms { get; set; }
+    /// <summary>Quiet hours, China time: e-mail and webhook reminders falling due between <see cref="QuietFrom"/> and <see cref="QuietUntil"/> are held until the window ends.</summary>
+    public bool QuietHours { get; set; } = true;
+    public TimeOnly QuietFrom { get; set; } = QuietWindow.DefaultFrom;
+    public TimeOnly QuietUntil { get; set; } = QuietWindow.DefaultUntil;
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -51,14 +51,14 @@ public sealed class ReminderSweep(
         {
             var (count, outbound, toRobots) = await DeliverBatchWithRetryAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            foreach (var id in outbound) scheduler.ScheduleSend(id, now);
+            foreach (var (id, notBefore) in outbound) scheduler.ScheduleSend(id, notBefore > now ? notBefore : now);
             if (toRobots) robotDispatcher.Wake();
             handled += count;
             if (count < options.BatchSize) return handled;
         }
     }
 
-    private async Task<(int Count, List<Guid> Outbound, bool ToRobots)> DeliverBatchWithRetryAsync(CancellationToken cancellationToken)
+    private async Task<(int Count, List<(Guid Id, DateTimeOffset NotBefore)> Outbound, bool ToRobots)> DeliverBatchWithRetryAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -74,7 +74,7 @@ public sealed class ReminderSweep(
         }
     }
 
-    private async Task<(int Count, List<Guid> Outbound, bool ToRobots)> DeliverBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Count, List<(Guid Id, DateTimeOffset NotBefore)> Outbound, bool ToRobots)> DeliverBatchAsync(CancellationToken cancellationToken)
     {
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed class ReminderSweep(
         var robots = await db.Robots.AsNoTracking().Where(r => r.Active).ToListAsync(cancellationToken);
         var toRobots = false;
 
-        var outbound = new List<Guid>();
+        var outbound = new List<(Guid Id, DateTimeOffset NotBefore)>();
         for (var i = 0; i < due.Count; i++)
         {
             var reminder = due[i];
@@ -113,20 +113,22 @@ public sealed class ReminderSweep(
             foreach (var person in people[i])
             {
                 var choice = settings.GetValueOrDefault(person.Id);
+                // The inbox does not ring a phone; e-mail and webhooks (which do) wait out the person's quiet hours, held by their lease.
+                var held = QuietWindow.HeldUntil(choice, now);
                 if (choice?.InApp ?? true)
                     Add(db, taken, message.InApp(person));
                 if ((choice?.Email ?? true) && smtp.Enabled && !string.IsNullOrWhiteSpace(person.Email))
-                    outbound.AddRange(Add(db, taken, message.Email(person)));
+                    outbound.AddRange(Add(db, taken, message.Email(person, held)).Select(id => (id, held ?? now)));
                 if (choice?.Webhook ?? true)
                     foreach (var hook in hooks.Where(h => h.UserId == person.Id))
-                        outbound.AddRange(Add(db, taken, message.PersonWebhook(person, hook)));
+                        outbound.AddRange(Add(db, taken, message.PersonWebhook(person, hook, held)).Select(id => (id, held ?? now)));
                 if ((choice?.Sms ?? false) && sms.Enabled && person.Mobile is not null && sms.TemplateFor(reminder.Kind) is { } template)
-                    outbound.AddRange(Add(db, taken, message.Sms(person, template, robotOptions.SiteUrl)));
+                    outbound.AddRange(Add(db, taken, message.Sms(person, template, robotOptions.SiteUrl, held)).Select(id => (id, held ?? now)));
             }
             foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
             {
                 var inRegion = people[i].Where(p => RegionCode.Covers(hook.RegionCode!, p.RegionCode)).ToList();
-                if (inRegion.Count > 0) outbound.AddRange(Add(db, taken, message.RegionWebhook(hook, inRegion)));
+                if (inRegion.Count > 0) outbound.AddRange(Add(db, taken, message.RegionWebhook(hook, inRegion)).Select(id => (id, now)));
             }
             // A body's robots hear of the body's reminders; a region's robots of every reminder reaching someone in the region.
             var bodyId = ReminderKeys.BodyOf(reminder.Key);
@@ -167,16 +169,19 @@ public sealed class ReminderSweep(
                  Body = _body.For(person.Language), Link = reminder.Link, Late = reminder.Late, DueAt = reminder.DueAt, CreatedAt = now,
              });
 
-        public (DeliveryRow, InboxRow?) Email(Person person)
+        /// <summary>Held (quiet hours): the row's lease runs to <paramref name="heldUntil"/>, so no sender claims it before, and the subject says it was held.</summary>
+        public (DeliveryRow, InboxRow?) Email(Person person, DateTimeOffset? heldUntil = null)
         {
-            var payload = new EmailPayload(person.Email!, person.DisplayName, Subject(person.Language), _body.For(person.Language) + Footer(person.Language));
-            return (Row(person.Id, DeliveryChannel.Email, DeliveryState.Pending, person.Email, JsonSerializer.Serialize(payload, s_json)), null);
+            var subject = (heldUntil is null ? "" : QuietWindow.HeldMark(person.Language)) + Subject(person.Language);
+            var payload = new EmailPayload(person.Email!, person.DisplayName, subject, _body.For(person.Language) + Footer(person.Language));
+            return (Row(person.Id, DeliveryChannel.Email, DeliveryState.Pending, person.Email, JsonSerializer.Serialize(payload, s_json), lease: heldUntil), null);
         }
 
-        public (DeliveryRow, InboxRow?) PersonWebhook(Person person, WebhookSubscriptionRow hook)
+        public (DeliveryRow, InboxRow?) PersonWebhook(Person person, WebhookSubscriptionRow hook, DateTimeOffset? heldUntil = null)
         {
             var id = Guid.CreateVersion7(now);
-            return (Row(person.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, [person], person.Language, null), id), null);
+            var subject = heldUntil is null ? null : new LocalizedText(QuietWindow.HeldMark("zh-CN") + _subject.Zh, QuietWindow.HeldMark("en") + _subject.En);
+            return (Row(person.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, [person], person.Language, null, subject), id, heldUntil), null);
         }
 
         public (DeliveryRow, InboxRow?) RegionWebhook(WebhookSubscriptionRow hook, IReadOnlyList<Person> people)
@@ -193,11 +198,13 @@ public sealed class ReminderSweep(
         }
 
         /// <summary>The kind's approved template with the subject and the absolute link to the page where the work is done.</summary>
-        public (DeliveryRow, InboxRow?) Sms(Person person, string template, Uri? site)
+        /// <summary>A text message rings a phone: quiet hours hold it like an e-mail, and its subject says so.</summary>
+        public (DeliveryRow, InboxRow?) Sms(Person person, string template, Uri? site, DateTimeOffset? heldUntil = null)
         {
             var link = RobotMessages.PageLink(site, reminder.Key, reminder.Link)?.AbsoluteUri ?? "";
-            var text = new SmsMessage(person.Mobile!, template, [new("subject", _subject.Zh), new("link", link)]);
-            return (Row(person.Id, DeliveryChannel.Sms, DeliveryState.Pending, person.Mobile, SmsSender.Payload(text)), null);
+            var subject = (heldUntil is null ? "" : QuietWindow.HeldMark("zh-CN")) + _subject.Zh;
+            var text = new SmsMessage(person.Mobile!, template, [new("subject", subject), new("link", link)]);
+            return (Row(person.Id, DeliveryChannel.Sms, DeliveryState.Pending, person.Mobile, SmsSender.Payload(text), lease: heldUntil), null);
         }
 
         private string Subject(string? language) =>
@@ -205,15 +212,15 @@ public sealed class ReminderSweep(
 
         private string Footer(string? language) => reminder.Link is null ? "" : (LocalizedText.IsEnglish(language) ? "\n\nOpen: " : "\n\n查看：") + reminder.Link;
 
-        private string Body(Guid deliveryId, IReadOnlyList<Person> people, string? language, string? regionCode) => JsonSerializer.Serialize(new WebhookPayload(
+        private string Body(Guid deliveryId, IReadOnlyList<Person> people, string? language, string? regionCode, LocalizedText? subject = null) => JsonSerializer.Serialize(new WebhookPayload(
             deliveryId, reminder.Key, reminder.Kind, reminder.DueAt, reminder.Late, regionCode, language,
             people.Select(p => new WebhookRecipient(p.Id, p.UserName, p.DisplayName, p.RegionCode)).ToList(),
-            _subject, _body, reminder.Link), s_json);
+            subject ?? _subject, _body, reminder.Link), s_json);
 
-        private DeliveryRow Row(Guid recipient, DeliveryChannel channel, DeliveryState state, string? target, string? payload, Guid? id = null) => new()
+        private DeliveryRow Row(Guid recipient, DeliveryChannel channel, DeliveryState state, string? target, string? payload, Guid? id = null, DateTimeOffset? lease = null) => new()
         {
             Id = id ?? Guid.CreateVersion7(now), Key = reminder.Key, RecipientId = recipient, Channel = channel, Kind = reminder.Kind, State = state,
-            Late = reminder.Late, DueAt = reminder.DueAt, Target = target, Payload = payload, LeaseUntil = now, CreatedAt = now,
+            Late = reminder.Late, DueAt = reminder.DueAt, Target = target, Payload = payload, LeaseUntil = lease ?? now, CreatedAt = now,
             SentAt = state == DeliveryState.Sent ? now : null,
         };
     }

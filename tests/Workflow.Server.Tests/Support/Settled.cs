@@ -19,14 +19,14 @@ public static class Settled
     /// will wake within the next seconds of the wall clock, no reminder due and undelivered, no e-mail or webhook pending.
     /// A job already woken and waiting for a later moment of the service clock is not work left: the clock has not got there.
     /// </summary>
-    public static async Task SettledAsync(this ServiceFactory factory)
+    public static async Task SettledAsync(this ServiceFactory factory, bool heldIsSettled = false)
     {
         var monitor = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>();
         var quietInARow = 0;
         var settled = await Eventually.HoldsAsync(async () =>
         {
-            quietInARow = await IsQuietAsync(monitor, contexts, factory.Clock.GetUtcNow()) ? quietInARow + 1 : 0;
+            quietInARow = await IsQuietAsync(monitor, contexts, factory.Clock.GetUtcNow(), heldIsSettled) ? quietInARow + 1 : 0;
             return quietInARow >= 2;
         }, TimeSpan.FromSeconds(20));
         Assert.True(settled, "the service still had work at the clock's present moment after 20 s");
@@ -46,7 +46,7 @@ public static class Settled
 
     public static Task<bool> PassTimeUntilAsync(this ServiceFactory factory, Func<bool> condition) => factory.PassTimeUntilAsync(() => Task.FromResult(condition()));
 
-    private static async Task<bool> IsQuietAsync(Hangfire.Storage.IMonitoringApi monitor, IDbContextFactory<ServiceDbContext> contexts, DateTimeOffset now)
+    private static async Task<bool> IsQuietAsync(Hangfire.Storage.IMonitoringApi monitor, IDbContextFactory<ServiceDbContext> contexts, DateTimeOffset now, bool heldIsSettled)
     {
         if (monitor.GetStatistics().Enqueued > 0) return false;
         // Hangfire wakes jobs on the wall clock, not on the service's.
@@ -54,6 +54,8 @@ public static class Settled
         if (monitor.ScheduledJobs(0, 10_000).Any(j => j.Value.EnqueueAt <= soon)) return false;
         await using var db = await contexts.CreateDbContextAsync();
         return !await db.Reminders.AnyAsync(r => r.Status == ReminderStatus.Scheduled && r.DueAt <= now)
-            && !await db.Deliveries.AnyAsync(d => d.State == DeliveryState.Pending);
+            && !await db.Deliveries.AnyAsync(d => d.State == DeliveryState.Pending
+                // A delivery held by quiet hours is unclaimed (no attempt yet) with its lease at the window's end.
+                && !(heldIsSettled && d.Attempts == 0 && d.LeaseUntil > now));
     }
 }

@@ -391,6 +391,15 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<bool>("InApp")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("QuietHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Sms")
                         .HasColumnType("INTEGER");
 

@@ -399,6 +399,15 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<bool>("InApp")
                         .HasColumnType("boolean");
 
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("QuietHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("time without time zone");
+
                     b.Property<bool>("Sms")
                         .HasColumnType("boolean");
 
