@@ -9,7 +9,7 @@ public sealed record Quarter(int Year, int Number)
 
     public DateOnly EndExclusive => FirstDay.AddMonths(3);
 
-    public Quarter Previous => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);
+    public Quarter Before() => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);
 
     public bool Contains(DateOnly day) => day >= FirstDay && day < EndExclusive;
 
@@ -40,8 +40,8 @@ public static class ActivityRules
     public static ActivityStatus Evaluate(ActivityPlan plan, DateTimeOffset now)
     {
         var today = ChinaInstant.Of(now).LocalDate;
-        var last = Quarter.Of(today).Previous;
-        var first = last.Previous;
+        var last = Quarter.Of(today).Before();
+        var first = last.Before();
         var missing = new List<CodedMessage>();
 
         if (plan.InJointMeetingGroup)
