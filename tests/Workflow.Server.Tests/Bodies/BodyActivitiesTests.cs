@@ -93,4 +93,22 @@ public sealed class BodyActivitiesTests(ServiceFactory factory) : IClassFixture<
         quiet = (JsonArray)JsonNode.Parse(await officer.GetStringAsync("/api/coverage/quiet"))!;
         Assert.DoesNotContain(quiet, q => (string?)q!["id"] == body.ToString());
     }
+
+    [Fact]
+    public async Task Coverage_ShowsFormalAndEffectiveSideBySide_AndCountsABodyOnceItIsActive()
+    {
+        var body = await factory.RegisteredBodyAsync();
+        var officer = await OfficerAsync("act-officer4");
+        var before = (JsonObject)(await (await officer.GetAsync($"/api/coverage?region={TestRegions.Town}")).ReadObjectAsync())["total"]!;
+
+        await officer.PostAsJsonAsync($"/api/bodies/{body}/activities", new { kind = "loveMotherTeam", heldOn = Today, summary = "组建队伍" });
+        var after = (JsonObject)(await (await officer.GetAsync($"/api/coverage?region={TestRegions.Town}")).ReadObjectAsync())["total"]!;
+
+        Assert.Equal((int)before["bodiesActive"]! + 1, (int)after["bodiesActive"]!);
+        // The test body has no member organizations, so the organizations effectively covered do not change.
+        Assert.Equal((int)before["effectivelyCovered"]!, (int)after["effectivelyCovered"]!);
+        Assert.True((int)after["effectivelyCovered"]! <= (int)after["covered"]!);
+        Assert.True(after.ContainsKey("effectiveCoveragePercent"));
+        Assert.Equal((int)before["bodiesFounded"]!, (int)after["bodiesFounded"]!);
+    }
 }
