@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Federation.Common;
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.JointMeetings;
@@ -20,8 +21,12 @@ public sealed record ActivityView(Guid Id, string Kind, DateOnly HeldOn, string 
 /// <summary>A body that has gone quiet (not active), with what is missing and when it last did anything recorded.</summary>
 public sealed record QuietBody(Guid Id, string Name, string RegionCode, IReadOnlyList<CodedMessage> Missing, DateOnly? LastActivityOn);
 
-/// <summary>Records what bodies do and judges them active (有效) by <see cref="ActivityRules"/>; joint meetings recorded by their convener count.</summary>
-public sealed class BodyActivities(BodyAccess access, RegistryService registry, MeetingRecords meetings, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// Records what bodies do and judges them active (有效) by <see cref="ActivityRules"/>; joint meetings recorded by their convener count.
+/// <see cref="MeetingRecords"/> (which needs the engine's runtime) is resolved only for a body in a joint meeting group, so coverage
+/// figures also work in a host without the engine.
+/// </summary>
+public sealed class BodyActivities(BodyAccess access, RegistryService registry, IServiceProvider services, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
 {
     public static string KindName(ActivityKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
@@ -83,7 +88,7 @@ public sealed class BodyActivities(BodyAccess access, RegistryService registry, 
         var mine = groups.Where(g => JointMeetingGroups.Bodies(g).Contains(bodyId)).ToList();
         var held = new HashSet<Quarter>();
         foreach (var group in mine)
-            foreach (var (year, quarter) in await meetings.HeldAsync(group, cancellationToken)) held.Add(new Quarter(year, quarter));
+            foreach (var (year, quarter) in await services.GetRequiredService<MeetingRecords>().HeldAsync(group, cancellationToken)) held.Add(new Quarter(year, quarter));
         List<DutyTurn> turns = [];
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
