@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Federation.Activities;
 using Workflow.Federation.Classification;
 using Workflow.Engine;
 using Workflow.Federation.Coverage;
@@ -69,6 +70,7 @@ public static class FederationRegistration
         services.TryAddSingleton<DutyGroupSchedule>();
         services.TryAddSingleton<JointMeetingGroups>();
         services.TryAddSingleton<MeetingRecords>();
+        services.TryAddSingleton<BodyActivities>();
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();

@@ -25,8 +25,21 @@ public sealed record CoverageFigures(int Surveyed, int Eligible, int KeyUnits, i
     /// <summary>Key units covered ÷ key units as a percentage (0–100, one decimal).</summary>
     public double? KeyUnitCoveragePercent => Percent.Of(KeyUnitsCovered, KeyUnits);
 
+    /// <summary>Founded bodies (micro-homes not included) that are active (有效, see <c>ActivityRules</c>): formal beside effective coverage.</summary>
+    public int BodiesActive { get; init; }
+
+    /// <summary>Eligible organizations that are members of an active body or micro-home (有效覆盖).</summary>
+    public int EffectivelyCovered { get; init; }
+
+    /// <summary>Effectively covered ÷ eligible as a percentage (0–100, one decimal); null when nothing is eligible.</summary>
+    public double? EffectiveCoveragePercent => Percent.Of(EffectivelyCovered, Eligible);
+
     public CoverageFigures Add(CoverageFigures other) => new(Surveyed + other.Surveyed, Eligible + other.Eligible, KeyUnits + other.KeyUnits,
-        Covered + other.Covered, KeyUnitsCovered + other.KeyUnitsCovered, BodiesFounded + other.BodiesFounded, MicroHomes + other.MicroHomes);
+        Covered + other.Covered, KeyUnitsCovered + other.KeyUnitsCovered, BodiesFounded + other.BodiesFounded, MicroHomes + other.MicroHomes)
+    {
+        BodiesActive = BodiesActive + other.BodiesActive,
+        EffectivelyCovered = EffectivelyCovered + other.EffectivelyCovered,
+    };
 }
 
 /// <summary>A region's target for a year and how far it is reached: bodies and micro-homes founded by the end of that year.</summary>

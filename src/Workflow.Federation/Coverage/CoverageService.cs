@@ -18,7 +18,7 @@ namespace Workflow.Federation.Coverage;
 /// (<see cref="FederationChanges"/>) or it is <see cref="Fresh"/> old, and requests that arrive while it is being read wait for the
 /// one reading: an overview page that eight officers open at once reads a district's 100,000 organizations once.
 /// </summary>
-public sealed class CoverageService(FederationWriter writer, ClassificationRules rules, TimeProvider clock)
+public sealed class CoverageService(FederationWriter writer, ClassificationRules rules, Activities.BodyActivities activities, TimeProvider clock)
 {
     private const int FirstYear = 2000;
     private const int LastYear = 2100;
@@ -117,7 +117,29 @@ public sealed class CoverageService(FederationWriter writer, ClassificationRules
             tree.Add(b.RegionCode, b.Sector, b.MicroHome ? CoverageFigures.Zero with { MicroHomes = b.Count } : CoverageFigures.Zero with { BodiesFounded = b.Count });
             if (b.ByYearEnd) tree.AddFoundedByYearEnd(b.RegionCode, b.MicroHome, b.Count);
         }
+        await AddEffectiveAsync(db, tree, root, cancellationToken);
         return tree.Build(code => targets.GetValueOrDefault(code) is { } t ? (t.Year, t.Bodies, t.MicroHomes) : null);
+    }
+
+    /// <summary>Effective coverage (有效覆盖, issue 14) beside the formal: the active bodies, and the eligible organizations they cover.</summary>
+    private async Task AddEffectiveAsync(FederationDbContext db, CoverageTree tree, RegionCode root, CancellationToken cancellationToken)
+    {
+        var founded = await db.Bodies.AsNoTracking().Within(b => b.RegionCode, root).Where(b => b.Status == FederationBodyStatus.Founded)
+            .Select(b => new { b.Id, b.RegionCode, b.Sector, MicroHome = b.Kind == FederationKind.MicroHome }).ToListAsync(cancellationToken);
+        if (founded.Count == 0) return;
+        var active = await activities.ActiveAsync([.. founded.Select(b => b.Id)], cancellationToken);
+        if (active.Count == 0) return;
+        foreach (var group in founded.Where(b => !b.MicroHome && active.Contains(b.Id)).GroupBy(b => (b.RegionCode, b.Sector)))
+            tree.Add(group.Key.RegionCode, group.Key.Sector, CoverageFigures.Zero with { BodiesActive = group.Count() });
+        var activeIds = active.ToList();
+        var coveredIds = db.BodyMembers.Where(m => activeIds.Contains(m.BodyId)).Select(m => m.OrganizationId);
+        var covered = await db.Organizations.AsNoTracking().Within(o => o.RegionCode, root)
+            .Select(Flags(coveredIds))
+            .Where(f => f.Eligible && f.Covered)
+            .GroupBy(f => new { f.RegionCode, f.Sector })
+            .Select(g => new { g.Key.RegionCode, g.Key.Sector, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var c in covered) tree.Add(c.RegionCode, c.Sector, CoverageFigures.Zero with { EffectivelyCovered = c.Count });
     }
 
     /// <summary>

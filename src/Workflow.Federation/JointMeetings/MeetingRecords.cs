@@ -93,6 +93,24 @@ public sealed class MeetingRecords(JointMeetingGroups groups, BodyAccess access,
         return await ViewAsync(group, meeting, await followUps.ListAsync(groupId, "meeting:", cancellationToken), cancellationToken);
     }
 
+    /// <summary>The quarters whose meeting the convener recorded as held: the effective coverage (有效覆盖) counts them for every body of the group.</summary>
+    public async Task<IReadOnlyList<(int Year, int Quarter)>> HeldAsync(MeetingGroupRow group, CancellationToken cancellationToken)
+    {
+        List<JointMeetingRow> past;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            past = await db.JointMeetings.AsNoTracking().Where(m => m.GroupId == group.Id).ToListAsync(cancellationToken);
+            past = [.. past.Where(m => m.StartsAt <= now)];
+        }
+        if (past.Count == 0) return [];
+        var records = await followUps.ListAsync(group.Id, "meeting:", cancellationToken);
+        var held = new List<(int, int)>();
+        foreach (var meeting in past)
+            if ((await ViewAsync(group, meeting, records, cancellationToken)).Status == "recorded") held.Add((meeting.Year, meeting.Quarter));
+        return held;
+    }
+
     private static JsonObject Validate(RecordMeetingRequest request)
     {
         var problems = new List<FieldProblem>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Federation.Activities;
 using Workflow.Federation.Coverage;
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.FollowUps;
@@ -39,6 +40,7 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<MeetingGroupRow> MeetingGroups => Set<MeetingGroupRow>();
     public DbSet<JointMeetingRow> JointMeetings => Set<JointMeetingRow>();
     public DbSet<LeaderInvitationRow> LeaderInvitations => Set<LeaderInvitationRow>();
+    public DbSet<BodyActivityRow> BodyActivities => Set<BodyActivityRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -110,6 +110,7 @@ public static class ServiceRegistration
         app.MapFoundingsApi();
         app.MapRemindersApi();
         app.MapBodySchedulesApi();
+        app.MapBodyActivitiesApi();
         app.MapMeetingsApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
