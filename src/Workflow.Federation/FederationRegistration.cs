@@ -69,6 +69,7 @@ public static class FederationRegistration
         services.TryAddSingleton<DutyGroupSchedule>();
         services.TryAddSingleton<JointMeetingGroups>();
         services.TryAddSingleton<MeetingRecords>();
+        services.TryAddSingleton<Holidays.HolidayCalendar>();
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();
