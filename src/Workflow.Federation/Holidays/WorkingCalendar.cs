@@ -40,11 +40,13 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>The calendar of the shipped notices only, no overrides.</summary>
-    public static WorkingCalendar Shipped { get; } = new(ShippedYears);
+    public static WorkingCalendar Shipped => LazyShipped.Value;
 
     public static IReadOnlyList<HolidayYear> ShippedYears => LazyYears.Value;
 
     private static readonly Lazy<IReadOnlyList<HolidayYear>> LazyYears = new(Load);
+
+    private static readonly Lazy<WorkingCalendar> LazyShipped = new(() => new WorkingCalendar(ShippedYears));
 
     /// <summary>Whether a State Council notice for the year is shipped; without one only weekends are off.</summary>
     public bool Knows(int year) => known.Contains(year);
