@@ -71,6 +71,7 @@ public static class FederationRegistration
         services.TryAddSingleton<JointMeetingGroups>();
         services.TryAddSingleton<MeetingRecords>();
         services.TryAddSingleton<BodyActivities>();
+        services.TryAddSingleton<Holidays.HolidayCalendar>();
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
 using Workflow.Federation.FollowUps;
+using Workflow.Federation.Holidays;
 using Workflow.Federation.Regions;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Reminders;
@@ -24,7 +25,8 @@ public sealed record MoveMeetingRequest(DateTime StartsAt, string? Location, [Pr
 /// meeting asks the convener to record it (<c>workflows/joint-meeting-record.json</c>), escalating when nothing is recorded.
 /// </summary>
 public sealed class JointMeetingGroups(
-    BodyAccess access, RegistryService registry, IReminderPlanning planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+    BodyAccess access, RegistryService registry, IReminderPlanning planner, FollowUpService followUps, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock,
+    HolidayCalendar holidays)
 {
     public const string RecordDefinition = "joint-meeting-record";
 
@@ -136,7 +138,7 @@ public sealed class JointMeetingGroups(
     {
         var now = clock.GetUtcNow();
         var today = ChinaInstant.Of(now).LocalDate;
-        var proposals = JointMeetingRules.Between(today, today.AddYears(1));
+        var proposals = JointMeetingRules.Between(today, today.AddYears(1), calendar: await holidays.CurrentAsync(cancellationToken));
         List<JointMeetingRow> upcoming;
         var added = 0;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -169,7 +171,11 @@ public sealed class JointMeetingGroups(
     /// <summary>Reminders, calendar entries and the recording task of one meeting as it now stands.</summary>
     private async Task ScheduleAsync(MeetingGroupRow group, JointMeetingRow meeting, CancellationToken cancellationToken)
     {
-        var proposal = JointMeetingRules.At(meeting.Year, meeting.Quarter, ChinaInstant.Of(meeting.StartsAt));
+        var start = ChinaInstant.Of(meeting.StartsAt);
+        var proposal = JointMeetingRules.At(meeting.Year, meeting.Quarter, start) with
+        {
+            Moved = JointMeetingRules.MovedBy(meeting.Year, meeting.Quarter, start, await holidays.CurrentAsync(cancellationToken)),
+        };
         await planner.PlanAsync(JointMeetingReminders.Plan(group.Id, group.Name, proposal, group.ConvenerId, Invitees(group), clock.GetUtcNow(), meeting.Location ?? group.Location),
             cancellationToken);
         var opensAt = proposal.Record.Opened.Iso;

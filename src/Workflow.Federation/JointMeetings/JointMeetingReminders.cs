@@ -19,6 +19,8 @@ public static class JointMeetingReminders
         var time = start.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         var place = location is null ? "" : $"，地点：{location}";
         var placeEn = location is null ? "" : $", at {location}";
+        var moved = meeting.Moved is null ? "" : $"（{meeting.Moved.Zh}）";
+        var movedEn = meeting.Moved is null ? "" : $" ({meeting.Moved.En})";
         var events = new List<PlannedCalendarEvent>
         {
             new(ReminderKeys.Meeting(meetingGroupId, meeting.Year, meeting.Quarter), people, start.Utc, start.Utc + (duration ?? TimeSpan.FromHours(2)), false,
@@ -31,8 +33,8 @@ public static class JointMeetingReminders
                 ReminderAudience.People(people),
                 new LocalizedText($"联席会提醒：{groupName}", $"Joint meeting on {ReminderParts.En(start.LocalDate)}: {groupName}"),
                 new LocalizedText(
-                    $"{groupName}各妇联主席联席会定于{ReminderParts.Zh(start.LocalDate)} {time}召开{place}，邀请镇分管领导、妇联主席商讨工作计划、活动方案。",
-                    $"The joint meeting of the federation chairs of {groupName} is on {ReminderParts.En(start.LocalDate)} at {time} (China time){placeEn}; town leaders are invited to discuss the work plan and activities."));
+                    $"{groupName}各妇联主席联席会定于{ReminderParts.Zh(start.LocalDate)} {time}召开{moved}{place}，邀请镇分管领导、妇联主席商讨工作计划、活动方案。",
+                    $"The joint meeting of the federation chairs of {groupName} is on {ReminderParts.En(start.LocalDate)} at {time} (China time){movedEn}{placeEn}; town leaders are invited to discuss the work plan and activities."));
         });
         return new ReminderPlan(reminders.Where(r => r.DueAt > after).ToList(), events);
     }

@@ -1,4 +1,6 @@
 using Workflow.Federation.Common;
+using Workflow.Federation.Holidays;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Federation.JointMeetings;
 
@@ -48,15 +50,16 @@ public sealed record JointMeetingSettings
 }
 
 /// <summary>The proposed meeting of one quarter, the reminders before it and the recording task after it.</summary>
-public sealed record JointMeetingProposal(int Year, int Quarter, ChinaInstant Start, IReadOnlyList<ChinaInstant> Reminders, TaskSchedule Record);
+/// <summary><paramref name="Moved"/> says why the meeting is not on its rule's date when a holiday or weekend moved it ("因国庆节顺延至10月8日").</summary>
+public sealed record JointMeetingProposal(int Year, int Quarter, ChinaInstant Start, IReadOnlyList<ChinaInstant> Reminders, TaskSchedule Record, LocalizedText? Moved = null);
 
 /// <summary>
 /// 联席会 (seed 004): "每季度召开生产链内各妇联主席联席会,邀请镇分管领导、妇联主席商讨工作计划、活动方案".
-/// Chinese public holidays and the working weekends that make up for them are not considered.
+/// With a <see cref="WorkingCalendar"/>, a date on a public holiday (or a holiday set by an admin) moves to the next working day.
 /// </summary>
 public static class JointMeetingRules
 {
-    public static JointMeetingProposal Propose(int year, int quarter, JointMeetingSettings? settings = null)
+    public static JointMeetingProposal Propose(int year, int quarter, JointMeetingSettings? settings = null, WorkingCalendar? calendar = null)
     {
         if (quarter is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "a quarter is 1 to 4");
         settings = (settings ?? new JointMeetingSettings()).EnsureValid();
@@ -64,7 +67,8 @@ public static class JointMeetingRules
         var month = new DateOnly(year, ((quarter - 1) * 3) + settings.MonthOfQuarter, 1);
         var firstWeekday = month.AddDays(((int)settings.Weekday - (int)month.DayOfWeek + 7) % 7);
         var date = firstWeekday.AddDays(7 * (settings.WeekdayOccurrence - 1));
-        return At(year, quarter, ChinaInstant.At(date, settings.StartTime), settings);
+        var move = calendar?.Move(date);
+        return At(year, quarter, ChinaInstant.At(move?.To ?? date, settings.StartTime), settings) with { Moved = move?.Note };
     }
 
     /// <summary>The meeting of a quarter held at <paramref name="start"/> (proposed, or moved by its convener), with its reminders and recording task.</summary>
@@ -80,14 +84,18 @@ public static class JointMeetingRules
         return new JointMeetingProposal(year, quarter, start, reminders, record);
     }
 
+    /// <summary>Why a meeting held at <paramref name="start"/> is not on its rule's date, when the calendar moved it there; null otherwise (on its date, or moved by its convener).</summary>
+    public static LocalizedText? MovedBy(int year, int quarter, ChinaInstant start, WorkingCalendar calendar, JointMeetingSettings? settings = null) =>
+        Propose(year, quarter, settings, calendar) is { Moved: not null } moved && moved.Start.LocalDate == start.LocalDate ? moved.Moved : null;
+
     /// <summary>The meetings of every quarter whose proposed date falls in [from, untilExclusive).</summary>
-    public static IReadOnlyList<JointMeetingProposal> Between(DateOnly from, DateOnly untilExclusive, JointMeetingSettings? settings = null)
+    public static IReadOnlyList<JointMeetingProposal> Between(DateOnly from, DateOnly untilExclusive, JointMeetingSettings? settings = null, WorkingCalendar? calendar = null)
     {
         var meetings = new List<JointMeetingProposal>();
         var (year, quarter) = (from.Year, ((from.Month - 1) / 3) + 1);
         while (new DateOnly(year, ((quarter - 1) * 3) + 1, 1) < untilExclusive)
         {
-            var meeting = Propose(year, quarter, settings);
+            var meeting = Propose(year, quarter, settings, calendar);
             if (meeting.Start.LocalDate >= from && meeting.Start.LocalDate < untilExclusive) meetings.Add(meeting);
             (year, quarter) = quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
         }

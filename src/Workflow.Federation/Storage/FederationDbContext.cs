@@ -41,6 +41,7 @@ public sealed class FederationDbContext(DbContextOptions<FederationDbContext> op
     public DbSet<JointMeetingRow> JointMeetings => Set<JointMeetingRow>();
     public DbSet<LeaderInvitationRow> LeaderInvitations => Set<LeaderInvitationRow>();
     public DbSet<BodyActivityRow> BodyActivities => Set<BodyActivityRow>();
+    public DbSet<Holidays.HolidayOverrideRow> HolidayOverrides => Set<Holidays.HolidayOverrideRow>();
 
     // The engine's conventions: instants as UTC ticks, enums by name.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

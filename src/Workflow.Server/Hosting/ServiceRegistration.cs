@@ -16,6 +16,7 @@ using Workflow.Server.Foundings;
 using Workflow.Server.Idempotency;
 using Workflow.Server.Jobs;
 using Workflow.Server.Ledger;
+using Workflow.Server.Holidays;
 using Workflow.Server.Meetings;
 using Workflow.Server.Pages.Site;
 using Workflow.Server.Problems;
@@ -112,6 +113,7 @@ public static class ServiceRegistration
         app.MapBodySchedulesApi();
         app.MapBodyActivitiesApi();
         app.MapMeetingsApi();
+        app.MapHolidaysApi();
         app.MapJobsDashboard();
         app.MapApiDocs();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();

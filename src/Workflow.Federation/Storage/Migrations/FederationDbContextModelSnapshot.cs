@@ -261,6 +261,34 @@ namespace Workflow.Federation.Storage.Migrations
                     b.ToTable("founding_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Holidays.HolidayOverrideRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("holiday_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Federation.Invitations.LeaderInvitationRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -266,6 +266,34 @@ namespace Workflow.Federation.Storage.PostgreSql.Migrations
                     b.ToTable("founding_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Federation.Holidays.HolidayOverrideRow", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("holiday_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Federation.Invitations.LeaderInvitationRow", b =>
                 {
                     b.Property<Guid>("Id")
