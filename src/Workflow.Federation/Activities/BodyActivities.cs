@@ -57,46 +57,53 @@ public sealed class BodyActivities(BodyAccess access, RegistryService registry, 
     public async Task<ActivityStatus> StatusAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
     {
         await access.VisibleAsync(actor, bodyId, cancellationToken);
-        return await StatusAsync(bodyId, await MeetingGroupsAsync(cancellationToken), cancellationToken);
+        return (await StatusesAsync([bodyId], cancellationToken))[bodyId];
     }
 
     /// <summary>The founded bodies in the actor's region that are not active, so an officer can visit them.</summary>
     public async Task<IReadOnlyList<QuietBody>> QuietAsync(Acting actor, CancellationToken cancellationToken)
     {
-        var groups = await MeetingGroupsAsync(cancellationToken);
-        var quiet = new List<QuietBody>();
-        foreach (var body in (await registry.FoundedAsync(cancellationToken)).Where(b => actor.Covers(b.RegionCode)).OrderBy(b => b.RegionCode).ThenBy(b => b.Name))
-        {
-            var status = await StatusAsync(body.Id, groups, cancellationToken);
-            if (!status.Active) quiet.Add(new QuietBody(body.Id, body.Name, body.RegionCode, status.Missing, status.LastActivityOn));
-        }
-        return quiet;
+        var bodies = (await registry.FoundedAsync(cancellationToken)).Where(b => actor.Covers(b.RegionCode)).OrderBy(b => b.RegionCode).ThenBy(b => b.Name).ToList();
+        var statuses = await StatusesAsync([.. bodies.Select(b => b.Id)], cancellationToken);
+        return [.. bodies.Select(b => (Body: b, Status: statuses[b.Id])).Where(x => !x.Status.Active)
+            .Select(x => new QuietBody(x.Body.Id, x.Body.Name, x.Body.RegionCode, x.Status.Missing, x.Status.LastActivityOn))];
     }
 
-    /// <summary>How many of the given bodies are active now: the effective coverage counts them.</summary>
-    public async Task<IReadOnlySet<Guid>> ActiveAsync(IReadOnlyCollection<Guid> bodyIds, CancellationToken cancellationToken)
-    {
-        var groups = await MeetingGroupsAsync(cancellationToken);
-        var active = new HashSet<Guid>();
-        foreach (var id in bodyIds)
-            if ((await StatusAsync(id, groups, cancellationToken)).Active) active.Add(id);
-        return active;
-    }
+    /// <summary>Which of the given bodies are active now: the effective coverage counts them.</summary>
+    public async Task<IReadOnlySet<Guid>> ActiveAsync(IReadOnlyCollection<Guid> bodyIds, CancellationToken cancellationToken) =>
+        (await StatusesAsync(bodyIds, cancellationToken)).Where(s => s.Value.Active).Select(s => s.Key).ToHashSet();
 
-    private async Task<ActivityStatus> StatusAsync(Guid bodyId, IReadOnlyList<MeetingGroupRow> groups, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every body's status from a few reads whatever their number (coverage judges a district's 2,000 bodies at once): the meeting
+    /// groups, the held meetings of the groups these bodies belong to, and the duty plans and activities of the bodies.
+    /// </summary>
+    private async Task<Dictionary<Guid, ActivityStatus>> StatusesAsync(IReadOnlyCollection<Guid> bodyIds, CancellationToken cancellationToken)
     {
-        var mine = groups.Where(g => JointMeetingGroups.Bodies(g).Contains(bodyId)).ToList();
-        var held = new HashSet<Quarter>();
-        foreach (var group in mine)
-            foreach (var (year, quarter) in await services.GetRequiredService<MeetingRecords>().HeldAsync(group, cancellationToken)) held.Add(new Quarter(year, quarter));
-        List<DutyTurn> turns = [];
+        var ids = bodyIds.Distinct().ToList();
+        var groups = (await MeetingGroupsAsync(cancellationToken)).Select(g => (Row: g, Bodies: JointMeetingGroups.Bodies(g).ToHashSet())).ToList();
+        var wanted = ids.ToHashSet();
+        var heldByGroup = new Dictionary<Guid, IReadOnlyList<(int Year, int Quarter)>>();
+        foreach (var group in groups.Where(g => g.Bodies.Overlaps(wanted)))
+            heldByGroup[group.Row.Id] = await services.GetRequiredService<MeetingRecords>().HeldAsync(group.Row, cancellationToken);
+        Dictionary<Guid, string> turnsJson;
+        List<BodyActivityRow> rows;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var row = await db.BodyDutyGroups.AsNoTracking().SingleOrDefaultAsync(r => r.BodyId == bodyId, cancellationToken);
-            if (row is not null) turns = JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, JsonSerializerOptions.Web) ?? [];
+            turnsJson = await db.BodyDutyGroups.AsNoTracking().Where(r => ids.Contains(r.BodyId)).ToDictionaryAsync(r => r.BodyId, r => r.TurnsJson, cancellationToken);
+            rows = await db.BodyActivities.AsNoTracking().Where(a => ids.Contains(a.BodyId)).ToListAsync(cancellationToken);
         }
-        var plan = new ActivityPlan(mine.Count > 0, held, [.. turns.Select(t => new PlannedTurn(t.Group.Number, t.FirstDay, t.LastDay))], await RowsAsync(bodyId, cancellationToken));
-        return ActivityRules.Evaluate(plan, clock.GetUtcNow());
+        var activitiesOf = rows.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.RecordedAt).ToLookup(a => a.BodyId);
+        var now = clock.GetUtcNow();
+        var statuses = new Dictionary<Guid, ActivityStatus>();
+        foreach (var id in ids)
+        {
+            var mine = groups.Where(g => g.Bodies.Contains(id)).ToList();
+            var held = mine.SelectMany(g => heldByGroup[g.Row.Id]).Select(q => new Quarter(q.Year, q.Quarter)).ToHashSet();
+            var turns = turnsJson.TryGetValue(id, out var json) ? JsonSerializer.Deserialize<List<DutyTurn>>(json, JsonSerializerOptions.Web) ?? [] : [];
+            var plan = new ActivityPlan(mine.Count > 0, held, [.. turns.Select(t => new PlannedTurn(t.Group.Number, t.FirstDay, t.LastDay))], [.. activitiesOf[id]]);
+            statuses[id] = ActivityRules.Evaluate(plan, now);
+        }
+        return statuses;
     }
 
     private async Task<List<MeetingGroupRow>> MeetingGroupsAsync(CancellationToken cancellationToken)

@@ -8,15 +8,18 @@ using Workflow.Federation.Regions;
 namespace Workflow.Server.Accounts;
 
 public sealed record UserView(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? ApproverKind, string RegionCode,
-    string? Email, string Language, bool Active, bool Locked, DateTimeOffset CreatedAt)
+    string? Email, string Language, bool Active, bool Locked, DateTimeOffset CreatedAt, string? Mobile = null)
 {
     public static UserView From(UserRow u, DateTimeOffset now) =>
-        new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt);
+        new(u.Id, u.UserName, u.DisplayName, u.RoleList, u.ApproverKind, u.RegionCode, u.Email, u.Language, u.Active, u.LockedUntil > now, u.CreatedAt,
+            u.Mobile is { } mobile ? Sms.SmsOptions.Mask(mobile) : null);
 }
 
 public sealed record NewUser([Present] string UserName, [Present, PersonOrPlaceName] string DisplayName, [Present, NoNullItems] IReadOnlyList<string> Roles, string? ApproverKind, [Present] string RegionCode, string? Email = null, string? Language = null, string? Password = null);
 
-public sealed record UserChange([PersonOrPlaceName] string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active);
+/// <remarks><c>mobile</c>: a mainland number for text-message reminders (+86 optional), shown back masked; an empty string removes it.</remarks>
+public sealed record UserChange([PersonOrPlaceName] string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active,
+    string? Mobile = null);
 
 public sealed record UserPage(IReadOnlyList<UserView> Items, int Page, int PageSize, int Total);
 
@@ -145,6 +148,9 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (change.DisplayName is not null) user.DisplayName = change.DisplayName.Trim();
         if (change.RegionCode is not null) user.RegionCode = change.RegionCode;
         if (change.Email is not null) user.Email = change.Email;
+        if (change.Mobile is not null)
+            user.Mobile = change.Mobile.Trim().Length == 0 ? null
+                : Sms.SmsOptions.NormalizeMobile(change.Mobile) ?? throw Refusal.Validation(("mobile", "a mainland mobile number: 11 digits starting 13–19 (+86 optional)"));
         if (change.Language is not null) user.Language = change.Language;
         if (change.Active is { } active) user.Active = active;
         user.Revision++;

@@ -20,14 +20,16 @@ public sealed record MarkedRead(int Marked);
 
 /// <summary>A person's channels. <see cref="Language"/>, the e-mail address and whether a webhook exists come from the account and the admin.</summary>
 public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured,
-    bool QuietHours, string QuietFrom, string QuietUntil);
+    bool QuietHours, string QuietFrom, string QuietUntil, bool Sms = false, string? Mobile = null, bool SmsAvailable = false);
 
 /// <summary>The channels to turn on or off; a channel left out keeps its setting.</summary>
 /// <summary>Quiet hours are China time, <c>HH:mm</c>; a window may run over midnight (21:00–08:00).</summary>
-public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook, bool? QuietHours = null, string? QuietFrom = null, string? QuietUntil = null);
+/// <remarks><c>mobile</c> is a mainland number (+86 optional); an empty string removes it. It is only ever shown masked.</remarks>
+public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook, bool? QuietHours = null, string? QuietFrom = null, string? QuietUntil = null,
+    bool? Sms = null, string? Mobile = null);
 
 /// <summary>The in-app inbox and the channel settings of the signed-in person.</summary>
-public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, TimeProvider clock)
+public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, Sms.SmsOptions sms, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -93,6 +95,12 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         (row.QuietHours, row.QuietFrom, row.QuietUntil) = (change.QuietHours ?? row.QuietHours, from ?? row.QuietFrom, until ?? row.QuietUntil);
         if (row.QuietHours && row.QuietFrom == row.QuietUntil)
             throw Refusal.Validation(("quietUntil", "quiet hours end where they begin; turn them off instead (quietHours: false)"));
+        var user = await db.Users.SingleAsync(u => u.Id == caller.Id, cancellationToken);
+        if (change.Mobile is not null)
+            user.Mobile = change.Mobile.Trim().Length == 0 ? null
+                : Sms.SmsOptions.NormalizeMobile(change.Mobile) ?? throw Refusal.Validation(("mobile", "a mainland mobile number: 11 digits starting 13–19 (+86 optional)"));
+        row.Sms = change.Sms ?? row.Sms;
+        if (row.Sms && user.Mobile is null) throw Refusal.Validation(("sms", "give a mobile number to receive text messages"));
         await db.SaveChangesAsync(cancellationToken);
         return await SettingsAsync(db, caller, cancellationToken);
     }
@@ -103,7 +111,8 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         var row = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken) ?? new NotificationSettingsRow { UserId = caller.Id };
         var hook = await db.WebhookSubscriptions.AnyAsync(h => h.UserId == caller.Id && h.Active, cancellationToken);
         return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook,
-            row.QuietHours, row.QuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture), row.QuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture));
+            row.QuietHours, row.QuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture), row.QuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
+            row.Sms, user.Mobile is { } mobile ? Sms.SmsOptions.Mask(mobile) : null, sms.Enabled && user.Mobile is not null);
     }
 
     private static TimeOnly? ParseTime(string field, string? value) =>

@@ -62,7 +62,8 @@ public sealed partial class CoveragePagesTests(ServiceFactory factory) : IClassF
         var rows = Rows(Table(town, "coverage-regions").Body);
         Assert.Equal([$"{area.TownName}本级", "上村", "下村"], rows.Select(r => r.Name));
         Assert.Equal(["1", "1", "0", "0", "0", "0%", "—"], rows[0].Cells[..7]);
-        Assert.Equal(["2", "2", "1", "1", "0", "50%", "100%", "未设"], rows[1].Cells[..8]);
+        // Formal coverage, then effective (有效): the village's body has recorded no activity, so it covers nobody effectively yet.
+        Assert.Equal(["2", "2", "1", "1", "0", "50%", "100%", "0", "0%", "未设"], rows[1].Cells[..10]);
         Assert.Equal(["0", "0", "0", "0", "0", "—", "—"], rows[2].Cells[..7]);
         Assert.Equal([3], Column(Table(town, "coverage-regions").Foot, "已摸排"));
         // The chart says what its table says.

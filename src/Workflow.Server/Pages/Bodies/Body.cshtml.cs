@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Federation;
+using Workflow.Federation.Activities;
 using Workflow.Federation.Common;
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.JointMeetings;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rotations;
 using Workflow.Server.Accounts;
+using Workflow.Server.Pages.Site;
+using Workflow.Server.Problems;
 
 namespace Workflow.Server.Pages.Bodies;
 
@@ -18,7 +21,7 @@ public sealed record NextMeeting(string Group, MeetingView Meeting);
 /// read from the service its API endpoint uses; a schedule not planned yet shows as such, not as an error.
 /// </summary>
 public sealed class BodyModel(RegistryService registry, RotationSchedule rotation, DutyGroupSchedule dutyGroups, BodyHistory history,
-    MeetingRecords meetings, TimeProvider clock) : PageModel
+    MeetingRecords meetings, BodyActivities activities, TimeProvider clock) : PageModel
 {
     private const int MaxMeetingGroups = 50;
 
@@ -28,13 +31,51 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
     public IReadOnlyList<BodyEvent> History { get; private set; } = [];
     public NextMeeting? Meeting { get; private set; }
     public DateOnly Today { get; private set; }
-    /// <summary>Officers of the body's region link its leaders' accounts and plan its rotation.</summary>
+    /// <summary>Officers of the body's region link its leaders' accounts, plan its rotation and record its activities.</summary>
     public bool MayPlan { get; private set; }
+    public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
+    public ActivityStatus? ActivityState { get; private set; }
+    [BindProperty] public ActivityForm Activity { get; set; } = new();
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public RotationPeriodView? CurrentPeriod => Rotation?.Periods.FirstOrDefault(p => p.Current);
     public RotationPeriodView? NextPeriod => Rotation?.Periods.Where(p => p.FirstDay > Today).MinBy(p => p.FirstDay);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        Activity = new ActivityForm { HeldOn = Today };
+        return Page();
+    }
+
+    /// <summary>Records an activity (有效覆盖); a refusal is shown at its field with the status the API would answer.</summary>
+    public async Task<IActionResult> OnPostActivityAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(User);
+        if (!(caller.IsAdmin || caller.Has(Roles.Officer))) return StatusCode(StatusCodes.Status403Forbidden);
+        try
+        {
+            var recorded = await activities.RecordAsync(caller.Acting, id, Activity.ToRequest(), cancellationToken);
+            TempData["Notice"] = ActivityWords.Recorded.Format(recorded.Summary);
+            return LocalRedirect($"/bodies/{id}#activities-heading");
+        }
+        catch (FederationException failure) when (failure.Error != FederationError.NotFound)
+        {
+            foreach (var (field, reason) in Refusals.Fields(failure)) Errors[field] = reason;
+            var status = ProblemMapping.Map(failure)?.Status ?? StatusCodes.Status400BadRequest;
+            if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+            Response.StatusCode = status;
+            return Page();
+        }
+        catch (FederationException)
+        {
+            return NotFound();
+        }
+    }
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var error) ? error : null;
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var caller = Caller.From(User);
         try
@@ -54,7 +95,9 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
         DutyGroups = await Optional(() => dutyGroups.GetAsync(acting, id, cancellationToken));
         History = await history.GetAsync(acting, id, cancellationToken);
         Meeting = await NextMeetingAsync(acting, id, cancellationToken);
-        return Page();
+        Activities = await activities.ListAsync(acting, id, cancellationToken);
+        ActivityState = await activities.StatusAsync(acting, id, cancellationToken);
+        return null;
     }
 
     public string LeaderName(string id) => Body.Leaders.FirstOrDefault(l => l.Id.ToString() == id)?.Name ?? id;

@@ -24,6 +24,17 @@ public static class Words
     public static readonly Phrase Bodies = new("已建妇联", "Bodies founded");
     public static readonly Phrase MicroHomes = new("妇女微家", "Micro-homes");
     public static readonly Phrase Coverage = new("覆盖率", "Coverage");
+    /// <summary>有效覆盖 (issue 14): bodies that held what their plan asks in the last two complete quarters, and the organizations they cover.</summary>
+    public static readonly Phrase BodiesActive = new("有效运行组织", "Active bodies");
+    public static readonly Phrase EffectiveCoverage = new("有效覆盖率", "Effective coverage");
+    public static readonly Phrase QuietTitle = new("已沉寂的组织", "Bodies gone quiet");
+    public static readonly Phrase QuietLink = new("查看已沉寂的组织", "Bodies gone quiet");
+    public static readonly Phrase QuietHelp = new("近两个完整季度未按计划开展联席会、执委轮值活动或未组建爱心妈妈队伍的组织，建议上门走访。",
+        "Bodies that did not hold their joint meetings or duty-group activities in the last two complete quarters, or have no Caring Mothers team: worth a visit.");
+    public static readonly Phrase QuietCount = new("共 {0} 个", "{0} in all");
+    public static readonly Phrase NoQuiet = new("本区域的组织都在按计划开展活动。", "Every body in the region keeps to its plan.");
+    public static readonly Phrase LastActivity = new("最近一次活动：{0}", "last activity {0}");
+    public static readonly Phrase NeverActive = new("尚无活动记录", "no activity recorded");
     public static readonly Phrase KeyCoverage = new("重点单位覆盖率", "Key-unit coverage");
     public static readonly Phrase Target = new("{0} 年目标", "Target {0}");
     public static readonly Phrase Reached = new("目标完成率", "Of target");

@@ -9,7 +9,7 @@ public sealed class AdminRefusalTests(ServiceFactory factory) : IClassFixture<Se
 {
     public static TheoryData<string> AdminPages =>
     [
-        "/admin", "/admin/users", "/admin/users?confirm=reset&id=" + Guid.Empty, "/admin/regions", "/admin/definitions",
+        "/admin", "/admin/users", "/admin/users?confirm=reset&id=" + Guid.Empty, "/admin/regions", "/admin/holidays", "/admin/definitions",
         "/admin/definitions/approval/1", "/admin/instances", "/admin/instances/" + Guid.Empty, "/admin/instances/" + Guid.Empty + "?handler=verify",
     ];
 
@@ -31,6 +31,8 @@ public sealed class AdminRefusalTests(ServiceFactory factory) : IClassFixture<Se
     [InlineData("/admin/users?handler=active")]
     [InlineData("/admin/users?handler=import")]
     [InlineData("/admin/regions?handler=add")]
+    [InlineData("/admin/holidays?handler=set")]
+    [InlineData("/admin/holidays?handler=remove")]
     [InlineData("/admin/definitions")]
     [InlineData("/admin/instances/00000000-0000-0000-0000-000000000000?handler=cancel")]
     public async Task AnOfficersPost_ToAnAdminForm_IsForbidden(string path)
