@@ -17,8 +17,36 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
     public NotificationPage Notifications { get; private set; } = new([], 1, PageSize, 0, 0);
     public int Pages => Math.Max(1, (Notifications.Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Notifications = await inbox.ListAsync(Caller.From(User), Unread, Math.Max(1, PageNumber), PageSize, cancellationToken);
+    public NotificationSettings Settings { get; private set; } = null!;
+    [BindProperty] public SettingsForm Channels { get; set; } = new();
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>提醒方式: which channels reach her, her mobile number and her quiet hours, saved as the settings API saves them.</summary>
+    public async Task<IActionResult> OnPostSettingsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inbox.ChangeSettingsAsync(Caller.From(User), Channels.ToChange(), cancellationToken);
+            TempData["Notice"] = SettingsWords.Saved.ToString();
+            return Redirect(Link() + "#settings-heading");
+        }
+        catch (Exception failure) when (ProblemMapping.Map(failure)?.Status is { } status and >= 400 and < 500)
+        {
+            foreach (var (field, reason) in Refusals.Fields(failure)) Errors[field] = reason;
+            Response.StatusCode = status;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(User);
+        Notifications = await inbox.ListAsync(caller, Unread, Math.Max(1, PageNumber), PageSize, cancellationToken);
+        Settings = await inbox.SettingsAsync(caller, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken cancellationToken)
     {
