@@ -80,7 +80,8 @@ public sealed class TaskPageTests(BrowserHost host)
         await second.GotoAsync($"/tasks/{task}");
 
         await first.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
-        await first.WaitForURLAsync("**/tasks");
+        // The page after the redirect, not its load event: under a loaded CI machine "load" has waited past 30 s after the page was idle.
+        await first.WaitForURLAsync("**/tasks", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await second.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
 
         var sentence = second.Locator("#decided-elsewhere");

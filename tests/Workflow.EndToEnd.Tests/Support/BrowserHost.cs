@@ -61,7 +61,8 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith('/'));
+        // The page after the redirect, not its load event: under a loaded CI machine "load" has waited past 30 s after the page was idle.
+        await page.WaitForURLAsync(url => !url.EndsWith('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
