@@ -148,9 +148,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (change.DisplayName is not null) user.DisplayName = change.DisplayName.Trim();
         if (change.RegionCode is not null) user.RegionCode = change.RegionCode;
         if (change.Email is not null) user.Email = change.Email;
-        if (change.Mobile is not null)
-            user.Mobile = change.Mobile.Trim().Length == 0 ? null
-                : Sms.SmsOptions.NormalizeMobile(change.Mobile) ?? throw Refusal.Validation(("mobile", "a mainland mobile number: 11 digits starting 13–19 (+86 optional)"));
+        if (change.Mobile is not null) user.Mobile = Sms.SmsOptions.MobileChange(change.Mobile);
         if (change.Language is not null) user.Language = change.Language;
         if (change.Active is { } active) user.Active = active;
         user.Revision++;

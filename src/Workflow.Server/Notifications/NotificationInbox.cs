@@ -96,9 +96,7 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         if (row.QuietHours && row.QuietFrom == row.QuietUntil)
             throw Refusal.Validation(("quietUntil", "quiet hours end where they begin; turn them off instead (quietHours: false)"));
         var user = await db.Users.SingleAsync(u => u.Id == caller.Id, cancellationToken);
-        if (change.Mobile is not null)
-            user.Mobile = change.Mobile.Trim().Length == 0 ? null
-                : Sms.SmsOptions.NormalizeMobile(change.Mobile) ?? throw Refusal.Validation(("mobile", "a mainland mobile number: 11 digits starting 13–19 (+86 optional)"));
+        if (change.Mobile is not null) user.Mobile = Sms.SmsOptions.MobileChange(change.Mobile);
         row.Sms = change.Sms ?? row.Sms;
         if (row.Sms && user.Mobile is null) throw Refusal.Validation(("sms", "give a mobile number to receive text messages"));
         await db.SaveChangesAsync(cancellationToken);

@@ -33,8 +33,8 @@ public static class ActivityWords
         _ => kind.ToString(),
     };
 
-    public static string Kind(string name) =>
-        Enum.GetValues<ActivityKind>().FirstOrDefault(k => BodyActivities.KindName(k) == name) is var kind && BodyActivities.KindName(kind) == name ? Kind(kind) : name;
+    /// <summary>A kind by its API name (camelCase of the enum's).</summary>
+    public static string Kind(string name) => Enum.TryParse<ActivityKind>(name, ignoreCase: true, out var kind) ? Kind(kind) : name;
 
     public static string Quarter(Quarter quarter) => new Phrase("{0}年第{1}季度", "Q{1} {0}").Format(quarter.Year, quarter.Number);
 }
