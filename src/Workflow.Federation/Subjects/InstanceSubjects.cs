@@ -27,6 +27,8 @@ public sealed class InstanceSubjects(FederationWriter writer)
         var found = new Dictionary<Guid, InstanceSubject>();
         if (ids.Count == 0) return found;
         await using var db = await writer.ReadAsync(cancellationToken);
+        // Up to five queries: one connection for all of them, not one taken from and returned to the pool each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var requests = await db.FoundingRequests.AsNoTracking().Where(r => r.InstanceId != null && ids.Contains(r.InstanceId.Value))
             .Select(r => new { InstanceId = r.InstanceId!.Value, r.Id, r.Name, r.BodyId }).ToListAsync(cancellationToken);
         var requestIds = requests.Select(r => r.Id).ToList();

@@ -18,24 +18,41 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 
     public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        return await PageOfAsync(await OpenTasksAsync(caller, now, cancellationToken), caller, query, now, cancellationToken);
+        var claims = await ClaimsAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var matching = db.Bookmarks.AsNoTracking().InScope(caller, claims).Matching(db.Instances, query, clock.GetUtcNow());
+        return await PageOfAsync(db, matching, caller, claims, query, cancellationToken);
     }
 
     /// <summary>
-    /// What the inbox page shows at once, from one read of the caller's open tasks: the count of every tab under the same
-    /// filters, one tab's page (unless it shows the done tab) and the kinds of step for the filter.
+    /// What the inbox page shows at once: the count of every tab under the same filters, one tab's page (unless it shows
+    /// the done tab) and the kinds of step for the filter. Each is a small query; no open task is read that is not shown.
     /// </summary>
     public async Task<InboxOverview> OverviewAsync(Caller caller, TaskQuery query, bool withOpenPage, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var open = await OpenTasksAsync(caller, now, cancellationToken);
-        int Count(string show) => Filter(open, caller, query, show, now).Count();
-        int done;
-        await using (var db = await engine.CreateDbContextAsync(cancellationToken))
-            done = await Decided(db, caller).CountAsync(cancellationToken);
-        var page = withOpenPage ? await PageOfAsync(open, caller, query, now, cancellationToken) : null;
-        return new InboxOverview(new TaskCounts(Count("mine"), Count("unclaimed"), Count("handed"), done), page, StepKinds(open));
+        var claims = await ClaimsAsync(cancellationToken);
+        await using var db = await engine.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var inScope = db.Bookmarks.AsNoTracking().InScope(caller, claims);
+        var matching = inScope.Matching(db.Instances, query, clock.GetUtcNow());
+        var kinds = await StepKindsAsync(inScope, cancellationToken);
+        // Unfiltered, the kinds' counts already add up to the total: one scan of the caller's tasks fewer on the default view.
+        var total = query is { DefinitionId: null, ActivityId: null, RegionCode: null, Overdue: null, DueBy: null } && kinds.Count < MaxStepKinds
+            ? kinds.Sum(k => k.Open)
+            : await matching.CountAsync(cancellationToken);
+        var claimed = claims.All;
+        var held = claimed.Count == 0 ? []
+            : (await matching.Where(b => claimed.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken)).Select(id => claims.ByTask[id]).ToList();
+        var mine = held.Count(c => c.AssigneeId == caller.Id);
+        var handed = held.Count(c => c.AssigneeId == caller.Id && c.DelegatedBy is not null);
+        var counts = new TaskCounts(mine, total - held.Count, handed, await Decided(db, caller).CountAsync(cancellationToken));
+        int? tabTotal = (query.Show ?? "available") switch
+        {
+            "mine" => mine, "handed" => handed, "unclaimed" => total - held.Count, "available" => total - held.Count + mine, "all" => total, _ => null,
+        };
+        var page = withOpenPage ? await PageOfAsync(db, matching, caller, claims, query, cancellationToken, tabTotal) : null;
+        return new InboxOverview(counts, page, [.. kinds.Select(k => (k.ActivityId, k.Title))]);
     }
 
     public async Task<DecidedPage> DecidedAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken)
@@ -63,67 +80,39 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     private static IQueryable<JournalRow> Decided(WorkflowDbContext db, Caller caller) =>
         db.Journal.AsNoTracking().Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null);
 
-    /// <summary>An open task the caller may see, with who holds it.</summary>
-    private sealed record OpenTask(TaskView View, Guid? HolderId, bool Delegated);
-
-    /// <summary>
-    /// Every open task the caller may see, in the columns the inbox shows, read in one query (and the claims in another):
-    /// counting the tabs, filtering and paging then happen in memory. A round trip per tab and filter cost more than the rows.
-    /// </summary>
-    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TaskClaims> ClaimsAsync(CancellationToken cancellationToken)
     {
-        Dictionary<Guid, TaskClaimRow> claims;
-        await using (var claimsDb = await service.CreateDbContextAsync(cancellationToken))
-            claims = await claimsDb.TaskClaims.AsNoTracking().ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
-        var mine = claims.Values.Where(c => c.AssigneeId == caller.Id).Select(c => c.BookmarkId).ToList();
-        await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        var rows = await Eligible(db.Bookmarks.AsNoTracking(), caller, mine)
-            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r =>
-        {
-            var claim = claims.GetValueOrDefault(r.Bookmark.Id);
-            return new OpenTask(View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claim, now), claim?.AssigneeId, claim?.DelegatedBy is not null);
-        })];
+        await using var db = await service.CreateDbContextAsync(cancellationToken);
+        return new TaskClaims(await db.TaskClaims.AsNoTracking().ToDictionaryAsync(c => c.BookmarkId, cancellationToken));
     }
 
-    private static IEnumerable<OpenTask> Filter(IReadOnlyList<OpenTask> open, Caller caller, TaskQuery query, string show, DateTimeOffset now)
-    {
-        Func<OpenTask, bool> inTab = show switch
-        {
-            "mine" => t => t.HolderId == caller.Id,
-            "handed" => t => t.HolderId == caller.Id && t.Delegated,
-            "available" => t => t.HolderId is null || t.HolderId == caller.Id,
-            "unclaimed" => t => t.HolderId is null,
-            "all" => _ => true,
-            _ => throw Refusal.Validation(("show", "one of available, unclaimed, mine, handed, all")),
-        };
-        return open.Where(inTab).Where(t => Matches(t.View, query, now));
-    }
-
-    private static bool Matches(TaskView task, TaskQuery query, DateTimeOffset now) =>
-        (query.DefinitionId is null || task.DefinitionId == query.DefinitionId)
-        && (query.ActivityId is null || task.ActivityId == query.ActivityId)
-        && (query.RegionCode is null || RegionCode.Covers(query.RegionCode, task.RegionCode))
-        && (query.Overdue is not true || task.DueAt < now)
-        && (query.Overdue is not false || task.DueAt is null || task.DueAt >= now)
-        && (query.DueBy is not { } dueBy || task.DueAt <= dueBy);
-
-    private async Task<TaskPage> PageOfAsync(IReadOnlyList<OpenTask> open, Caller caller, TaskQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TaskPage> PageOfAsync(WorkflowDbContext db, IQueryable<BookmarkRow> matching, Caller caller, TaskClaims claims, TaskQuery query,
+        CancellationToken cancellationToken, int? knownTotal = null)
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var filtered = Filter(open, caller, query, query.Show ?? "available", now).Select(t => t.View)
-            .OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ToList();
-        var items = filtered.Skip((page - 1) * size).Take(size).ToList();
+        var tab = matching.InTab(query.Show ?? "available", caller, claims);
+        var total = knownTotal ?? await tab.CountAsync(cancellationToken);
+        var rows = await tab.OrderBy(b => b.DueAt == null).ThenBy(b => b.DueAt).ThenBy(b => b.CreatedAt).ThenBy(b => b.Id).Skip((page - 1) * size).Take(size)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.ByTask.GetValueOrDefault(r.Bookmark.Id), now)).ToList();
         var named = await subjects.ForAsync([.. items.Select(t => t.InstanceId)], cancellationToken);
-        return new TaskPage([.. items.Select(t => t with { Subject = named.GetValueOrDefault(t.InstanceId) })], page, size, filtered.Count);
+        return new TaskPage([.. items.Select(t => t with { Subject = named.GetValueOrDefault(t.InstanceId) })], page, size, total);
     }
 
-    /// <summary>The kinds of step (activity id and title) open to the caller, for the inbox's filter: a bounded list.</summary>
-    private static IReadOnlyList<(string ActivityId, string Title)> StepKinds(IReadOnlyList<OpenTask> open) =>
-        [.. open.GroupBy(t => t.View.ActivityId).Take(100)
-            .Select(g => (g.Key, g.Select(t => t.View.Title).FirstOrDefault(t => t is not null) ?? g.Key)).OrderBy(k => k.Item2, StringComparer.Ordinal)];
+    private const int MaxStepKinds = 100;
+
+    private sealed record StepKind(string ActivityId, string Title, int Open);
+
+    /// <summary>The kinds of step (activity id and title) open to the caller, with how many are open, for the inbox's filter: a bounded list.</summary>
+    private static async Task<IReadOnlyList<StepKind>> StepKindsAsync(IQueryable<BookmarkRow> inScope, CancellationToken cancellationToken)
+    {
+        var kinds = await inScope.GroupBy(b => b.ActivityId).Select(g => new { ActivityId = g.Key, Title = g.Max(b => b.Title), Open = g.Count() })
+            .Take(MaxStepKinds).ToListAsync(cancellationToken);
+        return [.. kinds.Select(k => new StepKind(k.ActivityId, k.Title ?? k.ActivityId, k.Open)).OrderBy(k => k.Title, StringComparer.Ordinal)];
+    }
 
     /// <summary>The open task if the caller may act on it; otherwise 404, so tasks outside one's scope are not even confirmed to exist.</summary>
     public async Task<(BookmarkRow Bookmark, InstanceRow Instance, TaskClaimRow? Claim)> FindForAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -169,17 +158,4 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     private static TaskView View(BookmarkRow b, string definitionId, int version, TaskClaimRow? claim, DateTimeOffset now) =>
         new(b.Id, b.InstanceId, definitionId, version, b.ActivityId, b.Title, b.Role, b.ApproverKind, b.RegionCode, b.CreatedAt, b.DueAt,
             b.DueAt < now, claim?.AssigneeName, claim?.DelegatedBy, b.AssigneeUserId is not null);
-
-    private static IQueryable<BookmarkRow> Eligible(IQueryable<BookmarkRow> bookmarks, Caller caller, IReadOnlyList<Guid> handedToCaller)
-    {
-        var roles = caller.Roles.ToList();
-        var me = caller.Id.ToString();
-        var scope = RegionCode.PrefixOf(caller.RegionCode);
-        return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && (
-            handedToCaller.Contains(b.Id)
-            || b.AssigneeUserId == me
-            || (b.AssigneeUserId == null && b.Role != null && roles.Contains(b.Role)
-                && (b.ApproverKind == null || b.ApproverKind == caller.ApproverKind)
-                && b.RegionCode != null && b.RegionCode.StartsWith(scope))));
-    }
 }

@@ -258,6 +258,10 @@ namespace Workflow.Persistence.Storage.Migrations
 
                     b.HasIndex("BookmarkId");
 
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("IX_journal_decisions")
+                        .HasFilter("\"Kind\" = 'Resumed' AND \"BookmarkId\" IS NOT NULL");
+
                     b.ToTable("journal", (string)null);
                 });
 

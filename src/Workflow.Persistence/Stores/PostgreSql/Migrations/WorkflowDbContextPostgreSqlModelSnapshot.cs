@@ -263,6 +263,10 @@ namespace Workflow.Persistence.Stores.PostgreSql.Migrations
 
                     b.HasIndex("BookmarkId");
 
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("IX_journal_decisions")
+                        .HasFilter("\"Kind\" = 'Resumed' AND \"BookmarkId\" IS NOT NULL");
+
                     b.ToTable("journal", (string)null);
                 });
 
