@@ -427,6 +427,7 @@ public static partial class Text
     public static readonly Phrase ShownOnce = new("一次性密码只显示这一次，请当面或通过安全渠道交给本人；首次登录须修改。", "The one-time password shows this once only: hand it over in person or by a safe channel; it must be changed at first sign-in.");
 
     public static readonly Phrase UsersSearch = new("用户名或姓名", "User name or name");
+    public static readonly Phrase UsersPaging = new("用户列表翻页", "Pages of the user list");
     public static readonly Phrase UsersCount = new("共 {0} 个用户", "{0} users");
     public static readonly Phrase UsersNone = new("没有符合条件的用户。", "No user matches.");
     public static readonly Phrase DisplayName = new("姓名", "Name");
