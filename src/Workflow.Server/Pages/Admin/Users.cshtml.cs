@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Server.Accounts;
-using Workflow.Server.Pages.Ledger;
+using Workflow.Server.Ledger;
 using Workflow.Server.Pages.Site;
 
 namespace Workflow.Server.Pages.Admin;
