@@ -5,7 +5,7 @@ using Workflow.Server.Tests.Support;
 
 namespace Workflow.EndToEnd.Tests;
 
-/// <summary>The admin's pages in a browser: a definition refused at the place of its error, then published; an incident retried.</summary>
+/// <summary>The admin's pages in a browser: a definition refused at the place of its error, then published; an incident retried; an officer refused.</summary>
 [Collection(InOneBrowser.Name)]
 public sealed class AdminPageTests(BrowserHost host)
 {
@@ -38,6 +38,22 @@ public sealed class AdminPageTests(BrowserHost host)
         await page.Locator($"#version-{id}-1").GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#diagram svg")).ToBeVisibleAsync();
         await BrowserHost.CheckAsync(page, "42-admin-definition-version");
+    }
+
+    [Fact]
+    public async Task AnOfficer_GetsTheForbiddenPage_OnEveryAdminPage()
+    {
+        var people = await new People(host.Service).CreateAsync();
+        var page = await host.SignedInAsync(people.Officer);
+
+        foreach (var path in AdminRefusalTests.AdminPages.Cast<object[]>().Select(row => (string)row[0]))
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Status == 403, $"{path} answered {response?.Status}");
+        }
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("无权访问");
+        await BrowserHost.CheckAsync(page, "46-admin-forbidden");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class PreparedRows<T> : IDisposable where T : class
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType == typeof(long)))
             .ToList();
         var command = Command(db);
-        var bindings = properties.Select((p, i) => Bind(command, p, table, $"$p{i}")).ToArray();
+        var bindings = properties.Select((p, i) => Bind(command, p, table, $"@p{i}")).ToArray();
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", bindings.Select(b => Quote(b.Column)))}) "
             + $"VALUES ({string.Join(", ", bindings.Select(b => b.Parameter.ParameterName))})";
         command.Prepare();
@@ -45,8 +45,8 @@ internal sealed class PreparedRows<T> : IDisposable where T : class
         var (entity, table) = Entity(db);
         var command = Command(db);
         var set = propertyNames.Select(n => entity.FindProperty(n) ?? throw new ArgumentException($"{typeof(T).Name} has no mapped property {n}"))
-            .Select((p, i) => Bind(command, p, table, $"$s{i}")).ToList();
-        var key = entity.FindPrimaryKey()!.Properties.Select((p, i) => Bind(command, p, table, $"$k{i}")).ToList();
+            .Select((p, i) => Bind(command, p, table, $"@s{i}")).ToList();
+        var key = entity.FindPrimaryKey()!.Properties.Select((p, i) => Bind(command, p, table, $"@k{i}")).ToList();
         var assignments = set.Select(b => $"{Quote(b.Column)} = {b.Parameter.ParameterName}").ToList();
         if (increment is not null)
         {

@@ -21,7 +21,11 @@ public sealed record NewUser([Present] string UserName, [Present, PersonOrPlaceN
 public sealed record UserChange([PersonOrPlaceName] string? DisplayName, [NoNullItems] IReadOnlyList<string>? Roles, string? ApproverKind, string? RegionCode, string? Email, string? Language, bool? Active,
     string? Mobile = null);
 
-public sealed record UserPage(IReadOnlyList<UserView> Items, int Page, int PageSize, int Total);
+/// <summary>What the users list is narrowed to: name or user name holding the text, one role, a region and below, active or not.</summary>
+public sealed record UserFilter(string? Search = null, string? Role = null, string? Region = null, bool? Active = null);
+
+/// <summary>One screen of users, the cursor of the next (null on the last) and how many match in all.</summary>
+public sealed record UserSlice(IReadOnlyList<UserView> Items, string? Next, int Total);
 
 /// <summary>A created account or reset password: the one-time password is shown once and never stored in clear.</summary>
 public sealed record UserWithPassword(UserView User, string? OneTimePassword);
@@ -29,6 +33,7 @@ public sealed record UserWithPassword(UserView User, string? OneTimePassword);
 public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, IPasswordHasher<UserRow> hasher, SessionGuard sessions, TimeProvider clock)
 {
     public const int MaxUserNameLength = 64;
+    public const int MaxLimit = 200;
 
     public async Task<IReadOnlyList<UserView>> ListAsync(Caller caller, string? role, string? search, CancellationToken cancellationToken)
     {
@@ -48,18 +53,42 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         return UserView.From(user, clock.GetUtcNow());
     }
 
-    /// <summary>A screen of the list: the users in the caller's reach whose name holds <paramref name="search"/>, by user name.</summary>
-    public async Task<UserPage> PageAsync(Caller caller, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// A screen of the users in the caller's reach by keyset on the (unique) user name: pass a screen's <see cref="UserSlice.Next"/>
+    /// as <paramref name="after"/> for the next. A cursor that does not read back, an unknown role or region, or a limit out of
+    /// range is refused rather than read as the first screen, so a client never pages in a circle.
+    /// </summary>
+    public async Task<UserSlice> SliceAsync(Caller caller, UserFilter filter, string? after, int limit, CancellationToken cancellationToken)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        var errors = new List<(string Field, string Message)>();
+        if (limit is < 1 or > MaxLimit) errors.Add(("limit", $"1–{MaxLimit}"));
+        var from = UserCursor.Read(after);
+        if (after is not null && from is null) errors.Add(("after", "not a cursor this list gave out; start again without it"));
+        if (filter.Role is { } role && !Roles.IsKnown(role)) errors.Add(("role", $"unknown role '{role}' (known: {string.Join(", ", Roles.All)})"));
+        RegionCode? region = null;
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            if (RegionCode.TryParse(filter.Region.Trim(), out var code, out var error)) region = code;
+            else errors.Add(("region", error.Text()));
+        }
+        if (errors.Count > 0) throw Refusal.Validation([.. errors]);
+        if (region is { } within && !caller.Covers(within.Value)) throw Refusal.Forbidden($"region {within.Value} is outside your region {caller.RegionCode}");
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = caller.Reach(db.Users.AsNoTracking(), u => u.RegionCode);
-        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.UserName.Contains(search.Trim()) || u.DisplayName.Contains(search.Trim()));
+        if (region is { } r) query = query.Within(u => u.RegionCode, r);
+        if (filter.Search?.Trim() is { Length: > 0 } search) query = query.Where(u => u.UserName.Contains(search) || u.DisplayName.Contains(search));
+        // Roles is a comma-separated column: fenced with commas, "officer" never matches inside another role's name.
+        if (filter.Role is { } wanted) query = query.Where(u => ("," + u.Roles + ",").Contains("," + wanted + ","));
+        if (filter.Active is { } active) query = query.Where(u => u.Active == active);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(u => u.UserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // EF translates the two-argument Compare to the database's ordinal comparison, the one ORDER BY uses.
+#pragma warning disable CA1309
+        if (from is { } last) query = query.Where(u => string.Compare(u.UserName, last) > 0);
+#pragma warning restore CA1309
+        var rows = await query.OrderBy(u => u.UserName).Take(limit + 1).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return new UserPage([.. rows.Select(u => UserView.From(u, now))], page, pageSize, total);
+        return new UserSlice([.. rows.Take(limit).Select(u => UserView.From(u, now))], rows.Count > limit ? UserCursor.Write(rows[limit - 1].UserName) : null, total);
     }
 
     public async Task<UserWithPassword> CreateAsync(NewUser request, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/users").WithTags("Admin: users").WithCommonProblems().RequireAuthorization(Policies.Admin);
-        group.MapGet("/", List).WithSummary("List users, optionally by role or name");
+        group.MapGet("/", List)
+            .WithSummary($"Users in the caller's reach by user name, a screen at a time by keyset: ?limit= 1–{UserDirectory.MaxLimit} (default 50), ?after= the previous answer's next "
+                + "(null on the last screen); filter by search (user name or name), role, region (and below) and active");
         group.MapGet("/{id:guid}", Get).WithSummary("Read a user");
         group.MapPost("/", Create).WithSummary("Create a user; without a password a one-time password is returned once").WithProblems(409);
         group.MapPatch("/{id:guid}", Update).WithSummary("Change roles, approver kind, home region, contact or active flag");
@@ -20,8 +22,10 @@ public static class UsersApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<UserView>>> List(string? role, string? search, ClaimsPrincipal user, UserDirectory users, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await users.ListAsync(Caller.From(user), role, search, cancellationToken));
+    /// <summary>A screen of users: pass the <c>next</c> of one answer as <c>after</c> to read the next; <c>total</c> counts every match.</summary>
+    private static async Task<Ok<UserSlice>> List(ClaimsPrincipal user, UserDirectory users, CancellationToken cancellationToken,
+        string? search = null, string? role = null, string? region = null, bool? active = null, string? after = null, int limit = 50) =>
+        TypedResults.Ok(await users.SliceAsync(Caller.From(user), new UserFilter(search, role, region, active), after, limit, cancellationToken));
 
     private static async Task<Ok<UserView>> Get(Guid id, UserDirectory users, CancellationToken cancellationToken) =>
         TypedResults.Ok(await users.GetAsync(id, cancellationToken));

@@ -54,8 +54,9 @@ public static class ServiceRegistration
         services.AddJwtAuth(builder.Configuration, server);
         services.AddSingleton<RegionService>();
         services.AddSingleton<ImportInput>();
-        services.AddSingleton<Pages.Ledger.UploadStore>();
-        services.AddSingleton<Pages.Ledger.ImportRuns>();
+        services.AddSingleton<Workflow.Server.Ledger.UploadStore>();
+        services.AddSingleton<Workflow.Server.Ledger.ImportJobs>();
+        services.AddTransient<Workflow.Server.Ledger.ImportJob>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();

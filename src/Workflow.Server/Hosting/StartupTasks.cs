@@ -69,6 +69,8 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
 
         var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
         logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);
+        var imports = await services.GetRequiredService<Workflow.Server.Ledger.ImportJobs>().RecoverAsync(cancellationToken);
+        if (imports > 0) logger.LogInformation("Queued {Imports} ledger import jobs again", imports);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

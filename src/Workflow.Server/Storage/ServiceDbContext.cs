@@ -42,6 +42,8 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     public DbSet<RobotRow> Robots => Set<RobotRow>();
     public DbSet<CalendarEventRow> CalendarEvents => Set<CalendarEventRow>();
     public DbSet<CalendarTokenRow> CalendarTokens => Set<CalendarTokenRow>();
+    public DbSet<Ledger.ImportJobRow> ImportJobs => Set<Ledger.ImportJobRow>();
+    public DbSet<Ledger.UploadRow> Uploads => Set<Ledger.UploadRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StorageConventions.Apply(configurationBuilder);
 
@@ -99,5 +101,6 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
         WebhookModel.Configure(modelBuilder);
         RobotModel.Configure(modelBuilder);
         CalendarModel.Configure(modelBuilder);
+        Ledger.ImportJobModel.Configure(modelBuilder);
     }
 }

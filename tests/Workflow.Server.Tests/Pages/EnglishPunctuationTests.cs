@@ -21,4 +21,28 @@ public sealed class EnglishPunctuationTests(ServiceFactory factory) : IClassFixt
         Assert.DoesNotContain("：", english, StringComparison.Ordinal);
         Assert.DoesNotContain("（", english, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ABodyPage_TheMessagesPage_AndTheUsersPage_InEnglish_ShowNoFullWidthMarks()
+    {
+        var body = await factory.RegisteredBodyAsync("港口妇联");
+        await factory.AddLeadersAsync(body);
+        await factory.CreateUserAsync("punctuation-officer", Roles.Officer, TestRegions.Town);
+        var officer = await EnglishAsync(await factory.SignInPageAsync("punctuation-officer"));
+        var admin = await EnglishAsync(await factory.SignInPageAsync("admin", ServiceFactory.AdminPassword));
+
+        foreach (var (client, path) in new[] { (officer, $"/bodies/{body}"), (officer, "/notifications"), (admin, "/admin/users") })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.All(new[] { "：", "（", "）", "，", "。" }, mark => Assert.False(html.Contains(mark, StringComparison.Ordinal), $"{path} shows {mark}"));
+        }
+    }
+
+    private static async Task<HttpClient> EnglishAsync(HttpClient session)
+    {
+        await session.PostFormAsync("/account/language", new() { ["culture"] = "en", ["returnUrl"] = "/tasks" }, formPage: "/tasks");
+        return session;
+    }
 }

@@ -152,7 +152,7 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
     }
 
     /// <summary>The run's page once the background import is done (it refreshes itself while running).</summary>
-    private static async Task<string> ImportedAsync(HttpClient officer, string run)
+    internal static async Task<string> ImportedAsync(HttpClient officer, string run)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -169,7 +169,9 @@ public sealed partial class LedgerPagesTests(ServiceFactory factory) : IClassFix
         return (string)(await response.ReadObjectAsync())["id"]!;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string campaign, string csv)
+    internal static string TokenOf(string mappingPage) => TokenField().Match(mappingPage).Groups[1].Value;
+
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string campaign, string csv)
     {
         var page = await client.GetStringAsync("/ledger/import");
         using var form = new MultipartFormDataContent

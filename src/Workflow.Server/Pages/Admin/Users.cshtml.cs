@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Server.Accounts;
-using Workflow.Server.Pages.Ledger;
+using Workflow.Server.Ledger;
 using Workflow.Server.Pages.Site;
 
 namespace Workflow.Server.Pages.Admin;
@@ -28,13 +28,16 @@ public sealed class UsersModel(UserDirectory users, UserImport import, UploadSto
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Active { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
     /// <summary>The change awaiting confirmation (reset, deactivate, reactivate) and its user, from the row's link.</summary>
     [BindProperty(SupportsGet = true)] public string? Confirm { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public UserForm Form { get; set; } = new();
 
-    public UserPage List { get; private set; } = new([], 1, PageSize, 0);
+    public UserSlice List { get; private set; } = new([], null, 0);
     public UserView? Confirming { get; private set; }
     public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>A change done, said once on this response (a one-time password never travels in a cookie).</summary>
@@ -42,8 +45,6 @@ public sealed class UsersModel(UserDirectory users, UserImport import, UploadSto
     public bool ShowsPassword { get; private set; }
     public UserImportReport? Report { get; private set; }
     public Guid? UploadToken { get; private set; }
-
-    public int Pages => Math.Max(1, (List.Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -142,15 +143,23 @@ public sealed class UsersModel(UserDirectory users, UserImport import, UploadSto
         if (Report is { Problems.Count: > 0 }) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        List = await users.PageAsync(Caller.From(User), Search, PageNumber, PageSize, cancellationToken);
+    /// <summary>The list as the API serves it; a filter or cursor it refuses shows its reason above the list, which then starts afresh.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var filter = new UserFilter(Search, string.IsNullOrWhiteSpace(Role) ? null : Role, Region, Active);
+        if (!await AdminForms.TryAsync(this, Errors, async () => List = await users.SliceAsync(Caller.From(User), filter, After, PageSize, cancellationToken)))
+            List = await users.SliceAsync(Caller.From(User), new UserFilter(), null, PageSize, cancellationToken);
+    }
 
-    public string Link(int page) => "/admin/users" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Search, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-        .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+    /// <summary>This list's filters with another cursor (null: the first screen).</summary>
+    public string Link(string? after) => "/admin/users" + QueryString.Create(Filters(after)).ToUriComponent();
 
-    public string ConfirmLink(string change, Guid id) => "/admin/users" + QueryString.Create(new Dictionary<string, string?>
-        { ["q"] = Search, ["p"] = PageNumber == 1 ? null : PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ["confirm"] = change, ["id"] = id.ToString() }
-        .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() + "#confirm";
+    public string ConfirmLink(string change, Guid id) =>
+        "/admin/users" + QueryString.Create(Filters(After).Concat([new("confirm", change), new("id", id.ToString())])).ToUriComponent() + "#confirm";
+
+    private IEnumerable<KeyValuePair<string, string?>> Filters(string? after) =>
+        new KeyValuePair<string, string?>[] { new("q", Search), new("role", Role), new("region", Region), new("active", Active?.ToString().ToLowerInvariant()), new("after", after) }
+            .Where(p => !string.IsNullOrEmpty(p.Value));
 
     public static string Roles(UserView user) => string.Join(Text.ListSeparator, user.Roles.Select(r => Person.RoleName(r, user.ApproverKind)));
 }

@@ -11,11 +11,15 @@ namespace Workflow.Server.Pages.Ledger;
 
 /// <summary>
 /// 台账导入: (1) upload, (2) map the columns (the suggestion pre-selected), (3) the dry run's bad rows, (4) import all rows.
-/// Every step calls the importer the API calls; the file waits in <see cref="UploadStore"/> between steps.
+/// Every step calls the importer the API calls; the file waits in <see cref="UploadStore"/> between steps. The import, and the
+/// dry run of a file larger than <see cref="InlineCheckBytes"/>, run as jobs (<see cref="ImportJobs"/>) whose progress page any node serves.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, ImportInput input, UploadStore uploads, ImportOptions options, ImportRuns runs) : PageModel
+public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, ImportInput input, UploadStore uploads, ImportOptions options, ImportJobs jobs) : PageModel
 {
+    /// <summary>Files up to this size are checked inside the request (a few thousand rows, answered in about a second); larger ones as a job.</summary>
+    public const long InlineCheckBytes = 1024 * 1024;
+
     public IReadOnlyList<SurveyCampaign> Campaigns { get; private set; } = [];
     [BindProperty] public Guid Campaign { get; set; }
     [BindProperty] public Guid Token { get; set; }
@@ -48,44 +52,48 @@ public sealed class ImportModel(LedgerService ledger, LedgerImporter importer, I
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
         if (await PrepareAsync(cancellationToken) is not { } prepared) return NotFound();
-        var (upload, settings) = prepared;
+        var (campaign, upload, mapping) = prepared;
         await using (upload.File)
+        {
+            if (upload.File.Length > InlineCheckBytes) return await StartAsync(campaign, upload, mapping, dryRun: true, cancellationToken);
+            var settings = await input.SettingsAsync(campaign.RegionCode, new ColumnMapping(mapping), cancellationToken);
             Report = await importer.CheckAsync(upload.File, upload.FileName, Campaign, Caller.From(User).UserName, settings, cancellationToken);
+        }
         return Page();
     }
 
-    /// <summary>Starts the import in the background and sends the officer to its progress page.</summary>
+    /// <summary>Starts the import as a job and sends the officer to its progress page.</summary>
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
         if (await PrepareAsync(cancellationToken) is not { } prepared) return NotFound();
-        var (upload, settings) = prepared;
-        int? expected;
-        await using (upload.File) expected = await ExpectedRowsAsync(upload.File, cancellationToken);
-        var (actor, token, campaignId) = (Caller.From(User).UserName, Token, Campaign);
-        var run = runs.Start(actor, campaignId, upload.FileName, expected, async (progress, stopping) =>
-        {
-            var file = await uploads.OpenAsync(token, actor, stopping) ?? throw new FileNotFoundException("the upload was swept before its import ran");
-            await using (file.File)
-                return await importer.ImportAsync(file.File, file.FileName, campaignId, actor, settings with { RowsRead = progress }, stopping);
-        });
+        var (campaign, upload, mapping) = prepared;
+        await using (upload.File) return await StartAsync(campaign, upload, mapping, dryRun: false, cancellationToken);
+    }
+
+    private async Task<IActionResult> StartAsync(SurveyCampaign campaign, (Stream File, string FileName) upload, IReadOnlyDictionary<string, string> mapping, bool dryRun,
+        CancellationToken cancellationToken)
+    {
+        var expected = await ExpectedRowsAsync(upload.File, cancellationToken);
+        var run = await jobs.StartAsync(new ImportOrder(Caller.From(User).UserName, campaign.Id, campaign.RegionCode, Token, upload.FileName, dryRun, mapping, expected),
+            cancellationToken);
         return Redirect($"/ledger/import/{run}");
     }
 
-    /// <summary>The uploaded file of an open campaign of the officer's and the import settings with the officer's mapping; null when either is not found.</summary>
-    private async Task<((Stream File, string FileName) Upload, ImportSettings Settings)?> PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>The open campaign of the officer's, its uploaded file and the officer's mapping; null when the campaign or the file is not found.</summary>
+    private async Task<(SurveyCampaign Campaign, (Stream File, string FileName) Upload, IReadOnlyDictionary<string, string> Mapping)?> PrepareAsync(CancellationToken cancellationToken)
     {
         await LoadCampaignsAsync(cancellationToken);
         var campaign = Campaigns.FirstOrDefault(c => c.Id == Campaign);
         var upload = campaign is null ? null : await OpenAsync(cancellationToken);
         if (campaign is null || upload is null) return null;
         // Every field the form sent: a chosen heading, or "" for a field the file does not have.
-        var mapping = new ColumnMapping(Map.Where(m => LedgerFields.ForKey(m.Key) is not null).ToDictionary(m => m.Key, m => m.Value ?? ""));
-        return (upload.Value, await input.SettingsAsync(campaign.RegionCode, mapping, cancellationToken));
+        return (campaign, upload.Value, Map.Where(m => LedgerFields.ForKey(m.Key) is not null).ToDictionary(m => m.Key, m => m.Value ?? ""));
     }
 
     /// <summary>About how many rows a CSV holds (its lines less the heading), for the progress bar; null for a workbook, which does not say cheaply.</summary>
     private static async Task<int?> ExpectedRowsAsync(Stream file, CancellationToken cancellationToken)
     {
+        file.Position = 0;
         var buffer = new byte[1 << 16];
         long lines = 0;
         var first = true;

@@ -408,8 +408,6 @@ public static partial class Text
     public static readonly Phrase ImportRowsOf = new("已读取 {0} 行，约 {1} 行。", "{0} of about {1} rows read.");
     public static readonly Phrase ImportRowsRead = new("已读取 {0} 行。", "{0} rows read.");
     public static readonly Phrase ImportRefresh = new("刷新进度", "Refresh the progress");
-    public static readonly Phrase ImportFailed = new("导入未能完成，台账未作任何改动。请稍后重新导入；如仍不成功，请联系管理员。",
-        "The import could not finish and the ledger is unchanged. Import again later; if it fails again, tell the administrator.");
     public static readonly Phrase ImportTooLarge = new("文件过大：上限为 {0}，请按乡镇（街道）分成几个文件导入。", "The file is too large: at most {0}; split it, e.g. by township.");
 
     // ---- Administration (管理, branch admin): users, regions, workflow definitions, instances and incidents. One block. ----
@@ -427,6 +425,7 @@ public static partial class Text
     public static readonly Phrase ShownOnce = new("一次性密码只显示这一次，请当面或通过安全渠道交给本人；首次登录须修改。", "The one-time password shows this once only: hand it over in person or by a safe channel; it must be changed at first sign-in.");
 
     public static readonly Phrase UsersSearch = new("用户名或姓名", "User name or name");
+    public static readonly Phrase UsersPaging = new("用户列表翻页", "Pages of the user list");
     public static readonly Phrase UsersCount = new("共 {0} 个用户", "{0} users");
     public static readonly Phrase UsersNone = new("没有符合条件的用户。", "No user matches.");
     public static readonly Phrase DisplayName = new("姓名", "Name");
