@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<RegionService>();
         services.AddSingleton<ImportInput>();
         services.AddSingleton<Pages.Ledger.UploadStore>();
+        services.AddSingleton<Pages.Coverage.CoverageTable>();
         services.AddSingleton<Pages.Ledger.ImportRuns>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
