@@ -13,6 +13,17 @@ public interface IWorkflowScheduler
     void Cancel(string key);
 }
 
+/// <summary>
+/// The host's working days, for user-task due dates: a task falling due on a day off is due at the same time on the next
+/// working day. <see cref="DueDate.Note"/> says why it moved (for the task's reminders), null when it did not.
+/// </summary>
+public interface IDueDateCalendar
+{
+    DueDate Adjust(DateTimeOffset due);
+}
+
+public sealed record DueDate(DateTimeOffset At, string? Note);
+
 /// <summary>Who should hear of something: a role in a region, as a task assignment is written, or one person of it when <paramref name="UserId"/> is set.</summary>
 public sealed record Recipient(string Role, string? ApproverKind, string? RegionCode, string? UserId = null);
 

@@ -72,6 +72,8 @@ public static class FederationRegistration
         services.TryAddSingleton<MeetingRecords>();
         services.TryAddSingleton<BodyActivities>();
         services.TryAddSingleton<Holidays.HolidayCalendar>();
+        services.TryAddSingleton<Holidays.HolidayChanges>();
+        services.TryAddSingleton<Workflow.Engine.IDueDateCalendar, Holidays.WorkingDueDates>();
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();

@@ -20,6 +20,11 @@ public static class AccountRoles
 {
     public const string Officer = "officer";
     public const string Chair = "chair";
+    /// <summary>
+    /// 执委: an elected executive member who is neither chair nor vice-chair. She reads her body and hears of her duty group's
+    /// turns, but holds none of the chair's rights (chairing a rotation, convening): those belong to the presidium.
+    /// </summary>
+    public const string Member = "member";
 }
 
 /// <summary>The people the domain names are the host's accounts; the host says who they are.</summary>
@@ -36,6 +41,23 @@ public sealed record NewAccount(string UserName, string DisplayName, string Regi
 public interface IAccountCreation
 {
     Task<Guid> CreateAsync(NewAccount account, string password, CancellationToken cancellationToken);
+}
+
+/// <summary>A message to someone who has no account yet, at her own address: <see cref="RecipientId"/> names her in the outbox (an invitation's id).</summary>
+public sealed record DirectMessage(string Key, Guid RecipientId, string Name, string? Email, string? Phone, LocalizedText Subject, LocalizedText Body, string Link);
+
+/// <summary>How a direct message left: by e-mail, by SMS, or not at all (no channel the host runs reaches her address).</summary>
+public enum DirectChannel
+{
+    None,
+    Email,
+    Sms,
+}
+
+/// <summary>The host's outbox, for the one person a message is for and nobody else (no inbox, no group robot, no webhook).</summary>
+public interface IDirectMessages
+{
+    Task<DirectChannel> SendAsync(DirectMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace Workflow.Engine.Execution;
 /// Runs an instance from an event (start, resume, timer) until every path waits or it ends, and returns the
 /// resulting <see cref="Transition"/>. It touches no storage: the store applies the transition atomically.
 /// </summary>
-public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegistry actions, TimeProvider clock)
+public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegistry actions, TimeProvider clock, IDueDateCalendar? dueDates = null)
 {
     private readonly ExpressionEvaluator _expressions = expressions;
     private readonly ActionRegistry _actions = actions;
@@ -82,13 +82,17 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
             new JsonObject { ["dueAt"] = plannedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }.ToJsonString(EngineJson.Options));
         var title = bookmark.Title ?? bookmark.ActivityId;
         var due = bookmark.DueAt is { } d ? TimeZoneInfo.ConvertTime(d, Schedules.China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+        // The rule's due date moved off a day off when the task opened: the reminder says so, as a moved meeting's does.
+        var moved = definition.Activity(bookmark.ActivityId) is UserTaskActivity { Due: { } span } && DueAt(bookmark.CreatedAt + span) is { Note: { } why } ? $"（{why}）" : "";
         var assignee = new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode, bookmark.AssigneeUserId);
         var escalateTo = escalated && definition.Activity(bookmark.ActivityId) is UserTaskActivity { EscalateTo: { } to } ? run.RecipientOf(to) : null;
         run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, escalateTo ?? assignee,
             escalated ? $"已逾期：{title}" : $"待办提醒：{title}",
-            escalated ? $"“{title}”已超过办理期限（{due}），请尽快处理或督办。" : $"“{title}”将于 {due} 到期，请及时办理。", plannedAt);
+            escalated ? $"“{title}”已超过办理期限（{due}{moved}），请尽快处理或督办。" : $"“{title}”将于 {due}{moved} 到期，请及时办理。", plannedAt);
         return run.Finish(InstanceStatus.Blocked);
     }
+
+    private DueDate DueAt(DateTimeOffset due) => dueDates?.Adjust(due) ?? new DueDate(due, null);
 
     public Transition Cancel(WorkflowDefinition definition, Guid instanceId, InstanceState current, string actor, string? reason)
     {
@@ -231,7 +235,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
 
         private void OpenUserTask(Token token, UserTaskActivity task)
         {
-            var due = task.Due is { } d ? now + d : (DateTimeOffset?)null;
+            var due = task.Due is { } d ? executor.DueAt(now + d).At : (DateTimeOffset?)null;
             var bookmark = Open(token, BookmarkKind.UserTask, due) with
             {
                 Role = task.Assignee.Role,

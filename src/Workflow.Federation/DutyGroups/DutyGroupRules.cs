@@ -1,5 +1,7 @@
 using Workflow.Federation.Common;
 using Workflow.Federation.Elections;
+using Workflow.Federation.Holidays;
+using Workflow.Federation.Reminders;
 
 namespace Workflow.Federation.DutyGroups;
 
@@ -30,8 +32,12 @@ public sealed record DutyGroupSplit(
     public bool IsAccepted => Refusals.Count == 0;
 }
 
-/// <summary>One turn of the duty calendar: the group on duty and her members' reminders.</summary>
-public sealed record DutyTurn(int Index, DutyGroup Group, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders);
+/// <summary>
+/// One turn of the duty calendar: the group on duty and her members' reminders. A turn begins (and its group's activity is
+/// due) on a working day: <see cref="RuleDay"/> is the day the two-month rule gives, <see cref="Moved"/> says why the turn
+/// begins later ("因国庆节顺延至10月8日"), null when it begins on that day.
+/// </summary>
+public sealed record DutyTurn(int Index, DutyGroup Group, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders, DateOnly? RuleDay = null, LocalizedText? Moved = null);
 
 /// <summary>
 /// 执委轮值 (seed 003): "53名市妇联执委分为6个团,每团5—7人,每2个月开展集体活动一次". Note that the seed's
@@ -75,13 +81,36 @@ public static class DutyGroupRules
     }
 
     /// <summary>Group k is on duty in turn k, turn after turn, cycling through the groups until the end.</summary>
-    public static IReadOnlyList<DutyTurn> Calendar(IReadOnlyList<DutyGroup> groups, DateOnly start, DateOnly endExclusive, RotationSettings? settings = null)
+    /// <remarks>With a <paramref name="calendar"/>, a turn whose rule day is a holiday or weekend begins on the next working day (see <see cref="OnWorkingDays"/>).</remarks>
+    public static IReadOnlyList<DutyTurn> Calendar(IReadOnlyList<DutyGroup> groups, DateOnly start, DateOnly endExclusive, RotationSettings? settings = null,
+        WorkingCalendar? calendar = null)
     {
         if (groups.Count == 0) throw new ArgumentException("a duty calendar needs at least one group", nameof(groups));
         settings = (settings ?? new RotationSettings()).EnsureValid();
-        return Turns.Slice(start, endExclusive, settings.MonthsPerTurn)
-            .Select(turn => new DutyTurn(turn.Index, groups[turn.Index % groups.Count], turn.FirstDay, turn.LastDay, Turns.Reminders(turn.FirstDay, settings)))
+        var turns = Turns.Slice(start, endExclusive, settings.MonthsPerTurn)
+            .Select(turn => new DutyTurn(turn.Index, groups[turn.Index % groups.Count], turn.FirstDay, turn.LastDay, Turns.Reminders(turn.FirstDay, settings), turn.FirstDay))
             .ToList();
+        return calendar is null ? turns : OnWorkingDays(turns, calendar, DateOnly.MinValue, settings);
+    }
+
+    /// <summary>
+    /// The turns beginning after <paramref name="today"/> begin on the working day their rule day lands on (the next one
+    /// when it is a public holiday or a weekend that is not a 调休 working day), with their reminders and the reason; the
+    /// turn before each ends the day before it. Turns already begun keep their days: what was held stays as it was.
+    /// </summary>
+    public static IReadOnlyList<DutyTurn> OnWorkingDays(IReadOnlyList<DutyTurn> turns, WorkingCalendar calendar, DateOnly today, RotationSettings? settings = null)
+    {
+        settings = (settings ?? new RotationSettings()).EnsureValid();
+        var moved = turns.Select(turn =>
+        {
+            var rule = turn.RuleDay ?? turn.FirstDay;
+            if (turn.FirstDay <= today || rule <= today) return turn;
+            var move = calendar.Move(rule);
+            return turn with { FirstDay = move.To, Reminders = Turns.Reminders(move.To, settings), RuleDay = rule, Moved = move.Note };
+        }).ToList();
+        for (var i = 0; i + 1 < moved.Count; i++)
+            if (moved[i + 1].FirstDay > today) moved[i] = moved[i] with { LastDay = moved[i + 1].FirstDay.AddDays(-1) };
+        return moved;
     }
 
     private static List<DutyGroup> Balanced(IReadOnlyList<string> executiveIds, int groups)

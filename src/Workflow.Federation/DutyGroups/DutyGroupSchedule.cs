@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Federation.Common;
+using Workflow.Federation.Holidays;
 using Workflow.Federation.ReElection;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Reminders;
@@ -14,7 +15,7 @@ public sealed record DutyGroupsRequest(DateOnly Start, IReadOnlyList<Guid>? Exec
 public sealed record ScheduledDutyGroups(IReadOnlyList<DutyGroup> Groups, IReadOnlyList<DutyTurn> Turns, PlanResult? Reminders, DateTimeOffset? UpdatedAt = null, string? UpdatedBy = null);
 
 /// <summary>Executive duty groups (执委轮值, seed 003): balanced groups within the size bounds, a group on duty every two months.</summary>
-public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning planner, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
+public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning planner, IDbContextFactory<FederationDbContext> contexts, HolidayCalendar holidays, TimeProvider clock)
 {
     public async Task<ScheduledDutyGroups> GetAsync(Acting actor, Guid bodyId, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning plann
         var split = DutyGroupRules.Split(executives.Select(id => id.ToString()).ToList(),
             new DutyGroupSettings { GroupCount = request.Groups, MinGroupSize = request.MinSize, MaxGroupSize = request.MaxSize });
         if (!split.IsAccepted) throw new RuleRefusedException(split.Refusals, new Dictionary<string, object?> { ["proposals"] = split.Proposals });
-        var turns = DutyGroupRules.Calendar(split.Groups, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start));
+        var turns = DutyGroupRules.Calendar(split.Groups, request.Start, body.TermEndsOn ?? ReElectionRules.TermEnd(request.Start),
+            calendar: await holidays.CurrentAsync(cancellationToken));
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -51,8 +53,46 @@ public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning plann
             row.UpdatedBy = actor.UserName;
             await db.SaveChangesAsync(cancellationToken);
         }
-        await planner.CancelAsync(ReminderKeys.Prefix("duty-group", bodyId), cancellationToken);
-        var result = await planner.PlanAsync(DutyGroupReminders.Plan(bodyId, body.Name, turns, clock.GetUtcNow()), cancellationToken);
+        var result = await RemindAsync(bodyId, body.Name, turns, cancellationToken);
         return new ScheduledDutyGroups(split.Groups, turns, result);
+    }
+
+    /// <summary>
+    /// After the working calendar changed (an admin's override): every body's turns not yet begun move to the working day
+    /// their rule day now lands on, and their reminders follow. Returns how many turns moved.
+    /// </summary>
+    public async Task<int> ReplanAsync(CancellationToken cancellationToken)
+    {
+        var calendar = await holidays.CurrentAsync(cancellationToken);
+        var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
+        var changed = new List<(Guid BodyId, IReadOnlyList<DutyTurn> Turns)>();
+        var moved = 0;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            foreach (var row in await db.BodyDutyGroups.ToListAsync(cancellationToken))
+            {
+                var turns = JsonSerializer.Deserialize<List<DutyTurn>>(row.TurnsJson, JsonSerializerOptions.Web)!;
+                var replanned = DutyGroupRules.OnWorkingDays(turns, calendar, today);
+                var count = turns.Zip(replanned).Count(p => p.First.FirstDay != p.Second.FirstDay);
+                if (count == 0) continue;
+                row.TurnsJson = JsonSerializer.Serialize(replanned, JsonSerializerOptions.Web);
+                row.UpdatedAt = clock.GetUtcNow();
+                changed.Add((row.BodyId, replanned));
+                moved += count;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (changed.Count == 0) return 0;
+        await using var read = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = changed.Select(c => c.BodyId).ToList();
+        var names = await read.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        foreach (var (bodyId, turns) in changed) await RemindAsync(bodyId, names.GetValueOrDefault(bodyId, ""), turns, cancellationToken);
+        return moved;
+    }
+
+    private async Task<PlanResult> RemindAsync(Guid bodyId, string bodyName, IReadOnlyList<DutyTurn> turns, CancellationToken cancellationToken)
+    {
+        await planner.CancelAsync(ReminderKeys.Prefix("duty-group", bodyId), cancellationToken);
+        return await planner.PlanAsync(DutyGroupReminders.Plan(bodyId, bodyName, turns, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Workflow.Federation.Common;
 using Workflow.Federation.Ledger;
 using Workflow.Federation.Regions;
@@ -17,7 +16,7 @@ namespace Workflow.Federation.Export;
 /// </summary>
 public sealed class LedgerExporter(FederationWriter writer)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxTable.ContentType;
 
     /// <summary>Every organization the query matches (its paging is ignored), ordered by region and name.</summary>
     public async Task ExportLedgerAsync(Stream output, LedgerQuery query, CultureInfo? culture = null, CancellationToken cancellationToken = default)
@@ -70,12 +69,5 @@ public sealed class LedgerExporter(FederationWriter writer)
 
     private static string Heading(CultureInfo? culture, string zh, string en) => culture?.TwoLetterISOLanguageName == "en" ? en : zh;
 
-    // Written to memory first: the package is rewritten for other readers (XlsxPackage), which needs a seekable stream.
-    private static async Task SaveAsync(Stream output, DataTable table, CancellationToken cancellationToken)
-    {
-        using var package = new MemoryStream();
-        await package.SaveAsAsync(table, sheetName: table.TableName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        XlsxPackage.Normalize(package);
-        await package.CopyToAsync(output, cancellationToken);
-    }
+    private static Task SaveAsync(Stream output, DataTable table, CancellationToken cancellationToken) => XlsxTable.SaveAsync(output, table, cancellationToken);
 }

@@ -16,12 +16,21 @@ public sealed record HolidayOverrideRequest(DayKind Kind, string? Name);
 /// <summary>The working calendar in use: the shipped notices (<c>cn-holidays.json</c>) with the admins' overrides (<c>holiday_overrides</c>).</summary>
 public sealed class HolidayCalendar(IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
 {
+    private volatile WorkingCalendar? _last;
+
     public async Task<WorkingCalendar> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.HolidayOverrides.AsNoTracking().ToListAsync(cancellationToken);
-        return new WorkingCalendar(WorkingCalendar.ShippedYears, rows.Select(r => new SpecialDay(r.Date, r.Kind, r.Name, true, r.SetBy, r.SetAt)));
+        return _last = new WorkingCalendar(WorkingCalendar.ShippedYears, rows.Select(r => new SpecialDay(r.Date, r.Kind, r.Name, true, r.SetBy, r.SetAt)));
     }
+
+    /// <summary>
+    /// The calendar as last read, for the engine's due dates, which are computed inside a transition and cannot wait on a read.
+    /// Every read refreshes it (an override on this node at once; on other nodes with their hourly planning); before the first
+    /// read it is the shipped notices.
+    /// </summary>
+    public WorkingCalendar Last => _last ?? WorkingCalendar.Shipped;
 
     public async Task<HolidayYearView> YearAsync(int year, CancellationToken cancellationToken)
     {

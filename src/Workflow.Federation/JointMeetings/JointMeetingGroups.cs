@@ -69,13 +69,22 @@ public sealed class JointMeetingGroups(
     }
 
     /// <summary>Proposes every group's meetings of the coming twelve months and makes sure each has its reminders and recording task. Idempotent; runs hourly.</summary>
-    public async Task<int> PlanAheadAsync(CancellationToken cancellationToken)
+    public async Task<int> PlanAheadAsync(CancellationToken cancellationToken) => (await PlanAllAsync(cancellationToken)).Added;
+
+    /// <summary>After the working calendar changed: every group's future meetings follow it (see <see cref="Holidays.HolidayChanges"/>); returns how many moved.</summary>
+    public async Task<int> ReplanAsync(CancellationToken cancellationToken) => (await PlanAllAsync(cancellationToken)).Moved;
+
+    private async Task<(int Added, int Moved)> PlanAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var groups = await db.MeetingGroups.AsNoTracking().ToListAsync(cancellationToken);
-        var proposed = 0;
-        foreach (var group in groups) proposed += await PlanGroupAsync(group, cancellationToken);
-        return proposed;
+        var (added, moved) = (0, 0);
+        foreach (var group in groups)
+        {
+            var (a, m) = await PlanGroupAsync(group, cancellationToken);
+            (added, moved) = (added + a, moved + m);
+        }
+        return (added, moved);
     }
 
     /// <summary>Moves one quarter's meeting (the convener's choice of day, time or place); everyone invited is told at once.</summary>
@@ -134,16 +143,24 @@ public sealed class JointMeetingGroups(
     public static string RecordKey(JointMeetingRow meeting) =>
         RecordPrefix(meeting.Year, meeting.Quarter) + meeting.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<int> PlanGroupAsync(MeetingGroupRow group, CancellationToken cancellationToken)
+    private async Task<(int Added, int Moved)> PlanGroupAsync(MeetingGroupRow group, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = ChinaInstant.Of(now).LocalDate;
         var proposals = JointMeetingRules.Between(today, today.AddYears(1), calendar: await holidays.CurrentAsync(cancellationToken));
         List<JointMeetingRow> upcoming;
-        var added = 0;
+        var (added, moved) = (0, 0);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var known = await db.JointMeetings.Where(m => m.GroupId == group.Id).ToListAsync(cancellationToken);
+            // The calendar may have changed since a meeting was proposed (an admin's override): a future meeting its
+            // convener did not move goes to the day its rule now gives; the new start gives it fresh reminders and task.
+            foreach (var meeting in known.Where(m => m.StartsAt > now && m.MovedBecause is null))
+                if (proposals.FirstOrDefault(p => p.Year == meeting.Year && p.Quarter == meeting.Quarter) is { } rule && rule.Start.Utc != meeting.StartsAt)
+                {
+                    meeting.StartsAt = rule.Start.Utc;
+                    moved++;
+                }
             foreach (var proposal in proposals.Where(p => known.All(m => m.Year != p.Year || m.Quarter != p.Quarter)))
             {
                 db.JointMeetings.Add(new JointMeetingRow { GroupId = group.Id, Year = proposal.Year, Quarter = proposal.Quarter, StartsAt = proposal.Start.Utc });
@@ -165,7 +182,7 @@ public sealed class JointMeetingGroups(
         var opensAfterStart = new JointMeetingSettings().RecordOpensAfterStart;
         foreach (var meeting in upcoming.Where(m => m.StartsAt + opensAfterStart > now && !scheduled.Contains(RecordKey(m))))
             await ScheduleAsync(group, meeting, cancellationToken);
-        return added;
+        return (added, moved);
     }
 
     /// <summary>Reminders, calendar entries and the recording task of one meeting as it now stands.</summary>

@@ -8,8 +8,10 @@ public static class Roles
     public const string Approver = "approver";
     public const string Chair = AccountRoles.Chair;
     public const string Admin = "admin";
+    /// <summary>执委: an executive member's account, made when she accepts her invitation; no policy asks for it (see <see cref="AccountRoles.Member"/>).</summary>
+    public const string Member = AccountRoles.Member;
 
-    public static readonly IReadOnlyList<string> All = [Officer, Approver, Chair, Admin];
+    public static readonly IReadOnlyList<string> All = [Officer, Approver, Chair, Admin, Member];
 
     public static bool IsKnown(string role) => All.Contains(role);
 }

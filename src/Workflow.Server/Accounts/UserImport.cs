@@ -26,7 +26,7 @@ public sealed class UserImport(UserDirectory users)
 
     private static readonly Dictionary<string, string> s_roleNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["妇联干部"] = Roles.Officer, ["审批人"] = Roles.Approver, ["主席"] = Roles.Chair, ["管理员"] = Roles.Admin,
+        ["妇联干部"] = Roles.Officer, ["审批人"] = Roles.Approver, ["主席"] = Roles.Chair, ["管理员"] = Roles.Admin, ["执委"] = Roles.Member,
     };
 
     private static readonly Dictionary<string, string> s_kindNames = new(StringComparer.OrdinalIgnoreCase)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Federation.DutyGroups;
+using Workflow.Federation.Invitations;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rotations;
 using Workflow.Server.Accounts;
@@ -24,6 +25,10 @@ public static class BodySchedulesApi
         var plan = app.MapGroup("/api/bodies/{id:guid}").WithTags("Registry").WithCommonProblems().RequireAuthorization(Policies.Officer);
         plan.MapPut("/leaders/{leaderId:guid}/account", LinkLeader).WithProblems(404)
             .WithSummary("Link an elected leader to the account she uses (userId), or unlink her (null); chairs and vice-chairs need the chair role. Rotations and duty groups then default to the linked leaders");
+        plan.MapGet("/invitations", (Guid id, ClaimsPrincipal user, LeaderInvitations invitations, CancellationToken ct) => invitations.ListAsync(Caller.From(user).Acting, id, ct))
+            .WithProblems(404).WithSummary("The elected leaders' account invitations: state, masked address and validity; never the code");
+        plan.MapPost("/invitations/{invitationId:guid}/reissue", Reissue).WithProblems(404)
+            .WithSummary("A new activation code for a lost or expired invitation, sent to her own e-mail or phone only; the old code stops working at once");
         plan.MapPut("/rotation", Rotation).WithProblems(409, 422)
             .WithSummary("Plan the rotating presidium (轮值主席团, seed 004): chair and vice-chairs in order, two months each by default. Once it has begun, a new order (the leadership changed) rebuilds the future periods, needs a reason and tells the people whose periods moved");
         plan.MapPost("/rotation/swap", Swap).WithProblems(409, 422)
@@ -38,6 +43,9 @@ public static class BodySchedulesApi
     private static async Task<Ok<FederationBody>> LinkLeader(Guid id, Guid leaderId, LeaderAccountRequest request, ClaimsPrincipal user,
         BodyLeaders leaders, CancellationToken cancellationToken) =>
         TypedResults.Ok(await leaders.LinkAsync(Caller.From(user).Acting, id, leaderId, request, cancellationToken));
+
+    private static async Task<Ok<InvitationView>> Reissue(Guid id, Guid invitationId, ClaimsPrincipal user, LeaderInvitations invitations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await invitations.ReissueAsync(Caller.From(user).Acting, id, invitationId, cancellationToken));
 
     private static async Task<Ok<RotationView>> Rotation(Guid id, RotationRequest request, ClaimsPrincipal user, RotationSchedule rotation, CancellationToken cancellationToken) =>
         TypedResults.Ok(await rotation.PlanAsync(Caller.From(user).Acting, id, request, cancellationToken));

@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddSingleton<Workflow.Server.Ledger.UploadStore>();
         services.AddSingleton<Workflow.Server.Ledger.ImportJobs>();
         services.AddTransient<Workflow.Server.Ledger.ImportJob>();
+        services.AddSingleton<Pages.Coverage.CoverageTable>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
         services.AddSingleton<TaskActions>();

@@ -30,6 +30,7 @@ public static class RemindersRegistration
         services.AddTransient<DeliveryJob>();
         services.AddSingleton<IDeliverySender, EmailSender>();
         services.AddSingleton<IDeliverySender, WebhookSender>();
+        services.AddSingleton<IDirectMessages, DirectMessages>();
         services.AddRobots(configuration);
         services.AddSms(configuration);
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = delivery.WebhookTimeout);

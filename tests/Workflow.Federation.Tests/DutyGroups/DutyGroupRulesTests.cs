@@ -1,5 +1,6 @@
 using Workflow.Federation.DutyGroups;
 using Workflow.Federation.Common;
+using Workflow.Federation.Holidays;
 
 namespace Workflow.Federation.Tests.DutyGroups;
 
@@ -135,4 +136,38 @@ public sealed class DutyGroupRulesTests
     [Fact]
     public void Calendar_WithoutGroups_IsAProgrammingError() =>
         Assert.Throws<ArgumentException>(() => DutyGroupRules.Calendar([], new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
+
+    [Fact]
+    public void Calendar_WithTheWorkingCalendar_BeginsATurnDueOnNationalDayOnTheEighth_AndTheTurnBeforeEndsOnTheSeventh()
+    {
+        var groups = DutyGroupRules.Split(Executives(12), new DutyGroupSettings { GroupCount = 2, MinGroupSize = 6, MaxGroupSize = 6 }).Groups;
+
+        var calendar = DutyGroupRules.Calendar(groups, new DateOnly(2026, 6, 1), new DateOnly(2027, 6, 1), calendar: WorkingCalendar.Shipped);
+
+        // 1 August 2026 is a Saturday; 国庆 2026 is off from 1 to 7 October (State Council notice); 1 December is a Tuesday.
+        Assert.Equal(new DateOnly(2026, 8, 3), calendar[1].FirstDay);
+        Assert.Equal("因周末顺延至8月3日", calendar[1].Moved!.Zh);
+        Assert.Equal((new DateOnly(2026, 10, 8), new DateOnly(2026, 10, 1)), (calendar[2].FirstDay, calendar[2].RuleDay));
+        Assert.Equal("因国庆节顺延至10月8日", calendar[2].Moved!.Zh);
+        Assert.Equal(new DateOnly(2026, 10, 7), calendar[1].LastDay);
+        Assert.Equal(ChinaInstant.At(new DateOnly(2026, 10, 8), new RotationSettings().ReminderTime).Utc, calendar[2].Reminders.OnFirstDay.Utc);
+        Assert.Null(calendar[3].Moved);
+        Assert.Equal(new DateOnly(2026, 12, 1), calendar[3].FirstDay);
+    }
+
+    [Fact]
+    public void OnWorkingDays_MovesOnlyTurnsNotYetBegun_WhenAnOverrideMakesTheirDayAHoliday()
+    {
+        var groups = DutyGroupRules.Split(Executives(12), new DutyGroupSettings { GroupCount = 2, MinGroupSize = 6, MaxGroupSize = 6 }).Groups;
+        var turns = DutyGroupRules.Calendar(groups, new DateOnly(2026, 6, 1), new DateOnly(2027, 6, 1), calendar: WorkingCalendar.Shipped);
+        var overridden = new WorkingCalendar(WorkingCalendar.ShippedYears,
+            [new SpecialDay(new DateOnly(2026, 6, 1), DayKind.Holiday, "抗台风停工"), new SpecialDay(new DateOnly(2026, 12, 1), DayKind.Holiday, "抗台风停工")]);
+
+        var moved = DutyGroupRules.OnWorkingDays(turns, overridden, today: new DateOnly(2026, 7, 15));
+
+        Assert.Equal(new DateOnly(2026, 6, 1), moved[0].FirstDay);
+        Assert.Equal((new DateOnly(2026, 12, 2), "因抗台风停工顺延至12月2日"), (moved[3].FirstDay, moved[3].Moved!.Zh));
+        Assert.Equal(new DateOnly(2026, 12, 1), moved[2].LastDay);
+        Assert.Equal(turns[1].FirstDay, moved[1].FirstDay);
+    }
 }

@@ -62,6 +62,30 @@ public sealed class OtherReadersTests : FederationTest
     }
 
     [Fact]
+    public async Task TheCoverageTable_OpensInExcelJs_WithFormalAndEffectiveCoverageInPercent()
+    {
+        var campaign = await OpenCampaignAsync();
+        await AddAsync(Organizations.Enterprise(), campaign);
+        var node = await Host.Coverage.GetCoverageAsync(RegionCode.Parse("350583"), 2026, CancellationToken.None);
+        var output = new MemoryStream();
+
+        await Workflow.Federation.Export.CoverageExporter.ExportAsync(output,
+            [.. node.Children.Select(c => new Workflow.Federation.Export.CoverageSheetLine(c.RegionCode, c.RegionCode, c.Total, c.Target)),
+             new("合计", node.RegionCode, node.Total, node.Target)], 2026);
+
+        var read = await ExcelJsAsync(output);
+        Assert.Equal("覆盖情况", (string?)read["name"]);
+        var rows = (JsonArray)read["rows"]!;
+        var headings = rows[0]!.AsArray().Select(h => (string?)h).ToList();
+        Assert.Contains("覆盖率（%）", headings);
+        Assert.Contains("有效覆盖率（%）", headings);
+        var total = rows.Last()!.AsArray();
+        Assert.Equal("合计", (string?)total[0]);
+        Assert.Equal(node.Total.Surveyed, (int)total[headings.IndexOf("已摸排")]!);
+        Assert.Equal(node.Total.BodiesFounded, (int)total[headings.IndexOf("已建妇联")]!);
+    }
+
+    [Fact]
     public async Task EveryRelationship_PointsRelativelyToAPartThatExists_AndTheStylesheetHasTheNormalStyle()
     {
         var (ledger, women, exemplars) = await ExportAllAsync();

@@ -3,12 +3,13 @@ using Workflow.Federation.Reminders;
 namespace Workflow.Federation.Tests.Support;
 
 /// <summary>The host's side of the federation's ports: accounts the test names (or an invitation creates), and a record of every reminder planned or cancelled.</summary>
-public sealed class FakePorts : IPeople, IReminderPlanning, IAccountCreation
+public sealed class FakePorts : IPeople, IReminderPlanning, IAccountCreation, IDirectMessages
 {
     public List<Account> Accounts { get; } = [];
     public List<PlannedReminder> Planned { get; } = [];
     public List<PlannedCalendarEvent> Events { get; } = [];
     public List<string> Cancelled { get; } = [];
+    public List<DirectMessage> Direct { get; } = [];
 
     public Account Add(string userName, string regionCode, bool active = true, params string[] roles)
     {
@@ -18,6 +19,12 @@ public sealed class FakePorts : IPeople, IReminderPlanning, IAccountCreation
     }
 
     /// <summary>An invited leader's account, kept as an active account of the chair role.</summary>
+    public Task<DirectChannel> SendAsync(DirectMessage message, CancellationToken cancellationToken)
+    {
+        Direct.Add(message);
+        return Task.FromResult(message.Email is null ? DirectChannel.Sms : DirectChannel.Email);
+    }
+
     public Task<Guid> CreateAsync(NewAccount account, string password, CancellationToken cancellationToken) =>
         Task.FromResult(Add(account.UserName, account.RegionCode, true, [.. account.Roles]).Id);
 

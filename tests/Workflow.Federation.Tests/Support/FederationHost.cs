@@ -51,6 +51,7 @@ public sealed class FederationHost : IAsyncDisposable
             .AddSingleton<IPeople>(ports ?? new FakePorts())
             .AddSingleton<IReminderPlanning>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
             .AddSingleton<IAccountCreation>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
+            .AddSingleton<IDirectMessages>(sp => (FakePorts)sp.GetRequiredService<IPeople>())
             .BuildServiceProvider();
         await services.GetRequiredService<FederationDatabaseSetup>().MigrateAsync();
         return new FederationHost(folder, services);

@@ -48,8 +48,11 @@ public sealed class NodeTimersTests
         var statuses = await TwoNodes.EngineRowsAsync(nodes.B, db => db.Instances.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Status));
         Assert.All(decided, id => Assert.Equal(InstanceStatus.Finished, statuses[id]));
         Assert.All(open, id => Assert.Equal(InstanceStatus.Blocked, statuses[id]));
-        // The approval's first reminder is due three days before its fifteen: node B alone fires it, once per open task.
-        nodes.B.Clock.Advance(TimeSpan.FromDays(12) + TimeSpan.FromMinutes(1));
+        // The approval's first reminder is due three days before its due date (fifteen days on, moved off a day off to the
+        // next working day): node B alone fires it, once per open task.
+        var reminders = await TwoNodes.EngineRowsAsync(nodes.B, db => db.Timers.AsNoTracking().Where(t => open.Contains(t.InstanceId) && t.Purpose == TimerPurpose.Reminder)
+            .Select(t => t.DueAt).ToListAsync());
+        nodes.B.Clock.SetUtcNow(reminders.Min() + TimeSpan.FromMinutes(1));
         await nodes.B.Services.GetRequiredService<TimerSweep>().RunAsync(CancellationToken.None);
 
         Assert.True(await Eventually.HoldsAsync(async () => await FiredRemindersAsync(nodes.B, open) == 3, TimeSpan.FromSeconds(30)), "node B fires the reminders");

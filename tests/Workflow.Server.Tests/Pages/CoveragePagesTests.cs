@@ -114,6 +114,33 @@ public sealed partial class CoveragePagesTests(ServiceFactory factory) : IClassF
         Assert.Contains("href=\"/coverage\"", await area.TownOfficer.GetStringAsync("/tasks"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheExport_HoldsThePagesRowsAndColumns_InPercent_AndAnotherRegionIsRefused()
+    {
+        var area = await AreaAsync();
+        await SeedAsync(area);
+        var page = await area.District.GetStringAsync($"/coverage?region={area.Town}&year={Year}");
+        Assert.Contains($"href=\"/coverage/export?region={area.Town}&amp;year={Year}\"", page, StringComparison.Ordinal);
+
+        var response = await area.District.GetAsync($"/coverage/export?region={area.Town}&year={Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Workflow.Federation.Export.XlsxTable.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        var lines = Table(page, "coverage-regions");
+        var rows = Rows(lines.Body);
+        Assert.Equal([.. rows.Select(r => r.Name), "合计"], sheet.Select(r => r["区域"]?.ToString()));
+        Assert.Equal(Column(lines.Body, "已摸排").Sum(), sheet.SkipLast(1).Sum(r => Convert.ToInt32(r["已摸排"], System.Globalization.CultureInfo.InvariantCulture)));
+        var total = sheet[^1];
+        Assert.Equal(Assert.Single(Column(lines.Foot, "已建妇联")), Convert.ToInt32(total["已建妇联"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("有效覆盖率（%）", total.Keys);
+        var coverage = Regex.Match(lines.Foot, "<td data-label=\"覆盖率\">([0-9.]+)%</td>").Groups[1].Value;
+        Assert.Equal(double.Parse(coverage, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(total["覆盖率（%）"], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await area.TownOfficer.GetAsync($"/coverage/export?region={TestRegions.District}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await area.TownOfficer.GetAsync($"/coverage/export?region={TestRegions.NeighbourTown}")).StatusCode);
+    }
+
     private static (string Body, string Foot) Table(string html, string id)
     {
         var table = Regex.Match(html, $"<table[^>]*id=\"{id}\"[\\s\\S]*?</table>").Value;

@@ -13,7 +13,7 @@ namespace Workflow.Server.Pages.Admin;
 /// own adjustments (a local holiday, a notice the service does not ship yet), set and removed as the API does.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class HolidaysModel(HolidayCalendar calendar, TimeProvider clock) : PageModel
+public sealed class HolidaysModel(HolidayCalendar calendar, HolidayChanges changes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
@@ -41,7 +41,7 @@ public sealed class HolidaysModel(HolidayCalendar calendar, TimeProvider clock) 
             Errors["date"] = HolidayWords.PickDate;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        else if (await AdminForms.TryAsync(this, Errors, () => calendar.SetAsync(date, new HolidayOverrideRequest(Kind, Name), User.Identity?.Name ?? "admin", cancellationToken)))
+        else if (await AdminForms.TryAsync(this, Errors, () => changes.SetAsync(date, new HolidayOverrideRequest(Kind, Name), User.Identity?.Name ?? "admin", cancellationToken)))
         {
             Done = HolidayWords.Set.Format(PeopleDates.Date(date), Name?.Trim());
             Year = date.Year;
@@ -53,7 +53,7 @@ public sealed class HolidaysModel(HolidayCalendar calendar, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostRemoveAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        if (await AdminForms.TryAsync(this, Errors, () => calendar.RemoveAsync(date, cancellationToken)))
+        if (await AdminForms.TryAsync(this, Errors, () => changes.RemoveAsync(date, cancellationToken)))
             Done = HolidayWords.Removed.Format(PeopleDates.Date(date));
         Year = date.Year;
         View = await calendar.YearAsync(ShownYear, cancellationToken);

@@ -4,6 +4,7 @@ using Workflow.Federation;
 using Workflow.Federation.Activities;
 using Workflow.Federation.Common;
 using Workflow.Federation.DutyGroups;
+using Workflow.Federation.Invitations;
 using Workflow.Federation.JointMeetings;
 using Workflow.Federation.Registry;
 using Workflow.Federation.Rotations;
@@ -21,7 +22,7 @@ public sealed record NextMeeting(string Group, MeetingView Meeting);
 /// read from the service its API endpoint uses; a schedule not planned yet shows as such, not as an error.
 /// </summary>
 public sealed class BodyModel(RegistryService registry, RotationSchedule rotation, DutyGroupSchedule dutyGroups, BodyHistory history,
-    MeetingRecords meetings, BodyActivities activities, TimeProvider clock) : PageModel
+    MeetingRecords meetings, BodyActivities activities, LeaderInvitations invitations, TimeProvider clock) : PageModel
 {
     private const int MaxMeetingGroups = 50;
 
@@ -35,6 +36,8 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
     public bool MayPlan { get; private set; }
     public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
     public ActivityStatus? ActivityState { get; private set; }
+    /// <summary>The leaders' account invitations, for the officers who may re-issue them.</summary>
+    public IReadOnlyList<InvitationView> Invitations { get; private set; } = [];
     [BindProperty] public ActivityForm Activity { get; set; } = new();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,6 +76,27 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
         }
     }
 
+    /// <summary>A new code for a lost or expired invitation, sent to her alone; the API's refusals show as a notice.</summary>
+    public async Task<IActionResult> OnPostReissueAsync(Guid id, Guid invitationId, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(User);
+        if (!(caller.IsAdmin || caller.Has(Roles.Officer))) return StatusCode(StatusCodes.Status403Forbidden);
+        try
+        {
+            var reissued = await invitations.ReissueAsync(caller.Acting, id, invitationId, cancellationToken);
+            TempData["Notice"] = InvitationWords.Reissued.Format(reissued.Name);
+        }
+        catch (FederationException failure) when (failure.Error == FederationError.NotFound)
+        {
+            return NotFound();
+        }
+        catch (FederationException failure)
+        {
+            TempData["Notice"] = string.Join((string)Text.ListSeparator, Refusals.Fields(failure).Values);
+        }
+        return LocalRedirect($"/bodies/{id}#invitations-heading");
+    }
+
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var error) ? error : null;
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -97,6 +121,7 @@ public sealed class BodyModel(RegistryService registry, RotationSchedule rotatio
         Meeting = await NextMeetingAsync(acting, id, cancellationToken);
         Activities = await activities.ListAsync(acting, id, cancellationToken);
         ActivityState = await activities.StatusAsync(acting, id, cancellationToken);
+        if (MayPlan) Invitations = await invitations.ListAsync(acting, id, cancellationToken);
         return null;
     }
 

@@ -6,7 +6,6 @@ using Workflow.Federation.Coverage;
 using Workflow.Federation.Regions;
 using Workflow.Server.Accounts;
 using Workflow.Server.Pages.Site;
-using Workflow.Server.Regions;
 
 namespace Workflow.Server.Pages.Coverage;
 
@@ -22,7 +21,7 @@ public sealed record TrendYear(FoundedInYear Founded, CoverageTarget? Target);
 /// region holds it (seed 004's 下任务: a district sets its towns' tasks).
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(CoverageService coverage, RegionService regions, TimeProvider clock) : PageModel
+public sealed class IndexModel(CoverageService coverage, CoverageTable table, TimeProvider clock) : PageModel
 {
     /// <summary>How many years the trend shows before the chosen one when no earlier founding or target reaches further back.</summary>
     private const int TrendYears = 4;
@@ -67,50 +66,20 @@ public sealed class IndexModel(CoverageService coverage, RegionService regions, 
     public static string Link(string region, int? year) =>
         "/coverage" + QueryString.Create([new("region", region), .. year is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("year", year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))]]).ToUriComponent();
 
-    private RegionCode? Resolve()
-    {
-        var caller = Caller.From(User);
-        return RegionCode.TryParse(string.IsNullOrWhiteSpace(Region) ? caller.RegionCode : Region.Trim(), out var code, out _) && caller.Covers(code.Value) ? code : null;
-    }
+    private RegionCode? Resolve() => CoverageTable.Resolve(Caller.From(User), Region);
 
     /// <summary>Another region, or not a region code: refused as the API refuses it, never shown as the officer's own.</summary>
-    private StatusCodeResult Refused() =>
-        StatusCode(RegionCode.TryParse(Region, out _, out _) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+    private StatusCodeResult Refused() => StatusCode(CoverageTable.RefusalStatus(Region));
 
     private async Task<IActionResult> LoadAsync(RegionCode region, CancellationToken cancellationToken)
     {
         ShownYear = Math.Clamp(Year ?? ChinaInstant.Of(clock.GetUtcNow()).LocalDate.Year, 2000, 2100);
-        Node = await coverage.GetCoverageAsync(region, ShownYear, cancellationToken);
+        var view = await table.LoadAsync(Caller.From(User), region, ShownYear, cancellationToken);
+        (Node, RegionName, Breadcrumbs, Lines) = (view.Node, view.RegionName, view.Breadcrumbs, view.Lines);
         var targets = (await coverage.ListTargetsAsync(region, cancellationToken)).Where(t => t.RegionCode == region.Value).ToList();
         var founded = await coverage.GetTrendAsync(region, Math.Min(ShownYear - TrendYears, targets.Select(t => t.Year).DefaultIfEmpty(ShownYear).Min()),
             Math.Max(ShownYear, targets.Select(t => t.Year).DefaultIfEmpty(ShownYear).Max()), cancellationToken);
         Trend = [.. founded.Select(f => new TrendYear(f, targets.FirstOrDefault(t => t.Year == f.Year)))];
-
-        // Children with figures come from the coverage tree; those of the region tree without any yet read as zero.
-        var known = await regions.ChildrenAsync(region.Value, cancellationToken);
-        var childCodes = Node.Children.Select(c => c.RegionCode).Union(known.Select(k => k.Code)).Order(StringComparer.Ordinal).ToList();
-        var home = RegionCode.Parse(Caller.From(User).IsAdmin ? Root(region) : Caller.From(User).RegionCode);
-        var trail = new List<string>();
-        for (var at = region; at is not null && home.Contains(at); at = at.Parent) trail.Insert(0, at.Value);
-        var names = await regions.NamesAsync([.. childCodes, .. trail], cancellationToken);
-        string Name(string code) => names.GetValueOrDefault(code) ?? code;
-        RegionName = Name(region.Value);
-        Breadcrumbs = [.. trail.Select(code => (code, Name(code)))];
-        var children = Node.Children.ToDictionary(c => c.RegionCode);
-        Lines =
-        [
-            new CoverageLine(null, Words.OwnLine.Format(RegionName), Node.Own, null),
-            .. childCodes.Select(code => children.GetValueOrDefault(code) is { } child
-                ? new CoverageLine(code, Name(code), child.Total, child.Target)
-                : new CoverageLine(code, Name(code), CoverageFigures.Zero, null)),
-        ];
         return Page();
-    }
-
-    private static string Root(RegionCode region)
-    {
-        var top = region;
-        while (top.Parent is { } parent) top = parent;
-        return top.Value;
     }
 }

@@ -14,6 +14,7 @@ public static class Words
     public static readonly Phrase OwnHint = new("“本级”是直接登记在本区域、不属于任何下级区域的单位和组织，使合计等于各行之和。",
         "\"Itself\" counts organizations and bodies coded to this region and not to one below it, so the total is the sum of the lines.");
     public static readonly Phrase Total = new("合计", "Total");
+    public static readonly Phrase Export = new("导出 Excel", "Export to Excel");
     public static readonly Phrase ByRegion = new("各下级区域", "By region below");
     public static readonly Phrase BySector = new("各领域", "By sector");
     public static readonly Phrase Name = new("区域", "Region");

@@ -24,6 +24,7 @@ public sealed record Person(string Name, string Roles, string Region)
         Accounts.Roles.Approver => Text.RoleApprover,
         Accounts.Roles.Chair => Text.RoleChair,
         Accounts.Roles.Admin => Text.RoleAdmin,
+        Accounts.Roles.Member => Text.RoleMember,
         _ => role,
     };
 

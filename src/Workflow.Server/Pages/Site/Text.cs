@@ -48,6 +48,7 @@ public static partial class Text
     public static readonly Phrase RoleApprover = new("审批人", "Approver");
     public static readonly Phrase RoleChair = new("主席", "Chair");
     public static readonly Phrase RoleAdmin = new("管理员", "Administrator");
+    public static readonly Phrase RoleMember = new("执委", "Executive member");
     public static readonly Phrase KindPartyOrganization = new("党组织", "party organization");
     public static readonly Phrase KindSuperiorFederation = new("上级妇联", "superior federation");
     public static readonly Phrase KindRegistrar = new("登记机关", "registrar");
