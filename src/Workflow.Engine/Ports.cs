@@ -32,7 +32,11 @@ public sealed record Recipient(string Role, string? ApproverKind, string? Region
 /// escalation timer that raised it, which is earlier than <paramref name="CreatedAt"/> when the timer fired late (the service
 /// was down); null for a message sent as it happens (<c>notify</c>).
 /// </summary>
-public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? DueAt = null);
+public sealed record NotificationMessage(Guid Id, string Kind, Guid InstanceId, Guid? BookmarkId, Recipient To, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? DueAt = null)
+{
+    /// <summary>An escalation of a step marked <c>urgentEscalation</c>: the host delivers it at once, whatever the recipient's habits.</summary>
+    public bool Urgent { get; init; }
+}
 
 /// <summary>Receives notifications after the transition that produced them has committed.</summary>
 public interface INotificationPort

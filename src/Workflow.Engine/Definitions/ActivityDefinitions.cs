@@ -40,6 +40,9 @@ public sealed record UserTaskActivity(
     TimeSpan? EscalateAfter,
     TaskAssignment? EscalateTo = null) : ActivityDefinition(Id, Next)
 {
+    /// <summary>The escalation cannot wait: the host delivers it at once on every channel, through quiet hours and digests.</summary>
+    public bool UrgentEscalation { get; init; }
+
     /// <summary>What a decision stores beside its form fields in <c>vars.&lt;task id&gt;</c>; no form field may take these names.</summary>
     public static IReadOnlyList<string> DecisionFields { get; } = [DecisionOutcome, DecisionBy, DecisionAt, DecisionComment];
 

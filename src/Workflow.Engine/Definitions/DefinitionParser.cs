@@ -72,7 +72,7 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
                 if (e.TryGetProperty("next", out _)) _errors.Add(new DefinitionError($"{path}.next", "an end activity has no next"));
                 return new EndActivity(id, OptionalString(e, path, "outcome") ?? ActivityDefinition.Done);
             case "userTask":
-                RejectUnknown(e, path, [.. common, "title", "assignee", "outcomes", "form", "due", "remindBefore", "escalateAfter", "escalateTo"]);
+                RejectUnknown(e, path, [.. common, "title", "assignee", "outcomes", "form", "due", "remindBefore", "escalateAfter", "escalateTo", "urgentEscalation"]);
                 return ParseUserTask(e, path, id);
             case "decision":
                 RejectUnknown(e, path, [.. common, "expression"]);
@@ -141,7 +141,17 @@ internal sealed class DefinitionParser(AssignmentVocabulary vocabulary)
         var escalateTo = e.TryGetProperty("escalateTo", out _) ? Assignment(e, path, "escalateTo") : null;
         if (escalateTo is not null && escalate is null)
             _errors.Add(new DefinitionError($"{path}.escalateTo", "escalateTo needs escalateAfter"));
-        return new UserTaskActivity(id, MapNext(e, path), OptionalString(e, path, "title"), Assignment(e, path, "assignee"), outcomes, form, due, remind, escalate, escalateTo);
+        var urgent = false;
+        if (e.TryGetProperty("urgentEscalation", out var u))
+        {
+            if (u.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) _errors.Add(new DefinitionError($"{path}.urgentEscalation", "must be true or false"));
+            urgent = u.ValueKind == JsonValueKind.True;
+            if (urgent && escalate is null) _errors.Add(new DefinitionError($"{path}.urgentEscalation", "urgentEscalation needs escalateAfter"));
+        }
+        return new UserTaskActivity(id, MapNext(e, path), OptionalString(e, path, "title"), Assignment(e, path, "assignee"), outcomes, form, due, remind, escalate, escalateTo)
+        {
+            UrgentEscalation = urgent,
+        };
     }
 
     private JoinActivity ParseJoin(JsonElement e, string path, string id)

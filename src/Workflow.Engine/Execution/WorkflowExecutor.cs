@@ -85,10 +85,12 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         // The rule's due date moved off a day off when the task opened: the reminder says so, as a moved meeting's does.
         var moved = definition.Activity(bookmark.ActivityId) is UserTaskActivity { Due: { } span } && DueAt(bookmark.CreatedAt + span) is { Note: { } why } ? $"（{why}）" : "";
         var assignee = new Recipient(bookmark.Role ?? "", bookmark.ApproverKind, bookmark.RegionCode, bookmark.AssigneeUserId);
-        var escalateTo = escalated && definition.Activity(bookmark.ActivityId) is UserTaskActivity { EscalateTo: { } to } ? run.RecipientOf(to) : null;
+        var step = escalated && definition.TryGetActivity(bookmark.ActivityId, out var activity) ? activity as UserTaskActivity : null;
+        var escalateTo = step is { EscalateTo: { } to } ? run.RecipientOf(to) : null;
         run.Notify(escalated ? "escalation" : "reminder", bookmark.Id, escalateTo ?? assignee,
             escalated ? $"已逾期：{title}" : $"待办提醒：{title}",
-            escalated ? $"“{title}”已超过办理期限（{due}{moved}），请尽快处理或督办。" : $"“{title}”将于 {due}{moved} 到期，请及时办理。", plannedAt);
+            escalated ? $"“{title}”已超过办理期限（{due}{moved}），请尽快处理或督办。" : $"“{title}”将于 {due}{moved} 到期，请及时办理。", plannedAt,
+            urgent: step is { UrgentEscalation: true });
         return run.Finish(InstanceStatus.Blocked);
     }
 
@@ -115,8 +117,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
         public void Record(JournalKind kind, string? activityId, string? outcome, Guid? bookmarkId, string? data) =>
             transition.Journal.Add(new JournalRecord(now, actor, kind, activityId, outcome, bookmarkId, data));
 
-        public void Notify(string kind, Guid? bookmarkId, Recipient to, string subject, string body, DateTimeOffset? dueAt = null) =>
-            transition.Notifications.Add(new NotificationMessage(Guid.CreateVersion7(now), kind, instanceId, bookmarkId, to, subject, body, now, dueAt));
+        public void Notify(string kind, Guid? bookmarkId, Recipient to, string subject, string body, DateTimeOffset? dueAt = null, bool urgent = false) =>
+            transition.Notifications.Add(new NotificationMessage(Guid.CreateVersion7(now), kind, instanceId, bookmarkId, to, subject, body, now, dueAt) { Urgent = urgent });
 
         /// <summary>Settles the status from the remaining paths, unless the caller already knows it.</summary>
         public Transition Finish(InstanceStatus? known = null)

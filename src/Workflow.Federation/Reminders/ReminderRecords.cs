@@ -48,7 +48,11 @@ public sealed record PlannedReminder(
     ReminderAudience To,
     LocalizedText Subject,
     LocalizedText Body,
-    string? Link = null);
+    string? Link = null)
+{
+    /// <summary>Delivered at once on every channel, through quiet hours and digest mode (an escalation marked <c>urgentEscalation</c>).</summary>
+    public bool Urgent { get; init; }
+}
 
 /// <summary>
 /// A calendar entry in people's feeds (a rotation period, a duty-group turn, a meeting). <see cref="End"/> is

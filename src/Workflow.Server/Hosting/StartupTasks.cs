@@ -66,6 +66,12 @@ internal sealed class StartupTasks(IServiceProvider services, ServerOptions serv
 
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Jobs.TimerSweep>("engine-timer-sweep", s => s.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        var digestAt = services.GetRequiredService<Reminders.DigestOptions>().At;
+        recurring.AddOrUpdate<Reminders.DailyDigest>("daily-digest", d => d.RunDueAsync(CancellationToken.None), Cron.Daily(digestAt.Hour, digestAt.Minute),
+            new RecurringJobOptions { TimeZone = Workflow.Federation.Common.ChinaInstant.Zone });
+        // In-memory job storage forgets a run missed while the service was down: today's digest, once its time has passed, runs
+        // now too (the outbox key makes a second run send nothing).
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<Reminders.DailyDigest>(d => d.RunDueAsync(CancellationToken.None));
 
         var recovered = await services.GetRequiredService<WorkflowRuntime>().RecoverAsync(cancellationToken);
         logger.LogInformation("Re-scheduled {Timers} timers and re-sent {Notifications} notifications", recovered.TimersRescheduled, recovered.NotificationsResent);

@@ -20,16 +20,27 @@ public sealed record MarkedRead(int Marked);
 
 /// <summary>A person's channels. <see cref="Language"/>, the e-mail address and whether a webhook exists come from the account and the admin.</summary>
 public sealed record NotificationSettings(bool InApp, bool Email, bool Webhook, string Language, string? EmailAddress, bool EmailAvailable, bool WebhookConfigured,
-    bool QuietHours, string QuietFrom, string QuietUntil, bool Sms = false, string? Mobile = null, bool SmsAvailable = false);
+    bool QuietHours, string QuietFrom, string QuietUntil, bool Sms = false, string? Mobile = null, bool SmsAvailable = false)
+{
+    /// <summary>Each reminder, a daily digest, or nothing, per outside channel (<see cref="Email"/> and the others say whether it is on at all).</summary>
+    public ChannelMode EmailMode { get; init; }
+    public ChannelMode WebhookMode { get; init; }
+    public ChannelMode SmsMode { get; init; }
+    /// <summary>When the daily digest goes out, China time (<c>Digest:At</c>).</summary>
+    public string DigestAt { get; init; } = "08:30";
+}
 
 /// <summary>The channels to turn on or off; a channel left out keeps its setting.</summary>
 /// <summary>Quiet hours are China time, <c>HH:mm</c>; a window may run over midnight (21:00–08:00).</summary>
-/// <remarks><c>mobile</c> is a mainland number (+86 optional); an empty string removes it. It is only ever shown masked.</remarks>
+/// <remarks>
+/// <c>mobile</c> is a mainland number (+86 optional); an empty string removes it. It is only ever shown masked.
+/// <c>emailMode</c>, <c>webhookMode</c>, <c>smsMode</c>: <c>each</c>, <c>digest</c> or <c>off</c>; a mode wins over the channel's on/off.
+/// </remarks>
 public sealed record NotificationSettingsChange(bool? InApp, bool? Email, bool? Webhook, bool? QuietHours = null, string? QuietFrom = null, string? QuietUntil = null,
-    bool? Sms = null, string? Mobile = null);
+    bool? Sms = null, string? Mobile = null, string? EmailMode = null, string? WebhookMode = null, string? SmsMode = null);
 
 /// <summary>The in-app inbox and the channel settings of the signed-in person.</summary>
-public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, Sms.SmsOptions sms, TimeProvider clock)
+public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contexts, SmtpOptions smtp, Sms.SmsOptions sms, DigestOptions digest, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -83,6 +94,8 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
     {
         var from = ParseTime("quietFrom", change.QuietFrom);
         var until = ParseTime("quietUntil", change.QuietUntil);
+        var (emailMode, webhookMode, smsMode) = (ChannelModes.Parse("emailMode", change.EmailMode), ChannelModes.Parse("webhookMode", change.WebhookMode),
+            ChannelModes.Parse("smsMode", change.SmsMode));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == caller.Id, cancellationToken);
         if (row is null)
@@ -91,13 +104,15 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
             row = new NotificationSettingsRow { UserId = caller.Id };
             db.NotificationSettings.Add(row);
         }
-        (row.InApp, row.Email, row.Webhook, row.UpdatedAt) = (change.InApp ?? row.InApp, change.Email ?? row.Email, change.Webhook ?? row.Webhook, clock.GetUtcNow());
+        (row.InApp, row.UpdatedAt) = (change.InApp ?? row.InApp, clock.GetUtcNow());
+        (row.Email, row.EmailDigest) = ChannelModes.Apply(row.Email, row.EmailDigest, change.Email, emailMode);
+        (row.Webhook, row.WebhookDigest) = ChannelModes.Apply(row.Webhook, row.WebhookDigest, change.Webhook, webhookMode);
         (row.QuietHours, row.QuietFrom, row.QuietUntil) = (change.QuietHours ?? row.QuietHours, from ?? row.QuietFrom, until ?? row.QuietUntil);
         if (row.QuietHours && row.QuietFrom == row.QuietUntil)
             throw Refusal.Validation(("quietUntil", "quiet hours end where they begin; turn them off instead (quietHours: false)"));
         var user = await db.Users.SingleAsync(u => u.Id == caller.Id, cancellationToken);
         if (change.Mobile is not null) user.Mobile = Sms.SmsOptions.MobileChange(change.Mobile);
-        row.Sms = change.Sms ?? row.Sms;
+        (row.Sms, row.SmsDigest) = ChannelModes.Apply(row.Sms, row.SmsDigest, change.Sms, smsMode);
         if (row.Sms && user.Mobile is null) throw Refusal.Validation(("sms", "give a mobile number to receive text messages"));
         await db.SaveChangesAsync(cancellationToken);
         return await SettingsAsync(db, caller, cancellationToken);
@@ -110,7 +125,13 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         var hook = await db.WebhookSubscriptions.AnyAsync(h => h.UserId == caller.Id && h.Active, cancellationToken);
         return new NotificationSettings(row.InApp, row.Email, row.Webhook, user.Language, user.Email, smtp.Enabled && !string.IsNullOrWhiteSpace(user.Email), hook,
             row.QuietHours, row.QuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture), row.QuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
-            row.Sms, user.Mobile is { } mobile ? Sms.SmsOptions.Mask(mobile) : null, sms.Enabled && user.Mobile is not null);
+            row.Sms, user.Mobile is { } mobile ? Sms.SmsOptions.Mask(mobile) : null, sms.Enabled && user.Mobile is not null)
+        {
+            EmailMode = ChannelModes.Of(row.Email, row.EmailDigest),
+            WebhookMode = ChannelModes.Of(row.Webhook, row.WebhookDigest),
+            SmsMode = ChannelModes.Of(row.Sms, row.SmsDigest),
+            DigestAt = digest.AtText,
+        };
     }
 
     private static TimeOnly? ParseTime(string field, string? value) =>

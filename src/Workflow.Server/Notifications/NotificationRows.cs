@@ -22,6 +22,11 @@ public enum DeliveryState
     Sent,
     /// <summary>Every attempt failed; a dead letter row holds what was to be sent.</summary>
     Dead,
+    /// <summary>
+    /// The person reads this channel as a daily digest: the reminder is not sent by itself but kept for the digest, which
+    /// sets <see cref="DeliveryRow.DigestId"/> when it carries it.
+    /// </summary>
+    Folded,
 }
 
 /// <summary>
@@ -49,6 +54,8 @@ public sealed class DeliveryRow
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>On a folded reminder: the digest delivery that carried it; null while it waits for the next digest.</summary>
+    public Guid? DigestId { get; set; }
 }
 
 /// <summary>An in-app notification, written in the recipient's language when it was delivered.</summary>
@@ -76,6 +83,10 @@ public sealed class NotificationSettingsRow
     public bool Webhook { get; set; } = true;
     /// <summary>SMS costs money and reaches a phone: off until the person (or an admin) turns it on.</summary>
     public bool Sms { get; set; }
+    /// <summary>A channel that is on sends each reminder, or (digest) one message a day; off by default, so people keep each reminder.</summary>
+    public bool EmailDigest { get; set; }
+    public bool WebhookDigest { get; set; }
+    public bool SmsDigest { get; set; }
     /// <summary>Quiet hours, China time: e-mail and webhook reminders falling due between <see cref="QuietFrom"/> and <see cref="QuietUntil"/> are held until the window ends.</summary>
     public bool QuietHours { get; set; } = true;
     public TimeOnly QuietFrom { get; set; } = QuietWindow.DefaultFrom;
@@ -94,6 +105,8 @@ internal static class NotificationModel
             e.Property(x => x.Key).HasMaxLength(ReminderKeys.MaxLength);
             e.HasIndex(x => new { x.Key, x.RecipientId, x.Channel }).IsUnique();
             e.HasIndex(x => new { x.State, x.LeaseUntil });
+            // The digest reads each person's folded reminders still waiting for it.
+            e.HasIndex(x => new { x.State, x.DigestId, x.RecipientId });
         });
         modelBuilder.Entity<InboxRow>(e =>
         {

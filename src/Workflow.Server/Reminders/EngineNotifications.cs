@@ -29,7 +29,7 @@ internal sealed class EngineNotifications(ReminderPlanner planner) : INotificati
         var link = message.BookmarkId is { } task ? $"/api/tasks/{task}" : $"/api/instances/{message.InstanceId}";
         await planner.PlanAsync(
             [new PlannedReminder(ReminderKeys.Engine(message.Id), kind, message.DueAt ?? message.CreatedAt, new ReminderAudience([], [message.To]),
-                new LocalizedText(message.Subject, $"{label}: {message.Subject}"), new LocalizedText(message.Body, message.Body), link)],
+                new LocalizedText(message.Subject, $"{label}: {message.Subject}"), new LocalizedText(message.Body, message.Body), link) { Urgent = message.Urgent }],
             cancellationToken);
     }
 }

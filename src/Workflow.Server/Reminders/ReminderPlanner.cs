@@ -49,7 +49,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                         {
                             Key = planned.Key, Kind = planned.Kind, DueAt = planned.DueAt.ToUniversalTime(), Audience = audience,
                             SubjectZh = planned.Subject.Zh, SubjectEn = planned.Subject.En, BodyZh = planned.Body.Zh, BodyEn = planned.Body.En,
-                            Link = planned.Link, Status = ReminderStatus.Scheduled, PlannedAt = now,
+                            Link = planned.Link, Urgent = planned.Urgent, Status = ReminderStatus.Scheduled, PlannedAt = now,
                         });
                         toSchedule.Add(planned.DueAt);
                         added++;
@@ -60,7 +60,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
                     }
                     else
                     {
-                        (row.Kind, row.DueAt, row.Audience, row.Link) = (planned.Kind, planned.DueAt.ToUniversalTime(), audience, planned.Link);
+                        (row.Kind, row.DueAt, row.Audience, row.Link, row.Urgent) = (planned.Kind, planned.DueAt.ToUniversalTime(), audience, planned.Link, planned.Urgent);
                         (row.SubjectZh, row.SubjectEn, row.BodyZh, row.BodyEn) = (planned.Subject.Zh, planned.Subject.En, planned.Body.Zh, planned.Body.En);
                         (row.Status, row.PlannedAt, row.ProcessedAt) = (ReminderStatus.Scheduled, now, null);
                         toSchedule.Add(planned.DueAt);
@@ -172,7 +172,7 @@ public sealed class ReminderPlanner(IDbContextFactory<ServiceDbContext> contexts
     private static bool Same(ReminderRow row, PlannedReminder planned, string audience) =>
         row.Status == ReminderStatus.Scheduled && row.Kind == planned.Kind && row.DueAt == planned.DueAt && row.Audience == audience
         && row.SubjectZh == planned.Subject.Zh && row.SubjectEn == planned.Subject.En && row.BodyZh == planned.Body.Zh && row.BodyEn == planned.Body.En
-        && row.Link == planned.Link;
+        && row.Link == planned.Link && row.Urgent == planned.Urgent;
 
     private static void Validate(List<PlannedReminder> reminders)
     {

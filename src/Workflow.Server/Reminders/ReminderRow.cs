@@ -28,6 +28,8 @@ public sealed class ReminderRow
     public string? Link { get; set; }
     public ReminderStatus Status { get; set; }
     public bool Late { get; set; }
+    /// <summary>Goes out at once on every channel: quiet hours do not hold it and a digest does not fold it.</summary>
+    public bool Urgent { get; set; }
     public required DateTimeOffset PlannedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 }

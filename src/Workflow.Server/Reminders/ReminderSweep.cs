@@ -114,15 +114,22 @@ public sealed class ReminderSweep(
             {
                 var choice = settings.GetValueOrDefault(person.Id);
                 // The inbox does not ring a phone; e-mail and webhooks (which do) wait out the person's quiet hours, held by their lease.
-                var held = QuietWindow.HeldUntil(choice, now);
+                // An urgent escalation waits for nothing: neither the night nor the digest.
+                var held = reminder.Urgent ? null : QuietWindow.HeldUntil(choice, now);
+                var folds = !reminder.Urgent;
                 if (choice?.InApp ?? true)
                     Add(db, taken, message.InApp(person));
                 if ((choice?.Email ?? true) && smtp.Enabled && !string.IsNullOrWhiteSpace(person.Email))
-                    outbound.AddRange(Add(db, taken, message.Email(person, held)).Select(id => (id, held ?? now)));
-                if (choice?.Webhook ?? true)
+                    outbound.AddRange(Add(db, taken, folds && choice is { EmailDigest: true } ? message.Folded(person, DeliveryChannel.Email) : message.Email(person, held))
+                        .Select(id => (id, held ?? now)));
+                if ((choice?.Webhook ?? true) && folds && choice is { WebhookDigest: true } && hooks.Any(h => h.UserId == person.Id))
+                    Add(db, taken, message.Folded(person, DeliveryChannel.Webhook));
+                else if (choice?.Webhook ?? true)
                     foreach (var hook in hooks.Where(h => h.UserId == person.Id))
                         outbound.AddRange(Add(db, taken, message.PersonWebhook(person, hook, held)).Select(id => (id, held ?? now)));
-                if ((choice?.Sms ?? false) && sms.Enabled && person.Mobile is not null && sms.TemplateFor(reminder.Kind) is { } template)
+                if (choice is { Sms: true, SmsDigest: true } && folds && sms.Enabled && person.Mobile is not null)
+                    Add(db, taken, message.Folded(person, DeliveryChannel.Sms));
+                else if ((choice?.Sms ?? false) && sms.Enabled && person.Mobile is not null && sms.TemplateFor(reminder.Kind) is { } template)
                     outbound.AddRange(Add(db, taken, message.Sms(person, template, robotOptions.SiteUrl, held)).Select(id => (id, held ?? now)));
             }
             foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
@@ -150,13 +157,16 @@ public sealed class ReminderSweep(
     }
 
     /// <summary>One reminder rendered for each channel, in each recipient's language.</summary>
+    /// <summary>How e-mail and webhook payloads are written: web names, Chinese as it is, enums by name.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     private sealed class Outgoing(ReminderRow reminder, DateTimeOffset now)
     {
-        private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-        {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        };
+        private static readonly JsonSerializerOptions s_json = Json;
 
         private readonly LocalizedText _subject = new(reminder.SubjectZh, reminder.SubjectEn);
         private readonly LocalizedText _body = new(reminder.BodyZh, reminder.BodyEn);
@@ -206,6 +216,9 @@ public sealed class ReminderSweep(
             var text = new SmsMessage(person.Mobile!, template, [new("subject", subject), new("link", link)]);
             return (Row(person.Id, DeliveryChannel.Sms, DeliveryState.Pending, person.Mobile, SmsSender.Payload(text), lease: heldUntil), null);
         }
+
+        /// <summary>For a channel the person reads as a digest: recorded (so it is not lost, and never sent by itself) until the digest carries it.</summary>
+        public (DeliveryRow, InboxRow?) Folded(Person person, DeliveryChannel channel) => (Row(person.Id, channel, DeliveryState.Folded, null, null), null);
 
         private string Subject(string? language) =>
             reminder.Late ? (LocalizedText.IsEnglish(language) ? "[Late] " : "【延迟送达】") + _subject.For(language) : _subject.For(language);

@@ -26,6 +26,8 @@ public static class RemindersRegistration
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<IReminderPlanning>(sp => sp.GetRequiredService<ReminderPlanner>());
         services.AddSingleton<ReminderSweep>();
+        services.AddSingleton(DigestOptions.From(configuration));
+        services.AddSingleton<DailyDigest>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<DeliveryJob>();
         services.AddSingleton<IDeliverySender, EmailSender>();

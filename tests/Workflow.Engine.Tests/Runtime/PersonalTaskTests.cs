@@ -21,7 +21,7 @@ public sealed class PersonalTaskTests : IAsyncLifetime
               "id": "confirm", "type": "userTask", "title": "确认交接",
               "assignee": { "role": "chair", "region": "input.regionCode", "user": "input.outgoing" },
               "outcomes": ["confirmed"], "due": "P7D", "remindBefore": ["P2D"], "escalateAfter": "P1D",
-              "escalateTo": { "role": "officer", "region": "input.regionCode" },
+              "escalateTo": { "role": "officer", "region": "input.regionCode" }, "urgentEscalation": true,
               "next": { "confirmed": "done" }
             },
             { "id": "done", "type": "end" }
@@ -70,6 +70,7 @@ public sealed class PersonalTaskTests : IAsyncLifetime
         Assert.Equal("user-outgoing", sent[0].To.UserId);
         var escalation = sent[1].To;
         Assert.Equal(("officer", "350583101", null), (escalation.Role, escalation.RegionCode, escalation.UserId));
+        Assert.Equal([false, true], sent.Select(n => n.Urgent));
     }
 
     [Fact]
@@ -125,6 +126,23 @@ public sealed class PersonalTaskTests : IAsyncLifetime
         var error = Assert.Throws<DefinitionException>(() => Loader.Load(json, "test.json"));
 
         Assert.Contains(error.Errors, e => e.Path == "activities[1].escalateTo");
+    }
+
+    [Theory]
+    [InlineData("\"urgentEscalation\": true")]
+    [InlineData("\"escalateAfter\": \"P1D\", \"urgentEscalation\": \"yes\"")]
+    public void UrgentEscalationWithoutAnEscalationOrNotABoolean_IsRefused(string setting)
+    {
+        var json = $$"""
+            { "id": "p", "activities": [
+              { "id": "start", "type": "start", "next": "t" },
+              { "id": "t", "type": "userTask", "assignee": { "role": "chair" }, "outcomes": ["ok"], "due": "P1D", {{setting}}, "next": { "ok": "e" } },
+              { "id": "e", "type": "end" } ] }
+            """;
+
+        var error = Assert.Throws<DefinitionException>(() => Loader.Load(json, "test.json"));
+
+        Assert.Contains(error.Errors, e => e.Path == "activities[1].urgentEscalation");
     }
 
     private static JsonObject Input(string handoverAt) =>

@@ -36,6 +36,27 @@ public sealed class NotificationSettingsPageTests(ServiceFactory factory) : ICla
         Assert.Equal((true, "22:00", "07:30", false), ((bool)settings["sms"]!, (string?)settings["quietFrom"], (string?)settings["quietUntil"], (bool)settings["email"]!));
     }
 
+    [Fact]
+    public async Task AChairChoosesTheDailyDigestForEmail_AndThePageShowsItChosen()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await factory.CreateChairAsync($"d-chair-{tag}");
+        var page = await factory.SignInPageAsync($"d-chair-{tag}");
+        var api = await factory.SignInAsync($"d-chair-{tag}");
+        Assert.Contains("每日摘要（北京时间 08:30）", await page.GetStringAsync("/notifications"), StringComparison.Ordinal);
+
+        var saved = await page.PostFormAsync("/notifications?handler=Settings", new Dictionary<string, string>
+        {
+            ["Channels.InApp"] = "true", ["Channels.Email"] = "true", ["Channels.EmailMode"] = "digest", ["Channels.SmsMode"] = "each",
+            ["Channels.QuietHours"] = "true", ["Channels.QuietFrom"] = "21:00", ["Channels.QuietUntil"] = "08:00",
+        }, formPage: "/notifications");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var settings = await (await api.GetAsync("/api/me/notification-settings")).ReadObjectAsync();
+        Assert.Equal(("digest", "off"), ((string?)settings["emailMode"], (string?)settings["smsMode"]));
+        Assert.Contains("<option value=\"digest\" selected=\"selected\">每日摘要", await page.GetStringAsync("/notifications"), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Form(string mobile, string quietFrom) => new()
     {
         ["Channels.InApp"] = "true", ["Channels.Sms"] = "true", ["Channels.Mobile"] = mobile,

@@ -15,9 +15,15 @@ public sealed class SettingsForm
     public bool QuietHours { get; set; }
     public string? QuietFrom { get; set; }
     public string? QuietUntil { get; set; }
+    /// <summary>Each reminder or a daily digest for a channel that is ticked (an unticked channel is off whatever its mode).</summary>
+    public string? EmailMode { get; set; }
+    public string? WebhookMode { get; set; }
+    public string? SmsMode { get; set; }
 
     public NotificationSettingsChange ToChange() => new(InApp, Email, Webhook, QuietHours, Blank(QuietFrom), Blank(QuietUntil), Sms,
-        RemoveMobile ? "" : Blank(Mobile));
+        RemoveMobile ? "" : Blank(Mobile), Mode(Email, EmailMode), Mode(Webhook, WebhookMode), Mode(Sms, SmsMode));
+
+    private static string? Mode(bool on, string? mode) => on ? Blank(mode) : nameof(ChannelMode.Off);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
@@ -38,6 +44,11 @@ public static class SettingsWords
         "E-mail, webhook and text messages falling due in quiet hours wait until they end, marked as held; messages in the service show at once.");
     public static readonly Phrase From = new("开始", "From");
     public static readonly Phrase Until = new("结束", "Until");
+    public static readonly Phrase Each = new("逐条提醒", "Each reminder");
+    public static readonly Phrase Digest = new("每日摘要（北京时间 {0}）", "Daily digest ({0} China time)");
+    public static readonly Phrase Modes = new("逐条提醒或每日摘要", "Each reminder or a daily digest");
+    public static readonly Phrase ModesHelp = new("选择每日摘要的渠道，每天北京时间 {0} 收到一条消息：今日到期、已逾期和新增的事项，各附链接；当天无事则不发。站内消息始终逐条显示。",
+        "A channel set to the digest brings one message a day at {0} China time: what is due today, what is overdue and what is new, each with a link; nothing on an empty day. Messages in the service always show one by one.");
     public static readonly Phrase Save = new("保存提醒方式", "Save");
     public static readonly Phrase Saved = new("提醒方式已保存。", "Your reminder settings are saved.");
 
@@ -45,6 +56,7 @@ public static class SettingsWords
     public static string Refused(string field) => field.ToLowerInvariant() switch
     {
         "mobile" => new Phrase("请填写 11 位大陆手机号码（可加 +86）", "give an 11-digit mainland mobile number (+86 optional)"),
+        "emailmode" or "webhookmode" or "smsmode" => new Phrase("请选择逐条提醒或每日摘要", "choose each reminder or a daily digest"),
         "sms" => new Phrase("接收短信需要先登记手机号码", "give a mobile number to receive text messages"),
         "quietfrom" or "quietuntil" => new Phrase("请按 时:分 填写（如 21:00），且开始与结束不能相同", "use hh:mm (such as 21:00), with different start and end"),
         _ => new Phrase("未能保存，请检查后重试", "not saved: check and try again"),

@@ -375,6 +375,9 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +423,8 @@ namespace Workflow.Server.Storage.Migrations
 
                     b.HasIndex("Key", "RecipientId", "Channel")
                         .IsUnique();
+
+                    b.HasIndex("State", "DigestId", "RecipientId");
 
                     b.ToTable("deliveries", (string)null);
                 });
@@ -483,6 +488,9 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<bool>("Email")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmailDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InApp")
                         .HasColumnType("INTEGER");
 
@@ -498,10 +506,16 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<bool>("Sms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SmsDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Webhook")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WebhookDigest")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UserId");
@@ -581,6 +595,9 @@ namespace Workflow.Server.Storage.Migrations
                     b.Property<string>("SubjectZh")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
 

@@ -383,6 +383,9 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("bigint");
 
@@ -428,6 +431,8 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
 
                     b.HasIndex("Key", "RecipientId", "Channel")
                         .IsUnique();
+
+                    b.HasIndex("State", "DigestId", "RecipientId");
 
                     b.ToTable("deliveries", (string)null);
                 });
@@ -491,6 +496,9 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<bool>("Email")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("EmailDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("InApp")
                         .HasColumnType("boolean");
 
@@ -506,10 +514,16 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<bool>("Sms")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("SmsDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("Webhook")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WebhookDigest")
                         .HasColumnType("boolean");
 
                     b.HasKey("UserId");
@@ -589,6 +603,9 @@ namespace Workflow.Server.Storage.PostgreSql.Migrations
                     b.Property<string>("SubjectZh")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Key");
 
