@@ -25,12 +25,18 @@ public static class PageSession
     public static bool IsTokenPath(PathString path) => s_tokenPaths.Any(p => path.StartsWithSegments(p))
         || path.StartsWithSegments("/calendar", out var rest) && rest.Value is { Length: > 1 } feed && feed.EndsWith(".ics", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A token, unless it is the job dashboard opened from 管理 by an admin signed in through the pages: her page session
+    /// is all she holds (the token cookie is only set by an API sign-in).
+    /// </summary>
+    private static bool UsesToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || IsTokenPath(request.Path) && !(request.Path.StartsWithSegments("/jobs") && request.Cookies.ContainsKey(CookieName) && !request.Cookies.ContainsKey(SessionCookie.Name));
+
     public static AuthenticationBuilder AddPageSession(this AuthenticationBuilder builder, AuthOptions options)
     {
         builder.AddPolicyScheme(SelectorScheme, "API token or page session", o => o.ForwardDefaultSelector = context =>
-            context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsTokenPath(context.Request.Path)
-                ? JwtBearerDefaults.AuthenticationScheme
-                : Scheme);
+            UsesToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : Scheme);
         builder.AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Workflow.Server.Accounts;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Tasks;
@@ -89,6 +90,20 @@ public sealed class ScopeRefusalTests(ServiceFactory factory) : IClassFixture<Se
         using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
         request.Headers.Add("Cookie", cookie.Split(';')[0]);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdminSignedInThroughThePages_OpensTheJobDashboardLinkedFrom管理_AndAnOfficerIsRefused()
+    {
+        var admin = await factory.SignInPageAsync("admin", ServiceFactory.AdminPassword);
+        var dashboard = await admin.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Workflow jobs", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var name = "jobs-officer-" + Guid.NewGuid().ToString("N")[..6];
+        await factory.CreateUserAsync(name, Roles.Officer, TestRegions.District);
+        var officer = await factory.SignInPageAsync(name);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/jobs")).StatusCode);
     }
 
     [Fact]

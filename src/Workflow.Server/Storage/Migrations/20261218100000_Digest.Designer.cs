@@ -11,7 +11,7 @@ using Workflow.Server.Storage;
 namespace Workflow.Server.Storage.Migrations
 {
     [DbContext(typeof(ServiceDbContext))]
-    [Migration("20261218090000_Digest")]
+    [Migration("20261218100000_Digest")]
     partial class Digest
     {
         /// <inheritdoc />
