@@ -3,6 +3,7 @@ using Workflow.Engine.Journal;
 using Workflow.Federation.Elections;
 using Workflow.Federation.Registry;
 using Workflow.Persistence.Instances;
+using Workflow.Persistence.Runtime;
 
 namespace Workflow.Federation.Founding;
 
@@ -19,16 +20,20 @@ public sealed class FoundingHistory(FoundingService foundings, WorkflowDecisions
     {
         var request = await foundings.GetAsync(actor, requestId, cancellationToken);
         var events = new List<BodyEvent>();
-        if (request.InstanceId is { } instanceId)
+        // The founding and the election it runs as a child workflow: one request, told as one history.
+        foreach (var instance in request.InstanceId is { } root ? await instances.FamilyAsync(root, cancellationToken) : [])
         {
-            events.AddRange(await decisions.ReadAsync(instanceId, "founding", cancellationToken));
-            events.AddRange((await instances.JournalAsync(instanceId, cancellationToken))
-                .Where(j => j.Kind == JournalKind.Executed && j.ActivityId == "checkCandidates" && j.Data is not null)
-                .Select(j => new BodyEvent(j.At, Nomination, j.Actor, "提名候选人，拟定选举办法", j.Outcome, NominationNote(j.Data!))));
+            events.AddRange(await decisions.ReadAsync(instance.Id, "founding", cancellationToken));
+            events.AddRange(Nominations(await instances.JournalAsync(instance.Id, cancellationToken)));
         }
         foreach (var attempt in request.Elections) events.AddRange(Votes(attempt));
         return [.. events.OrderBy(e => e.At)];
     }
+
+    /// <summary>The candidate lists submitted, with their election rules, as the <c>founding.checkCandidates</c> step journaled them.</summary>
+    internal static IEnumerable<BodyEvent> Nominations(IEnumerable<JournalEntry> journal) => journal
+        .Where(j => j.Kind == JournalKind.Executed && j.ActivityId == "checkCandidates" && j.Data is not null)
+        .Select(j => new BodyEvent(j.At, Nomination, j.Actor, "提名候选人，拟定选举办法", j.Outcome, NominationNote(j.Data!)));
 
     /// <summary>One event per round, then the attempt's result; all at the moment it was recorded, in that order.</summary>
     private static IEnumerable<BodyEvent> Votes(ElectionAttemptView attempt)

@@ -31,6 +31,8 @@ public sealed class FoundingService(
     TimeProvider clock)
 {
     public const string WorkflowId = "founding";
+    /// <summary>The election steps (<c>workflows/election.json</c>), a child workflow of founding and of re-election.</summary>
+    public const string ElectionWorkflowId = "election";
     /// <summary>The step of <c>workflows/founding.json</c> where a returned request waits for its officer.</summary>
     public const string ReviseStep = "reviseRequest";
     internal static readonly JsonSerializerOptions Json = new(EngineJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -234,14 +236,22 @@ public sealed class FoundingService(
     {
         var row = await FindAsync(actor, id, cancellationToken);
         if (row.InstanceId is not { } instanceId) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, [], "draft"));
-        var instance = await instances.GetAsync(instanceId, cancellationToken);
-        if (instance.Bookmarks.Any(b => b.ActivityId == activity)) return row;
-        // The message names steps by their titles, as the inbox shows them, not by their ids.
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        string Title(string id) => definition.Activity(id) is UserTaskActivity { Title: { Length: > 0 } title } ? title : id;
+        var family = await instances.FamilyAsync(instanceId, cancellationToken);
+        if (Waiting(family).Contains(activity)) return row;
+        // The message names steps by their titles, as the inbox shows them, not by their ids; a step may lie in the election child.
+        var steps = new List<WorkflowDefinition>();
+        foreach (var instance in family) steps.Add(await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken));
+        var latestElection = await definitions.GetAsync(ElectionWorkflowId, cancellationToken: cancellationToken);
+        string Title(string id) => steps.Append(latestElection).Select(d => d.TryGetActivity(id, out var a) ? a : null)
+            .OfType<UserTaskActivity>().FirstOrDefault()?.Title is { Length: > 0 } title ? title : id;
+        var root = family.First(i => i.Id == instanceId);
         throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(Title(activity),
-            [.. instance.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => Title(b.ActivityId)).Distinct()], StatusOf(instance.Status, instance.Result)));
+            [.. family.SelectMany(i => i.Bookmarks).Where(b => b.Kind == BookmarkKind.UserTask).Select(b => Title(b.ActivityId)).Distinct()], StatusOf(root.Status, root.Result)));
     }
+
+    /// <summary>The steps a request waits at: its founding's and, while the election runs, the election child's (not the call that holds it).</summary>
+    private static List<string> Waiting(IEnumerable<InstanceView> family) =>
+        [.. family.SelectMany(i => i.Bookmarks).Where(b => b.Kind != BookmarkKind.ChildWorkflow).Select(b => b.ActivityId)];
 
     private async Task<string> StatusAsync(FoundingRequestRow row, CancellationToken cancellationToken)
     {
@@ -263,8 +273,9 @@ public sealed class FoundingService(
         InstanceProgress? progress = null;
         if (row.InstanceId is { } instanceId)
         {
-            var instance = await instances.GetAsync(instanceId, cancellationToken);
-            progress = new InstanceProgress(instance.Status, instance.Result, [.. instance.Bookmarks.Select(b => b.ActivityId)]);
+            var family = await instances.FamilyAsync(instanceId, cancellationToken);
+            var root = family.First(i => i.Id == instanceId);
+            progress = new InstanceProgress(root.Status, root.Result, Waiting(family));
         }
         return View(row, attempts, progress);
     }

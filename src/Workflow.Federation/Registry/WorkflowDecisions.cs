@@ -6,7 +6,10 @@ using Workflow.Persistence.Instances;
 
 namespace Workflow.Federation.Registry;
 
-/// <summary>The start and the people's decisions of one workflow instance, read from its journal, each named by its step's title.</summary>
+/// <summary>
+/// The start and the people's decisions of one workflow instance, read from its journal, each named by its step's title. A child
+/// workflow's start is no event of its own: the request started once.
+/// </summary>
 public sealed class WorkflowDecisions(InstanceQueries instances, DefinitionStore definitions)
 {
     public async Task<IEnumerable<BodyEvent>> ReadAsync(Guid instanceId, string kind, CancellationToken cancellationToken)
@@ -15,7 +18,7 @@ public sealed class WorkflowDecisions(InstanceQueries instances, DefinitionStore
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var journal = await instances.JournalAsync(instanceId, cancellationToken);
         return journal
-            .Where(j => j.Kind is JournalKind.Resumed or JournalKind.Cancelled || (j.Kind == JournalKind.Started && kind == "founding"))
+            .Where(j => j.Kind is JournalKind.Resumed or JournalKind.Cancelled || (j.Kind == JournalKind.Started && kind == "founding" && instance.ParentInstanceId is null))
             .Select(j => new BodyEvent(j.At, kind, j.Actor, Step(definition, j.ActivityId, j.Kind), j.Outcome, Comment(j.Data)));
     }
 

@@ -32,14 +32,65 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         return await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
     }
 
-    /// <summary>Where each of these instances stands (status, result, the activities it waits at), in two queries for a whole list.</summary>
+    /// <summary>
+    /// Where each of these instances stands (status, result, the activities it waits at), in a few queries for a whole list. An instance
+    /// waiting for a child workflow waits at the child's activities: people know the step they act on, not the call that holds it.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, InstanceProgress>> ProgressAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Status, i.Result }).ToListAsync(cancellationToken);
-        var waiting = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).OrderBy(b => b.CreatedAt).Select(b => new { b.InstanceId, b.ActivityId })
-            .ToListAsync(cancellationToken)).ToLookup(b => b.InstanceId, b => b.ActivityId);
-        return rows.ToDictionary(r => r.Id, r => new InstanceProgress(r.Status, r.Result, [.. waiting[r.Id]]));
+        var waiting = new Dictionary<Guid, List<string>>();
+        var owners = rows.ToDictionary(r => r.Id, r => r.Id);
+        for (var depth = 0; owners.Count > 0 && depth < MaxChildDepth; depth++)
+        {
+            var level = owners.Keys.ToList();
+            var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => level.Contains(b.InstanceId)).OrderBy(b => b.CreatedAt)
+                .Select(b => new { b.InstanceId, b.ActivityId, b.ChildInstanceId }).ToListAsync(cancellationToken);
+            var next = new Dictionary<Guid, Guid>();
+            foreach (var b in bookmarks)
+            {
+                if (b.ChildInstanceId is { } child) next[child] = owners[b.InstanceId];
+                else (waiting.TryGetValue(owners[b.InstanceId], out var list) ? list : waiting[owners[b.InstanceId]] = []).Add(b.ActivityId);
+            }
+            owners = next;
+        }
+        return rows.ToDictionary(r => r.Id, r => new InstanceProgress(r.Status, r.Result, waiting.GetValueOrDefault(r.Id) ?? []));
+    }
+
+    /// <summary>Bounds the walk down a chain of child workflows; the definitions in <c>workflows/</c> nest one deep.</summary>
+    private const int MaxChildDepth = 8;
+
+    /// <summary>
+    /// The instance and every child workflow it started, directly or through a child, oldest first: one request's whole story, whose
+    /// decisions and open tasks are told together.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceView>> FamilyAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var family = new List<InstanceView> { await GetAsync(id, cancellationToken) };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        List<Guid> parents = [id];
+        for (var depth = 0; parents.Count > 0 && depth < MaxChildDepth; depth++)
+        {
+            var level = parents;
+            parents = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId != null && level.Contains(i.ParentInstanceId.Value))
+                .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+            foreach (var child in parents) family.Add(await GetAsync(child, cancellationToken));
+        }
+        return [.. family.OrderBy(i => i.CreatedAt)];
+    }
+
+    /// <summary>The instance a child workflow was started by, walked up to the first that none started; the instance itself when it is no child.</summary>
+    public async Task<Guid> RootAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        for (var depth = 0; depth < MaxChildDepth; depth++)
+        {
+            var parent = await db.Instances.AsNoTracking().Where(i => i.Id == id).Select(i => i.ParentInstanceId).FirstOrDefaultAsync(cancellationToken);
+            if (parent is not { } up) return id;
+            id = up;
+        }
+        return id;
     }
 
     public async Task<IReadOnlyList<Guid>> FindByCorrelationAsync(string correlationId, CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var activity = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
         var subject = (await subjects.ForAsync([instance.Id], cancellationToken)).GetValueOrDefault(instance.Id);
-        var history = TaskHistory.Decisions(definition, await instances.JournalAsync(instance.Id, cancellationToken));
+        var history = await TaskHistory.OfRequestAsync(instances, definitions, instance.Id, cancellationToken);
         return new TaskDetail(inbox.View(bookmark, instance.DefinitionId, instance.DefinitionVersion, claim) with { Subject = subject }, activity.Outcomes,
             activity.Form.Select(FormFieldView.From).ToList(), instance.CorrelationId, subject, history, TaskHistory.ReturnedBy(history, bookmark.CreatedAt));
     }

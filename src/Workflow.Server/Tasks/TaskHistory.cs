@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Journal;
+using Workflow.Persistence.Definitions;
+using Workflow.Persistence.Instances;
 using Workflow.Persistence.Runtime;
 
 namespace Workflow.Server.Tasks;
@@ -13,6 +15,20 @@ public static class TaskHistory
 
     public static IReadOnlyList<DecisionView> Decisions(WorkflowDefinition definition, IEnumerable<JournalEntry> journal) =>
         [.. journal.Where(j => j.Kind == JournalKind.Resumed && j.BookmarkId is not null).Select(j => Decision(definition, j))];
+
+    /// <summary>
+    /// The decisions of the whole request the instance belongs to, oldest first: a founding's and those of the election it runs as a
+    /// child workflow, so a task of either shows every decision before it.
+    /// </summary>
+    public static async Task<IReadOnlyList<DecisionView>> OfRequestAsync(InstanceQueries instances, DefinitionStore definitions, Guid instanceId,
+        CancellationToken cancellationToken)
+    {
+        var decisions = new List<DecisionView>();
+        foreach (var instance in await instances.FamilyAsync(await instances.RootAsync(instanceId, cancellationToken), cancellationToken))
+            decisions.AddRange(Decisions(await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken),
+                await instances.JournalAsync(instance.Id, cancellationToken)));
+        return [.. decisions.OrderBy(d => d.At)];
+    }
 
     /// <summary>The decision that sent the request back to this step, when the last decision before it opened was a return.</summary>
     public static DecisionView? ReturnedBy(IReadOnlyList<DecisionView> history, DateTimeOffset openedAt) =>

@@ -8,30 +8,32 @@ using Workflow.Federation.Tests.Support;
 namespace Workflow.Federation.Tests.Founding;
 
 /// <summary>
-/// docs/founding.md lists every step of <c>workflows/founding.json</c> with its outcomes and form fields. The table is
-/// generated from the definition, loaded as the engine loads it, and this test regenerates it and compares, so the doc cannot
-/// drift from the workflow. After changing the definition, run it once with <c>WORKFLOW_WRITE_DOCS=1</c> to rewrite the table.
+/// docs/founding.md lists every step of <c>workflows/founding.json</c> and of the election it runs as a child workflow
+/// (<c>workflows/election.json</c>, shared with re-election) with its outcomes and form fields. Each table is generated from
+/// its definition, loaded as the engine loads it, and this test regenerates it and compares, so the doc cannot drift from the
+/// workflow. After changing the definition, run it once with <c>WORKFLOW_WRITE_DOCS=1</c> to rewrite the table.
 /// </summary>
 public sealed class FoundingStepsDocTests
 {
-    private const string Begin = "<!-- founding steps: generated from workflows/founding.json by tests/Workflow.Federation.Tests/Founding/FoundingStepsDocTests.cs -->";
-    private const string End = "<!-- end of founding steps -->";
-
-    [Fact]
-    public void TheFoundingDoc_ListsEveryStepWithItsOutcomesAndFormFields_AsTheDefinitionHasThem()
+    [Theory]
+    [InlineData("founding")]
+    [InlineData("election")]
+    public void TheFoundingDoc_ListsEveryStepWithItsOutcomesAndFormFields_AsTheDefinitionHasThem(string workflow)
     {
+        var begin = $"<!-- {workflow} steps: generated from workflows/{workflow}.json by tests/Workflow.Federation.Tests/Founding/FoundingStepsDocTests.cs -->";
+        var end = $"<!-- end of {workflow} steps -->";
         var root = Repository.Root();
         var docPath = Path.Combine(root, "docs", "founding.md");
         var doc = File.ReadAllText(docPath).ReplaceLineEndings("\n");
-        var generated = StepsTable(Load(Path.Combine(root, "workflows", "founding.json")));
-        var start = doc.IndexOf(Begin, StringComparison.Ordinal);
-        var end = doc.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, $"docs/founding.md has no section between '{Begin}' and '{End}'");
-        var current = doc[(start + Begin.Length)..end].Trim('\n');
+        var generated = StepsTable(Load(Path.Combine(root, "workflows", workflow + ".json")));
+        var start = doc.IndexOf(begin, StringComparison.Ordinal);
+        var stop = doc.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(start >= 0 && stop > start, $"docs/founding.md has no section between '{begin}' and '{end}'");
+        var current = doc[(start + begin.Length)..stop].Trim('\n');
 
         if (Environment.GetEnvironmentVariable("WORKFLOW_WRITE_DOCS") == "1" && current != generated)
         {
-            File.WriteAllText(docPath, doc[..(start + Begin.Length)] + "\n" + generated + "\n" + doc[end..]);
+            File.WriteAllText(docPath, doc[..(start + begin.Length)] + "\n" + generated + "\n" + doc[stop..]);
             return;
         }
         Assert.Equal(generated, current);
@@ -56,6 +58,7 @@ public sealed class FoundingStepsDocTests
             {
                 UserTaskActivity task => Row(task.Id, task.Title ?? "", Who(task.Assignee), Outcomes(task.Next, task.Outcomes), Fields(task.Form), Due(task)),
                 ActionActivity action => Row(action.Id, $"C# step `{action.Handler}`", "the service", Outcomes(action.Next, action.Next.Keys), "", ""),
+                ChildWorkflowActivity child => Row(child.Id, $"child workflow `{child.WorkflowId}`", "the service", Outcomes(child.Next, child.Next.Keys), "", ""),
                 DecisionActivity decision => Row(decision.Id, $"decision `{decision.Expression}`", "the service", Outcomes(decision.Next, decision.Next.Keys), "", ""),
                 EndActivity finish => Row(finish.Id, $"end: `{finish.Outcome}`", "", "", "", ""),
                 _ => null,

@@ -99,9 +99,15 @@ public abstract class FoundingPathTests(ServiceFactory factory)
         var setUp = (JsonArray)(await (await team.Officer.GetAsync("/api/tasks?definitionId=body-setup&show=all&pageSize=200")).ReadObjectAsync())["items"]!;
         Assert.NotEmpty(setUp);
 
-        var journal = (JsonArray)JsonNode.Parse(await (await factory.AdminAsync()).GetStringAsync($"/api/instances/{instance}/journal"))!;
-        Assert.Contains(journal, e => (string?)e!["activityId"] == "evaluateElection" && (string?)e["outcome"] == "failed");
+        var admin = await factory.AdminAsync();
+        var journal = (JsonArray)JsonNode.Parse(await admin.GetStringAsync($"/api/instances/{instance}/journal"))!;
         Assert.Contains(journal, e => (string?)e!["activityId"] == "register");
+        // The election ran as the founding's child workflow (workflows/election.json), under the request's correlation.
+        var children = (JsonArray)(await (await admin.GetAsync($"/api/instances?definitionId=election&correlationId=founding:{id}")).ReadObjectAsync())["items"]!;
+        var election = Assert.Single(children);
+        Assert.Equal("elected", (string?)election!["result"]);
+        var electionJournal = (JsonArray)JsonNode.Parse(await admin.GetStringAsync($"/api/instances/{election["id"]}/journal"))!;
+        Assert.Contains(electionJournal, e => (string?)e!["activityId"] == "evaluateElection" && (string?)e["outcome"] == "failed");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class IndexModel(FoundingService foundings, DefinitionStore defini
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool MayOpen { get; private set; }
-    private WorkflowDefinition? _definition;
+    private IReadOnlyList<WorkflowDefinition> _definitions = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,14 +34,16 @@ public sealed class IndexModel(FoundingService foundings, DefinitionStore defini
         Total = matching.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Items = [.. matching.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-        _definition = await definitions.GetAsync(FoundingService.WorkflowId, cancellationToken: cancellationToken);
+        _definitions = [await definitions.GetAsync(FoundingService.WorkflowId, cancellationToken: cancellationToken),
+            await definitions.GetAsync(FoundingService.ElectionWorkflowId, cancellationToken: cancellationToken)];
     }
 
     /// <summary>The Chinese (or English) title of each step the request waits at, as the definition words it.</summary>
     public string Steps(FoundingView founding) => founding.WaitingAt.Count == 0 ? "—" : string.Join(Text.ListSeparator, founding.WaitingAt.Select(StepTitle));
 
+    /// <summary>A step of the founding or of the election it runs as a child workflow: their step ids differ.</summary>
     public string StepTitle(string activityId) =>
-        _definition is not null && _definition.TryGetActivity(activityId, out var activity) && activity is UserTaskActivity { Title: { } title } ? title : activityId;
+        _definitions.Select(d => d.TryGetActivity(activityId, out var activity) ? activity : null).OfType<UserTaskActivity>().FirstOrDefault()?.Title ?? activityId;
 
     public int AgeInDays(FoundingView founding) => Math.Max(0, (int)(clock.GetUtcNow() - founding.CreatedAt).TotalDays);
 

@@ -85,11 +85,12 @@ public sealed class RequestModel(FoundingService foundings, InstanceQueries inst
             return NotFound();
         }
         if (Founding.InstanceId is not { } instanceId) return null;
-        var instance = await instances.GetAsync(instanceId, cancellationToken);
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var family = await instances.FamilyAsync(instanceId, cancellationToken);
+        var instance = family.First(i => i.Id == instanceId);
         Diagram = new DiagramSlot(instance.DefinitionId, instance.DefinitionVersion, instance.Id);
-        Timeline = TaskHistory.Decisions(definition, await instances.JournalAsync(instance.Id, cancellationToken));
-        Waiting = [.. instance.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => new WaitingStep(b.Id, b.ActivityId, b.Title ?? b.ActivityId,
+        Timeline = await TaskHistory.OfRequestAsync(instances, definitions, instanceId, cancellationToken);
+        // The election's steps wait in its child workflow; the request waits at them all the same.
+        Waiting = [.. family.SelectMany(i => i.Bookmarks).Where(b => b.Kind == BookmarkKind.UserTask).Select(b => new WaitingStep(b.Id, b.ActivityId, b.Title ?? b.ActivityId,
             b.Role is null ? Text.None : Person.RoleName(b.Role, b.ApproverKind), b.CreatedAt, b.DueAt))];
         Revision = Waiting.FirstOrDefault(w => w.ActivityId == FoundingService.ReviseStep);
         if (Revision is not null)
