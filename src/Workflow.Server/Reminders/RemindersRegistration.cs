@@ -37,6 +37,7 @@ public static class RemindersRegistration
         services.AddSms(configuration);
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = delivery.WebhookTimeout);
         services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<FailedDeliveries>();
         services.AddSingleton<CalendarFeed>();
         services.Replace(ServiceDescriptor.Singleton<INotificationPort, EngineNotifications>());
         services.AddHostedService<ReminderStartup>();

@@ -9,7 +9,7 @@ public sealed class AdminRefusalTests(ServiceFactory factory) : IClassFixture<Se
 {
     public static TheoryData<string> AdminPages =>
     [
-        "/admin", "/admin/users", "/admin/users?confirm=reset&id=" + Guid.Empty, "/admin/regions", "/admin/holidays", "/admin/definitions",
+        "/admin", "/admin/users", "/admin/users?confirm=reset&id=" + Guid.Empty, "/admin/regions", "/admin/holidays", "/admin/deliveries", "/admin/definitions",
         "/admin/definitions/approval/1", "/admin/instances", "/admin/instances/" + Guid.Empty, "/admin/instances/" + Guid.Empty + "?handler=verify",
     ];
 
@@ -71,7 +71,7 @@ public sealed class AdminRefusalTests(ServiceFactory factory) : IClassFixture<Se
         Assert.DoesNotContain("href=\"/admin\"", await officer.GetStringAsync("/tasks"), StringComparison.Ordinal);
         var hub = await admin.GetStringAsync("/admin");
         Assert.Contains("href=\"/admin\"", hub, StringComparison.Ordinal);
-        foreach (var link in new[] { "/admin/users", "/admin/regions", "/admin/definitions", "/admin/instances", "/jobs", "/api-docs" })
+        foreach (var link in new[] { "/admin/users", "/admin/regions", "/admin/definitions", "/admin/instances", "/admin/deliveries", "/jobs", "/api-docs" })
             Assert.Contains($"href=\"{link}\"", hub, StringComparison.Ordinal);
     }
 
