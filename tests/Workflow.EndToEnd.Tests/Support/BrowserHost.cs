@@ -62,7 +62,16 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         // The page after the redirect, not its load event: under a loaded CI machine "load" has waited past 30 s after the page was idle.
-        await page.WaitForURLAsync(url => !url.EndsWith('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // A loaded machine has also kept the browser on the sign-in page for 30 s once: wait longer, and if it still stays,
+        // say what the page showed, so the next failure explains itself.
+        try
+        {
+            await page.WaitForURLAsync(url => !url.EndsWith('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        }
+        catch (TimeoutException stayed)
+        {
+            throw new TimeoutException($"{userName} stayed on {page.Url} after signing in; the page said: {await page.InnerTextAsync("body")}", stayed);
+        }
         return page;
     }
 
