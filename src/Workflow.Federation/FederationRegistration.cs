@@ -77,7 +77,10 @@ public static class FederationRegistration
         services.AddSingleton<IActionHandler, CheckCandidatesAction>();
         services.AddSingleton<IActionHandler, EvaluateElectionAction>();
         services.AddSingleton<IActionHandler, RegisterAction>();
+        services.AddSingleton<IActionHandler, ReElection.OpenReElectionAction>();
+        services.AddSingleton<IActionHandler, ReElection.InstallLeadershipAction>();
         services.AddSingleton<IInstanceFinishedObserver, RegistrationObserver>();
+        services.AddSingleton<IInstanceFinishedObserver, ReElection.ReElectionObserver>();
         return services;
     }
 }

@@ -125,21 +125,6 @@ public sealed class RegisterAction : IActionHandler
             var head = context.Variables["appointHead"]?["headName"]?.GetValue<string>() ?? throw new InvalidOperationException("micro-home head missing");
             return [(new BodyLeaderRow { Id = Guid.NewGuid(), BodyId = bodyId, Name = head.Trim(), Role = LeaderRole.Head, Order = 0, TermStart = from, TermEnd = until }, null)];
         }
-        var attempts = await db.ElectionAttempts.AsNoTracking().Where(a => a.RequestId == row.Id).ToListAsync(cancellationToken);
-        var executives = FoundingService.LatestValid(attempts, ElectionStage.Congress)?.Elected ?? [];
-        var leadership = FoundingService.LatestValid(attempts, ElectionStage.FirstExecutiveMeeting)?.Elected ?? [];
-        var slate = FoundingService.SlateOf(row);
-        var leaders = leadership.OrderBy(e => e.Role).ThenByDescending(e => e.Votes).Select((e, i) => Leader(e, i, e.Role == ElectedRole.Chair ? LeaderRole.Chair : LeaderRole.ViceChair));
-        var members = executives.Where(e => leadership.All(l => l.CandidateId != e.CandidateId)).Select((e, i) => Leader(e, 100 + i, LeaderRole.ExecutiveMember));
-        return leaders.Concat(members).ToList();
-
-        (BodyLeaderRow, Candidate?) Leader(ElectedCandidate e, int order, LeaderRole role)
-        {
-            var candidate = slate?.ExecutiveCandidates.FirstOrDefault(c => c.Id == e.CandidateId);
-            return (new BodyLeaderRow
-            {
-                Id = Guid.NewGuid(), BodyId = bodyId, Name = e.Name, Role = role, Order = order, TermStart = from, TermEnd = until, Organization = candidate?.Organization,
-            }, candidate);
-        }
+        return await ElectedLeaders.OfAsync(db, row, bodyId, from, until, cancellationToken);
     }
 }

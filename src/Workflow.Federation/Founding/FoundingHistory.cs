@@ -16,14 +16,15 @@ public sealed class FoundingHistory(FoundingService foundings, WorkflowDecisions
     public const string Nomination = "nomination";
     public const string Election = "election";
 
-    public async Task<IReadOnlyList<BodyEvent>> GetAsync(Actor actor, Guid requestId, CancellationToken cancellationToken)
+    /// <param name="kind">What its decisions are part of: <c>founding</c>, or <c>re-election</c> for a body's re-election request.</param>
+    public async Task<IReadOnlyList<BodyEvent>> GetAsync(Actor actor, Guid requestId, CancellationToken cancellationToken, string kind = "founding")
     {
         var request = await foundings.GetAsync(actor, requestId, cancellationToken);
         var events = new List<BodyEvent>();
         // The founding and the election it runs as a child workflow: one request, told as one history.
         foreach (var instance in request.InstanceId is { } root ? await instances.FamilyAsync(root, cancellationToken) : [])
         {
-            events.AddRange(await decisions.ReadAsync(instance.Id, "founding", cancellationToken));
+            events.AddRange(await decisions.ReadAsync(instance.Id, kind, cancellationToken));
             events.AddRange(Nominations(await instances.JournalAsync(instance.Id, cancellationToken)));
         }
         foreach (var attempt in request.Elections) events.AddRange(Votes(attempt));

@@ -116,7 +116,10 @@ public sealed class FoundingService(
     public async Task<IReadOnlyList<FoundingView>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
-        var rows = await actor.Reach(db.FoundingRequests.AsNoTracking().Include(r => r.Members), r => r.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        // A body's re-election request (换届) is kept with the foundings for its election steps, but it founds nothing: it is not listed.
+        var foundings = db.FoundingRequests.AsNoTracking().Include(r => r.Members)
+            .Where(r => r.BodyId == null || db.Bodies.Any(b => b.Id == r.BodyId && b.FoundingRequestId == r.Id));
+        var rows = await actor.Reach(foundings, r => r.RegionCode).OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
         // One read of every listed instance's progress, not one per row.
         var progress = await instances.ProgressAsync([.. rows.Where(r => r.InstanceId is not null).Select(r => r.InstanceId!.Value)], cancellationToken);
         return [.. rows.Select(row => View(row, [], row.InstanceId is { } id && progress.TryGetValue(id, out var p) ? p : null))];
@@ -242,7 +245,8 @@ public sealed class FoundingService(
         var steps = new List<WorkflowDefinition>();
         foreach (var instance in family) steps.Add(await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken));
         var latestElection = await definitions.GetAsync(ElectionWorkflowId, cancellationToken: cancellationToken);
-        string Title(string id) => steps.Append(latestElection).Select(d => d.TryGetActivity(id, out var a) ? a : null)
+        // The election's titles first: re-election names its own scheduling task "prepare" too.
+        string Title(string id) => steps.Prepend(latestElection).Select(d => d.TryGetActivity(id, out var a) ? a : null)
             .OfType<UserTaskActivity>().FirstOrDefault()?.Title is { Length: > 0 } title ? title : id;
         var root = family.First(i => i.Id == instanceId);
         throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(Title(activity),

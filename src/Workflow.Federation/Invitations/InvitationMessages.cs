@@ -23,7 +23,7 @@ internal static class InvitationMessages
         return new DirectMessage($"invitation-code:{invitation.Id:N}:{issue}", invitation.Id, invitation.Name, invitation.Email, invitation.Phone,
             new LocalizedText($"{bodyName}领导成员账号激活", $"Activate your account at {bodyName}"),
             new LocalizedText(
-                $"{invitation.Name}您好：您当选为{bodyName}{RoleZh(invitation.Role)}。请打开 {link} ，或在 {LeaderInvitations.ActivationPath} 输入激活码 {code} 并设置密码，{until:yyyy-MM-dd} 前有效；之后用 {userName} 登录。",
+                $"{invitation.Name}您好：您当选为{bodyName}{invitation.Role.Chinese()}。请打开 {link} ，或在 {LeaderInvitations.ActivationPath} 输入激活码 {code} 并设置密码，{until:yyyy-MM-dd} 前有效；之后用 {userName} 登录。",
                 $"Dear {invitation.Name}, you were elected {RoleEn(invitation.Role)} of {bodyName}. Open {link}, or enter the code {code} on {LeaderInvitations.ActivationPath}, and set your password by {until:yyyy-MM-dd}; then sign in as {userName}."),
             link);
     }
@@ -42,7 +42,7 @@ internal static class InvitationMessages
         return new PlannedReminder($"invitation:{invitation.Id:N}:{issue}", ReminderKind.Notify, now, ReminderAudience.Role(AccountRoles.Officer, invitation.RegionCode),
             new LocalizedText($"已邀请领导成员开通账号：{invitation.Name}", $"Account invitation for {invitation.Name}"),
             new LocalizedText(
-                $"{bodyName}{RoleZh(invitation.Role)}{invitation.Name}（{address}）的账号激活码{zh}，{until:yyyy-MM-dd} 前有效。激活码只发给本人；如她未收到或已过期，请在组织详情页重新发放。",
+                $"{bodyName}{invitation.Role.Chinese()}{invitation.Name}（{address}）的账号激活码{zh}，{until:yyyy-MM-dd} 前有效。激活码只发给本人；如她未收到或已过期，请在组织详情页重新发放。",
                 $"The account activation code of {invitation.Name} ({RoleEn(invitation.Role)}, {bodyName}, {address}) was {en}, valid until {until:yyyy-MM-dd}. Only she receives the code; if it was lost or expired, re-issue it on the body's page."),
             $"/bodies/{invitation.BodyId}");
     }
@@ -55,14 +55,6 @@ internal static class InvitationMessages
         if (at > 0) return $"{address[0]}***{address[at..]}";
         return address.Length > 7 ? $"{address[..3]}****{address[^4..]}" : "****";
     }
-
-    public static string RoleZh(LeaderRole role) => role switch
-    {
-        LeaderRole.Chair => "主席",
-        LeaderRole.ViceChair => "副主席",
-        LeaderRole.Head => "微家长",
-        _ => "执委",
-    };
 
     private static string RoleEn(LeaderRole role) => role switch
     {

@@ -30,13 +30,15 @@ public static class ReElectionRules
     }
 
     /// <summary>Reminders whole calendar months before the term end, on the same day of the month or the month's last day when it is shorter.</summary>
-    public static ReElectionSchedule Schedule(DateOnly foundingDate, ReElectionSettings? settings = null)
+    public static ReElectionSchedule Schedule(DateOnly foundingDate, ReElectionSettings? settings = null) =>
+        ForTerm(foundingDate, TermEnd(foundingDate, (settings ?? new ReElectionSettings()).TermYears), settings);
+
+    /// <summary>The reminders of a term that ends on <paramref name="termEnd"/>: a re-elected body's term runs from its re-election, not its founding.</summary>
+    public static ReElectionSchedule ForTerm(DateOnly foundingDate, DateOnly termEnd, ReElectionSettings? settings = null)
     {
         settings ??= new ReElectionSettings();
         if (settings.ReminderMonthsBefore.Any(months => months < 1))
             throw new ArgumentException("re-election reminders come at least one month before the term end");
-
-        var termEnd = TermEnd(foundingDate, settings.TermYears);
         var reminders = settings.ReminderMonthsBefore
             .OrderDescending()
             .Select(months => new ReElectionReminder(months, ChinaInstant.At(termEnd.AddMonths(-months), settings.ReminderTime)))

@@ -13,7 +13,7 @@ public sealed record RegistrationFollowUps(int Reminders, int Requests, int SetU
 /// What registration starts for every founded body: its officers' set-up task (<c>workflows/body-setup.json</c>: rotation,
 /// duty groups, joint meetings), the elected leaders' account invitations (<see cref="LeaderInvitations"/>) and, for 换届, reminders six and one month before its term ends and a re-election request
 /// (<c>workflows/re-election.json</c>) that waits to open in their inbox six months ahead. Idempotent by key: it runs at
-/// start-up, every hour, and right after a founding ends in registration.
+/// start-up, every hour, and right after a founding ends in registration or a re-election installs a new term, whose end keys the next request.
 /// </summary>
 public sealed class AfterRegistration(RegistryService registry, IReminderPlanning planner, FollowUpService followUps, LeaderInvitations invitations, TimeProvider clock)
 {
@@ -25,7 +25,7 @@ public sealed class AfterRegistration(RegistryService registry, IReminderPlannin
     {
         var now = clock.GetUtcNow();
         var bodies = await registry.FoundedAsync(cancellationToken);
-        var schedules = bodies.ToDictionary(b => b.Id, b => ReElectionRules.Schedule(b.FoundedOn));
+        var schedules = bodies.ToDictionary(b => b.Id, b => b.TermEndsOn is { } end ? ReElectionRules.ForTerm(b.FoundedOn, end) : ReElectionRules.Schedule(b.FoundedOn));
         var keys = schedules.Values.Select(s => Key(s.TermEnd)).ToHashSet();
         var requested = await followUps.SubjectsWithAsync(keys, cancellationToken);
         var setUp = await followUps.SubjectsWithAsync([SetUpKey], cancellationToken);

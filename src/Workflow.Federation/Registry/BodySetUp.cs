@@ -14,7 +14,8 @@ namespace Workflow.Federation.Registry;
 /// <summary>
 /// Once every elected leader of a body has an account (she accepted her invitation, or an officer linked her), its rotating
 /// presidium and its duty groups plan themselves from the leaders, and the officers' set-up task closes itself when both
-/// plans exist. A plan an officer made first is kept; anything still unlinked leaves the task to the officers.
+/// plans exist. A plan an officer made first is kept; anything still unlinked leaves the task to the officers. After a re-election
+/// the same happens for the new committee: plans made before its term began are replaced once its leaders are linked.
 /// </summary>
 public sealed class BodySetUp(RegistryService registry, RotationSchedule rotation, DutyGroupSchedule dutyGroups, FollowUpService followUps,
     WorkflowRuntime runtime, InstanceQueries instances, IDbContextFactory<FederationDbContext> contexts, TimeProvider clock)
@@ -47,18 +48,28 @@ public sealed class BodySetUp(RegistryService registry, RotationSchedule rotatio
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
-            // Turns start on the first of next month, and never before the body was founded.
+            // Turns start on the first of next month, and never before the body was founded (or its term began).
             var start = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
             if (body.FoundedOn is { } founded && founded > start) start = founded;
-            if (!await db.BodyRotations.AnyAsync(r => r.BodyId == bodyId, cancellationToken))
+            var term = ReElectedOn(body);
+            if (term > start) start = term.Value;
+            // After a re-election, plans made before the new term began are the old committee's: they are made again from the new one.
+            var since = term is { } began ? ChinaInstant.At(began, TimeOnly.MinValue).Utc : DateTimeOffset.MinValue;
+            var rotationPlanned = await db.BodyRotations.AsNoTracking().Where(r => r.BodyId == bodyId).Select(r => r.UpdatedAt).ToListAsync(cancellationToken);
+            if (!rotationPlanned.Any(updated => updated >= since))
                 await rotation.PlanAsync(system, bodyId, new RotationRequest(start, null, null, null, null), cancellationToken);
-            if (!await db.BodyDutyGroups.AnyAsync(r => r.BodyId == bodyId, cancellationToken))
+            var dutyGroupsPlanned = await db.BodyDutyGroups.AsNoTracking().Where(r => r.BodyId == bodyId).Select(r => r.UpdatedAt).ToListAsync(cancellationToken);
+            if (!dutyGroupsPlanned.Any(updated => updated >= since))
             {
                 var groups = Math.Max(1, (int)Math.Round(executives / ExecutivesPerGroup, MidpointRounding.AwayFromZero));
                 await dutyGroups.PlanAsync(system, bodyId, new DutyGroupsRequest(start, null, groups, executives / groups, (executives + groups - 1) / groups), cancellationToken);
             }
         }
     }
+
+    /// <summary>The day the leaders in office took over from an earlier term (换届); null for a body still in its founding term.</summary>
+    private static DateOnly? ReElectedOn(FederationBody body) =>
+        body.FormerLeaders is { Count: > 0 } && body.Leaders.Count > 0 ? body.Leaders.Min(l => l.TermStart) : null;
 
     private async Task CloseSetUpTaskAsync(Guid bodyId, CancellationToken cancellationToken)
     {

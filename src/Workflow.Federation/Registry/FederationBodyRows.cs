@@ -34,7 +34,19 @@ public enum LeaderRole
     Head,
 }
 
-/// <summary>A member of the body's leadership for one term, in the order they rotate (chair first).</summary>
+public static class LeaderRoleNames
+{
+    /// <summary>The role as the body's documents name it: 主席, 副主席, 执委, 微家长.</summary>
+    public static string Chinese(this LeaderRole role) => role switch
+    {
+        LeaderRole.Chair => "主席",
+        LeaderRole.ViceChair => "副主席",
+        LeaderRole.Head => "微家长",
+        _ => "执委",
+    };
+}
+
+/// <summary>A member of the body's leadership for one term, in the order they rotate (chair first); earlier terms' rows are kept (<see cref="LeaderTerms"/>).</summary>
 public sealed class BodyLeaderRow
 {
     public required Guid Id { get; init; }
@@ -44,7 +56,8 @@ public sealed class BodyLeaderRow
     public required int Order { get; init; }
     public string? Organization { get; init; }
     public required DateOnly TermStart { get; init; }
-    public required DateOnly TermEnd { get; init; }
+    /// <summary>The term's planned end, or the day re-election closed it (换届: the new leadership took office).</summary>
+    public required DateOnly TermEnd { get; set; }
     public Guid? UserId { get; set; }
 }
 

@@ -11,7 +11,7 @@ namespace Workflow.Federation.Registry;
 public sealed record BodyLeader(string Name, LeaderRole Role, string? Organization, DateOnly TermStart, DateOnly TermEnd, Guid Id, Guid? UserId);
 
 /// <summary>What planners need of every founded body, read without its members and leaders.</summary>
-public sealed record FoundedBody(Guid Id, string Name, FederationKind Kind, string RegionCode, DateOnly FoundedOn);
+public sealed record FoundedBody(Guid Id, string Name, FederationKind Kind, string RegionCode, DateOnly FoundedOn, DateOnly? TermEndsOn = null);
 
 /// <summary>One screen of the registry, the cursor of the next (null on the last) and how many bodies match in all.</summary>
 public sealed record BodySlice(IReadOnlyList<FederationBody> Items, string? Next, int Total);
@@ -30,7 +30,8 @@ public sealed record FederationBody(
     string? RegistrationNumber,
     IReadOnlyList<Guid> OrganizationIds,
     IReadOnlyList<BodyLeader> Leaders,
-    Guid? FoundingRequestId);
+    Guid? FoundingRequestId,
+    IReadOnlyList<BodyLeader>? FormerLeaders = null);
 
 /// <summary>The registry of founded bodies and micro-homes, with their member organizations and leadership.</summary>
 public sealed class RegistryService(FederationWriter writer)
@@ -75,7 +76,7 @@ public sealed class RegistryService(FederationWriter writer)
     {
         await using var db = await writer.ReadAsync(cancellationToken);
         return await db.Bodies.AsNoTracking().Where(b => b.Status == FederationBodyStatus.Founded && b.FoundedOn != null)
-            .Select(b => new FoundedBody(b.Id, b.Name, b.Kind, b.RegionCode, b.FoundedOn!.Value)).ToListAsync(cancellationToken);
+            .Select(b => new FoundedBody(b.Id, b.Name, b.Kind, b.RegionCode, b.FoundedOn!.Value, b.TermEndsOn)).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
@@ -99,5 +100,8 @@ public sealed class RegistryService(FederationWriter writer)
 
     private static FederationBody View(FederationBodyRow b) => new(b.Id, b.Name, b.Kind, b.Kind.ChineseName(), b.Mode, b.Sector, b.RegionCode, b.Status,
         b.FoundedOn, b.TermEndsOn, b.RegistrationNumber, b.Members.Select(m => m.OrganizationId).ToList(),
-        b.Leaders.OrderBy(l => l.Order).Select(l => new BodyLeader(l.Name, l.Role, l.Organization, l.TermStart, l.TermEnd, l.Id, l.UserId)).ToList(), b.FoundingRequestId);
+        [.. LeaderTerms.Current(b.Leaders).OrderBy(l => l.Order).Select(Leader)], b.FoundingRequestId,
+        [.. b.Leaders.Except(LeaderTerms.Current(b.Leaders)).OrderBy(l => l.TermStart).ThenBy(l => l.Order).Select(Leader)]);
+
+    private static BodyLeader Leader(BodyLeaderRow l) => new(l.Name, l.Role, l.Organization, l.TermStart, l.TermEnd, l.Id, l.UserId);
 }

@@ -84,7 +84,8 @@ public sealed class RotationSchedule(BodyAccess access, IReminderPlanning planne
         var order = people.Select(id => id.ToString()).ToList();
         var stored = await StoredAsync(bodyId, cancellationToken);
         var today = ChinaInstant.Of(clock.GetUtcNow()).LocalDate;
-        if (stored is { } running && running.Plan.Start <= today)
+        // A plan of an earlier term (the body was re-elected since) is not rebuilt but replaced: the new term plans afresh.
+        if (stored is { } running && running.Plan.Start <= today && running.Plan.TermEnd >= (body.TermEndsOn ?? running.Plan.TermEnd))
         {
             if (string.IsNullOrWhiteSpace(request.Reason))
                 throw Errors.Invalid("reason", "reason-required", "轮值已经开始，请说明调整的理由（例如领导班子变动）", "the rotation has begun: say why it changes (e.g. the leadership changed)");

@@ -9,7 +9,7 @@ namespace Workflow.Federation.Tests.Founding;
 
 /// <summary>
 /// docs/founding.md lists every step of <c>workflows/founding.json</c> and of the election it runs as a child workflow
-/// (<c>workflows/election.json</c>, shared with re-election) with its outcomes and form fields. Each table is generated from
+/// (<c>workflows/election.json</c>, shared with re-election) and of re-election (<c>workflows/re-election.json</c>) with its outcomes and form fields. Each table is generated from
 /// its definition, loaded as the engine loads it, and this test regenerates it and compares, so the doc cannot drift from the
 /// workflow. After changing the definition, run it once with <c>WORKFLOW_WRITE_DOCS=1</c> to rewrite the table.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class FoundingStepsDocTests
     [Theory]
     [InlineData("founding")]
     [InlineData("election")]
+    [InlineData("re-election")]
     public void TheFoundingDoc_ListsEveryStepWithItsOutcomesAndFormFields_AsTheDefinitionHasThem(string workflow)
     {
         var begin = $"<!-- {workflow} steps: generated from workflows/{workflow}.json by tests/Workflow.Federation.Tests/Founding/FoundingStepsDocTests.cs -->";

@@ -12,15 +12,17 @@ public sealed class ElectionRoundsApiTests(ServiceFactory factory) : IClassFixtu
 {
     /// <summary>An enterprise federation: 9 executive seats (9–15), 10 candidates, 2 vice-chairs; its rules say more than half must be present.</summary>
     /// <param name="congress">The congress's date: today on the service's clock, since results of a congress not yet held are refused.</param>
-    internal static object Slate(DateOnly congress, object? procedure = null) => new
+    /// <param name="names">What the candidates' names start with: a re-election elects other people than the founding did.</param>
+    /// <param name="emails">Whether every candidate gave an e-mail address, so that the elected are invited.</param>
+    internal static object Slate(DateOnly congress, object? procedure = null, string names = "候选人", bool emails = false) => new
     {
         executiveSeats = 9,
         viceChairSeats = 2,
         congressDate = congress.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         executiveCandidates = Enumerable.Range(1, 10).Select(i => new
         {
-            id = $"c{i}", name = $"候选人{i}", gender = "female", organization = "南安某石材有限公司", title = "职工", birthYear = 1980 + i,
-            politicalStatus = "masses", education = "bachelor",
+            id = $"c{i}", name = $"{names}{i}", gender = "female", organization = "南安某石材有限公司", title = "职工", birthYear = 1980 + i,
+            politicalStatus = "masses", education = "bachelor", email = emails ? $"c{i}@example.cn" : null,
         }).ToArray(),
         chairCandidateIds = new[] { "c1" },
         viceChairCandidateIds = new[] { "c2", "c3" },

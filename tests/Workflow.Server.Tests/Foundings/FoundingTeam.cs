@@ -115,8 +115,25 @@ public sealed class FoundingTeam
         var items = (JsonArray)page["items"]!;
         var task = items.FirstOrDefault(t => (string?)t!["instanceId"] == instance.ToString());
         if (task is null && await RequestOfAsync(client, instance) is { } request)
-            task = items.FirstOrDefault(t => (string?)t!["definitionId"] == "election" && (string?)t["subject"]?["foundingRequestId"] == request);
+            task = ElectionTask(items, request);
         if (task is null) throw new Xunit.Sdk.XunitException($"no task '{activity}' for {instance} in {page.ToJsonString()}");
+        return await DecideTaskAsync(client, task, outcome, form, comment);
+    }
+
+    /// <summary>Finds the caller's open task at <paramref name="activity"/> of the election that the request runs (a founding's or a re-election's) and decides it.</summary>
+    public static async Task<JsonObject> DecideForRequestAsync(HttpClient client, Guid request, string activity, string outcome, object? form = null, string? comment = null)
+    {
+        var page = await (await client.GetAsync($"/api/tasks?show=all&activityId={activity}&pageSize=200")).ReadObjectAsync();
+        var task = ElectionTask((JsonArray)page["items"]!, request.ToString())
+            ?? throw new Xunit.Sdk.XunitException($"no task '{activity}' for request {request} in {page.ToJsonString()}");
+        return await DecideTaskAsync(client, task, outcome, form, comment);
+    }
+
+    private static JsonNode? ElectionTask(JsonArray items, string request) =>
+        items.FirstOrDefault(t => (string?)t!["definitionId"] == "election" && (string?)t["subject"]?["foundingRequestId"] == request);
+
+    private static async Task<JsonObject> DecideTaskAsync(HttpClient client, JsonNode task, string outcome, object? form, string? comment)
+    {
         var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision", new { outcome, form, comment });
         var body = await response.ReadObjectAsync();
         Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
