@@ -21,13 +21,13 @@ public static class NotificationsApi
 
         var admin = app.MapGroup("/api/admin/dead-letters").WithTags("Admin: deliveries").WithCommonProblems().RequireAuthorization(Policies.Admin);
         admin.MapGet("/", DeadLetters).WithSummary("Messages of every outside channel (Email, Webhook, Robot, Sms) that will not be sent, newest first, with the last answer of the server or platform; " +
-                "their text is left out and mobile numbers are masked. Page with before = the previous answer's before; limit 1–200");
+                "their text is left out and mobile numbers are masked. Page with cursor = the previous answer's next (a bad cursor is a 400); limit 1–200");
         return app;
     }
 
     private static async Task<Ok<FailedDeliveryPage>> DeadLetters(FailedDeliveries letters, CancellationToken cancellationToken,
-        DeliveryChannel? channel = null, DateTimeOffset? before = null, int limit = 50) =>
-        TypedResults.Ok(await letters.ListAsync(channel, before, limit, cancellationToken));
+        DeliveryChannel? channel = null, string? cursor = null, int limit = 50) =>
+        TypedResults.Ok(await letters.ListAsync(channel, cursor, limit, cancellationToken));
 
     private static async Task<Ok<NotificationPage>> List(ClaimsPrincipal user, NotificationInbox inbox, CancellationToken cancellationToken,
         bool unreadOnly = false, int page = 1, int pageSize = 20) =>

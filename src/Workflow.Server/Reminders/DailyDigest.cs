@@ -13,7 +13,8 @@ namespace Workflow.Server.Reminders;
 /// <summary>
 /// The daily digest: at <c>Digest:At</c> (China time) one message per person and digest channel with what is due today, what
 /// is overdue and what is new since the last digest. Exactly once rests on the outbox as for every reminder: the digest is a
-/// delivery row keyed <c>digest:{day}:{channel}</c> for the person, so a second run (a restart, another node, the start-up
+/// delivery row keyed <c>digest:{day}:{channel}</c> for the person (one per webhook, <c>digest:{day}:webhook:{hook id}</c>, so
+/// each of her webhooks hears it once), so a second run (a restart, another node, the start-up
 /// catch-up) finds it or fails to insert it and sends nothing. The reminders it carries are marked with its id in the same
 /// transaction; one folded after that waits for the next day's digest. An empty day sends nothing.
 /// </summary>
@@ -30,7 +31,12 @@ public sealed class DailyDigest(
 {
     private const int UniqueConflictRetries = 5;
 
-    public static string Key(DateOnly day, DeliveryChannel channel) => $"digest:{day:yyyy-MM-dd}:{channel.ToString().ToLowerInvariant()}";
+    public static string Key(DateOnly day, DeliveryChannel channel) => $"{DayPrefix(day)}{channel.ToString().ToLowerInvariant()}";
+
+    /// <summary>A person's webhooks each get the day's digest: the outbox's unique key has to tell them apart.</summary>
+    public static string HookKey(DateOnly day, Guid hookId) => $"{Key(day, DeliveryChannel.Webhook)}:{hookId}";
+
+    private static string DayPrefix(DateOnly day) => $"digest:{day:yyyy-MM-dd}:";
 
     /// <summary>The digest of today (China date) once its time has come; before it, nothing. Returns the digests written.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -90,13 +96,13 @@ public sealed class DailyDigest(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var at = ChinaInstant.At(day, options.At).Utc;
-        var keys = Enum.GetValues<DeliveryChannel>().Select(c => Key(day, c)).ToList();
-        var done = (await db.Deliveries.AsNoTracking().Where(d => keys.Contains(d.Key) && people.Contains(d.RecipientId))
-            .Select(d => new { d.RecipientId, d.Channel }).ToListAsync(cancellationToken)).Select(d => (d.RecipientId, d.Channel)).ToHashSet();
+        var prefix = DayPrefix(day);
+        var done = (await db.Deliveries.AsNoTracking().Where(d => d.Key.StartsWith(prefix) && people.Contains(d.RecipientId))
+            .Select(d => new { d.RecipientId, d.Key }).ToListAsync(cancellationToken)).Select(d => (d.RecipientId, d.Key)).ToHashSet();
         var users = await db.Users.AsNoTracking().Where(u => u.Active && people.Contains(u.Id)).ToListAsync(cancellationToken);
         var settings = await db.NotificationSettings.AsNoTracking().Where(s => people.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
         var hooks = (await db.WebhookSubscriptions.AsNoTracking().Where(h => h.Active && h.UserId != null && people.Contains(h.UserId.Value))
-            .ToListAsync(cancellationToken)).GroupBy(h => h.UserId!.Value).ToDictionary(g => g.Key, g => g.First());
+            .OrderBy(h => h.CreatedAt).ToListAsync(cancellationToken)).ToLookup(h => h.UserId!.Value);
         // What was folded by the digest's time; a reminder folded later (or while this runs) waits for tomorrow's.
         var folded = await db.Deliveries.Where(d => d.State == DeliveryState.Folded && d.DigestId == null && people.Contains(d.RecipientId) && d.CreatedAt <= at)
             .ToListAsync(cancellationToken);
@@ -114,23 +120,28 @@ public sealed class DailyDigest(
         {
             var choice = settings[user.Id];
             var person = new Person(user.Id, user.UserName, user.DisplayName, user.Email, user.Language, user.RegionCode) { Mobile = user.Mobile };
-            foreach (var channel in DigestChannels(choice, person, hooks.ContainsKey(user.Id)))
+            foreach (var channel in DigestChannels(choice, person, hooks.Contains(user.Id)))
             {
-                if (done.Contains((user.Id, channel))) continue;
+                var targets = (channel == DeliveryChannel.Webhook
+                    ? hooks[user.Id].Select(h => (Key: HookKey(day, h.Id), Target: (string?)h.Id.ToString()))
+                    : [(Key(day, channel), channel == DeliveryChannel.Email ? user.Email : user.Mobile)]).Where(t => !done.Contains((user.Id, t.Key))).ToList();
+                if (targets.Count == 0) continue;
                 var carried = foldedFor[user.Id].Where(f => f.Channel == channel && reminders.ContainsKey(f.Key)).ToList();
                 var today = todayFor[user.Id].Where(r => !taken.Contains((r.Key, user.Id, channel))).ToList();
                 var lines = DigestLines.Of(today, carried.Select(f => reminders[f.Key]).ToList(), robots.SiteUrl);
                 if (lines.IsEmpty) continue;
-                var id = Guid.CreateVersion7(now);
                 // Quiet hours that cover the digest's time hold it to their end, as they hold an e-mail.
                 var lease = QuietWindow.HeldUntil(choice, now > at ? now : at) ?? now;
-                var payload = DigestLines.Payload(channel, lines, person, day, id, Key(day, channel), at, options.SmsTemplate, robots.SiteUrl);
-                db.Deliveries.Add(new DeliveryRow
-                {
-                    Id = id, Key = Key(day, channel), RecipientId = user.Id, Channel = channel, Kind = ReminderKind.Notify, State = DeliveryState.Pending,
-                    DueAt = at, Target = channel switch { DeliveryChannel.Email => user.Email, DeliveryChannel.Sms => user.Mobile, _ => hooks[user.Id].Id.ToString() },
-                    Payload = payload, LeaseUntil = lease, CreatedAt = now,
-                });
+                var ids = targets.Select(_ => Guid.CreateVersion7(now)).ToList();
+                foreach (var ((key, target), digestId) in targets.Zip(ids))
+                    db.Deliveries.Add(new DeliveryRow
+                    {
+                        Id = digestId, Key = key, RecipientId = user.Id, Channel = channel, Kind = ReminderKind.Notify, State = DeliveryState.Pending,
+                        DueAt = at, Target = target, Payload = DigestLines.Payload(channel, lines, person, day, digestId, key, at, options.SmsTemplate, robots.SiteUrl),
+                        LeaseUntil = lease, CreatedAt = now,
+                    });
+                // The reminders carried are marked once per channel: by the first of the digests that carry them.
+                var id = ids[0];
                 foreach (var row in carried) row.DigestId = id;
                 // Today's reminders are in this digest: recorded as folded and carried, so the sweep finds them taken when they fall due.
                 foreach (var reminder in today)
@@ -139,7 +150,7 @@ public sealed class DailyDigest(
                         Id = Guid.CreateVersion7(now), Key = reminder.Key, RecipientId = user.Id, Channel = channel, Kind = reminder.Kind, State = DeliveryState.Folded,
                         DueAt = reminder.DueAt, DigestId = id, LeaseUntil = now, CreatedAt = now,
                     });
-                outbound.Add((id, lease));
+                outbound.AddRange(ids.Select(digestId => (digestId, lease)));
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -13,15 +13,14 @@ public sealed record NewRobot(RobotPlatform Platform, Guid? BodyId, string? Regi
 public sealed record RobotView(Guid Id, RobotPlatform Platform, Guid? BodyId, string RegionCode, string Name, RobotFormat Format, string Url, bool Signed,
     DateTimeOffset CreatedAt, string CreatedBy);
 
-/// <summary>A robot message that will not be sent, and the platform's reason.</summary>
-public sealed record RobotDeadLetterView(Guid Id, Guid DeliveryId, Guid RobotId, string? RobotName, string Key, string? Payload, int Attempts, string? Reason,
-    DateTimeOffset FailedAt);
+/// <summary>A robot message that will not be sent, and the platform's reason; not its text (links and names travel in it).</summary>
+public sealed record RobotDeadLetterView(Guid Id, Guid DeliveryId, Guid RobotId, string? RobotName, string Key, int Attempts, string? Reason, DateTimeOffset FailedAt);
 
 /// <summary>
 /// Sets up and lists group robots. Officers manage the robots of bodies and regions in their own region (a body's by the
 /// body's region), admins every one; a robot outside the caller's region is not found.
 /// </summary>
-public sealed class RobotDirectory(IDbContextFactory<ServiceDbContext> contexts, BodyAccess bodies, RobotSecrets secrets, TimeProvider clock)
+public sealed class RobotDirectory(IDbContextFactory<ServiceDbContext> contexts, BodyAccess bodies, RobotSecrets secrets, FailedDeliveries failed, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
     public const int MaxUrlLength = 1000;
@@ -78,15 +77,11 @@ public sealed class RobotDirectory(IDbContextFactory<ServiceDbContext> contexts,
         if (changed == 0) throw Refusal.NotFound("robot", id);
     }
 
+    /// <summary>The newest screen of <see cref="FailedDeliveries"/> for robots, in the shape this endpoint always had.</summary>
     public async Task<IReadOnlyList<RobotDeadLetterView>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var letters = await db.DeadLetters.AsNoTracking().Where(d => d.Channel == DeliveryChannel.Robot)
-            .OrderByDescending(d => d.FailedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
-        var ids = letters.Select(d => d.RecipientId).Distinct().ToList();
-        var names = await db.Robots.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        return letters.Select(d => new RobotDeadLetterView(d.Id, d.DeliveryId, d.RecipientId, names.GetValueOrDefault(d.RecipientId), d.Key, d.Payload, d.Attempts,
-            d.LastError, d.FailedAt)).ToList();
+        var page = await failed.ListAsync(DeliveryChannel.Robot, null, Math.Clamp(limit, 1, FailedDeliveries.MaxLimit), cancellationToken);
+        return page.Items.Select(d => new RobotDeadLetterView(d.Id, d.DeliveryId, d.RecipientId, d.Recipient, d.Key, d.Attempts, d.Reason, d.FailedAt)).ToList();
     }
 
     /// <summary>An absolute http(s) URL that names its robot the way the platform does: WeCom's <c>key</c>, DingTalk's <c>access_token</c>.</summary>

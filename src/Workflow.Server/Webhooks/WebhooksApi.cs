@@ -15,7 +15,8 @@ public sealed record NewWebhook(Guid? UserId, string? RegionCode, [Present] stri
 /// <summary>A webhook as admins see it: the secret is never shown again.</summary>
 public sealed record WebhookView(Guid Id, Guid? UserId, string? RegionCode, string Url, bool Active, DateTimeOffset CreatedAt, string CreatedBy);
 
-public sealed record DeadLetterView(Guid Id, Guid DeliveryId, DeliveryChannel Channel, string Key, Guid RecipientId, string? Target, string? Payload, int Attempts,
+/// <summary>A webhook delivery that failed on every attempt; not its body (links, names and codes travel in it).</summary>
+public sealed record DeadLetterView(Guid Id, Guid DeliveryId, DeliveryChannel Channel, string Key, Guid RecipientId, string? Target, int Attempts,
     string? LastError, DateTimeOffset FailedAt);
 
 public static class WebhooksApi
@@ -69,12 +70,10 @@ public static class WebhooksApi
         return changed == 0 ? throw ProblemException.NotFound("webhook", id) : TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<DeadLetterView>>> DeadLetters(IDbContextFactory<ServiceDbContext> contexts, CancellationToken cancellationToken, int limit = 100)
+    private static async Task<Ok<List<DeadLetterView>>> DeadLetters(FailedDeliveries failed, CancellationToken cancellationToken, int limit = 100)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return TypedResults.Ok(await db.DeadLetters.AsNoTracking().Where(d => d.Channel == DeliveryChannel.Webhook)
-            .OrderByDescending(d => d.FailedAt).Take(Math.Clamp(limit, 1, 1000))
-            .Select(d => new DeadLetterView(d.Id, d.DeliveryId, d.Channel, d.Key, d.RecipientId, d.Target, d.Payload, d.Attempts, d.LastError, d.FailedAt))
-            .ToListAsync(cancellationToken));
+        var page = await failed.ListAsync(DeliveryChannel.Webhook, null, Math.Clamp(limit, 1, FailedDeliveries.MaxLimit), cancellationToken);
+        return TypedResults.Ok(page.Items.Select(d => new DeadLetterView(d.Id, d.DeliveryId, d.Channel, d.Key, d.RecipientId, d.Target, d.Attempts, d.Reason, d.FailedAt))
+            .ToList());
     }
 }

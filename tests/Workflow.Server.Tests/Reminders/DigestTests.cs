@@ -81,7 +81,7 @@ public abstract class DigestTests(Store store)
         var hooked = await factory.CreateChairAsync("chair-hooked");
         var idle = await factory.CreateChairAsync("chair-idle");
         await factory.AddWebhookAsync(channels.Hooks.Url, userId: mixed);
-        await factory.AddWebhookAsync(channels.Hooks.Url, userId: hooked);
+        var hookedHook = await factory.AddWebhookAsync(channels.Hooks.Url, userId: hooked);
         await ChooseAsync(await factory.SignInAsync("chair-mixed"), new { emailMode = "digest", webhookMode = "each" });
         await ChooseAsync(await factory.SignInAsync("chair-hooked"), new { emailMode = "off", webhookMode = "digest" });
         await ChooseAsync(await factory.SignInAsync("chair-idle"), new { emailMode = "digest" });
@@ -100,10 +100,34 @@ public abstract class DigestTests(Store store)
         await factory.SettledAsync();
         Assert.Equal(["chair-mixed@example.test"], channels.Smtp.Received.SelectMany(m => m.To));
         var digest = JsonNode.Parse(channels.Hooks.Received[1].Text)!;
-        Assert.Equal(DailyDigest.Key(DigestDay, DeliveryChannel.Webhook), (string?)digest["key"]);
+        Assert.Equal(DailyDigest.HookKey(DigestDay, hookedHook), (string?)digest["key"]);
         Assert.Equal(hooked.ToString(), (string?)digest["recipients"]![0]!["userId"]);
         Assert.Contains("test:modes:1", (string?)digest["body"]!["zh"], StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(factory, d => d.RecipientId == idle && d.Key.StartsWith("digest:")));
+    }
+
+    [Fact]
+    public async Task APersonWithTwoWebhooks_GetsTheDigestOnEach_ExactlyOnce()
+    {
+        await using var channels = new Channels();
+        await using var factory = Configure(channels, await store.NewServiceAsync());
+        var chair = await factory.CreateChairAsync("chair-two-hooks");
+        var hooks = new[] { await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair), await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair) };
+        await ChooseAsync(await factory.SignInAsync("chair-two-hooks"), new { emailMode = "off", webhookMode = "digest" });
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder("test:two-hooks:1", chair, factory.Clock.GetUtcNow())]);
+        Assert.True(await Eventually.HoldsAsync(async () => await CountAsync(factory, d => d.State == DeliveryState.Folded) == 1, s_wait), "folded once for the channel");
+
+        factory.Clock.Advance(NextDigest - factory.Clock.GetUtcNow());
+        var digests = factory.Services.GetRequiredService<DailyDigest>();
+        Assert.Equal(2, await digests.RunDueAsync(CancellationToken.None));
+        Assert.True(await Eventually.HoldsAsync(() => channels.Hooks.Received.Count == 2, s_wait), "one digest per webhook");
+        Assert.Equal(0, await digests.RunAsync(DigestDay, CancellationToken.None));
+        await factory.SettledAsync();
+
+        Assert.Equal(hooks.Select(h => DailyDigest.HookKey(DigestDay, h)).Order(),
+            channels.Hooks.Received.Select(r => (string?)JsonNode.Parse(r.Text)!["key"]).Order());
+        Assert.All(channels.Hooks.Received, r => Assert.Contains("test:two-hooks:1", (string?)JsonNode.Parse(r.Text)!["body"]!["zh"], StringComparison.Ordinal));
+        Assert.Equal(1, await CountAsync(factory, d => d.State == DeliveryState.Folded && d.DigestId != null));
     }
 
     [Fact]

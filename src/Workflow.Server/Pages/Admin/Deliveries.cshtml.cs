@@ -14,7 +14,7 @@ public sealed class DeliveriesModel(FailedDeliveries letters) : PageModel
     private const int ScreenSize = 50;
 
     [BindProperty(SupportsGet = true)] public DeliveryChannel? Channel { get; set; }
-    [BindProperty(SupportsGet = true)] public DateTimeOffset? Before { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
     public FailedDeliveryPage Letters { get; private set; } = new([], null);
 
@@ -23,10 +23,10 @@ public sealed class DeliveriesModel(FailedDeliveries letters) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (Channel == DeliveryChannel.InApp) Channel = null;
-        Letters = await letters.ListAsync(Channel, Before, ScreenSize, cancellationToken);
+        Letters = await letters.ListAsync(Channel, Cursor, ScreenSize, cancellationToken);
     }
 
-    public string? OlderLink => Letters.Before is { } before ? Url.Page("/Admin/Deliveries", new { channel = Channel, before = before.ToString("O") }) : null;
+    public string? OlderLink => Letters.Next is { } next ? Url.Page("/Admin/Deliveries", new { channel = Channel, cursor = next }) : null;
 }
 
 public static class DeliveryWords
