@@ -30,7 +30,7 @@ internal sealed class DirectMessages(IDbContextFactory<ServiceDbContext> context
                 ? (DeliveryChannel.Email, message.Email, JsonSerializer.Serialize(new EmailPayload(message.Email, message.Name, message.Subject.Zh,
                     $"{message.Body.Zh}\n\n{message.Body.En}\n\n{Absolute(message.Link)}"), JsonSerializerOptions.Web))
             : sms.Enabled && mobile is not null && template is not null
-                ? (DeliveryChannel.Sms, mobile, SmsSender.Payload(new SmsMessage(mobile, template, [new("subject", message.Subject.Zh), new("link", Absolute(message.Link))])))
+                ? (DeliveryChannel.Sms, mobile, SmsSender.Payload(SmsMessage.Reminder(mobile, template, message.Subject.Zh, ShortLinks.CodeFor(message.Link))))
             : (DeliveryChannel.InApp, (string?)null, (string?)null);
         if (channel == DeliveryChannel.InApp) return DirectChannel.None;
 

@@ -39,11 +39,16 @@ public sealed class FailedDeliveries(IDbContextFactory<ServiceDbContext> context
         var rows = await letters.OrderByDescending(d => d.FailedAt).ThenByDescending(d => d.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var screen = rows.Take(limit).ToList();
         var ids = screen.Select(d => d.RecipientId).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var hooks = await db.WebhookSubscriptions.AsNoTracking().Where(h => ids.Contains(h.Id))
+            .ToDictionaryAsync(h => h.Id, h => (h.UserId, h.RegionCode), cancellationToken);
+        var owners = ids.Concat(hooks.Values.Where(h => h.UserId is not null).Select(h => h.UserId!.Value)).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var robots = await db.Robots.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        var items = screen.Select(d => new FailedDeliveryView(d.Id, d.DeliveryId, d.Channel, d.RecipientId,
-            people.GetValueOrDefault(d.RecipientId) ?? robots.GetValueOrDefault(d.RecipientId), Shown(d.Channel, d.Target), d.Key, d.Attempts, d.LastError,
-            d.FailedAt)).ToList();
+        // A webhook's delivery names its subscription: the admin reads whose it is (a person's name, or the region's code).
+        string? Recipient(Guid id) => people.GetValueOrDefault(id) ?? robots.GetValueOrDefault(id)
+            ?? (hooks.TryGetValue(id, out var hook) ? hook.UserId is { } user ? people.GetValueOrDefault(user) : hook.RegionCode : null);
+        var items = screen.Select(d => new FailedDeliveryView(d.Id, d.DeliveryId, d.Channel, d.RecipientId, Recipient(d.RecipientId),
+            Shown(d.Channel, d.Target), d.Key, d.Attempts, d.LastError, d.FailedAt)).ToList();
         return new FailedDeliveryPage(items, rows.Count > limit ? Cursor.Write(screen[^1].FailedAt, screen[^1].Id) : null);
     }
 

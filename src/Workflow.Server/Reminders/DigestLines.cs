@@ -49,7 +49,7 @@ public sealed record DigestLines(IReadOnlyList<DigestItem> DueToday, IReadOnlyLi
             DeliveryChannel.Email => JsonSerializer.Serialize(new EmailPayload(person.Email!, person.DisplayName, subject.For(person.Language), lines.Body().For(person.Language)),
                 ReminderSweep.Json),
             DeliveryChannel.Sms => SmsSender.Payload(new SmsMessage(person.Mobile!, smsTemplate!, [
-                new("today", Count(lines.DueToday)), new("overdue", Count(lines.Overdue)), new("new", Count(lines.New)), new("link", inbox)])),
+                new("today", Count(lines.DueToday)), new("overdue", Count(lines.Overdue)), new("new", Count(lines.New)), new("code", ShortLinks.CodeFor("/tasks"))])),
             _ => JsonSerializer.Serialize(new WebhookPayload(id, key, ReminderKind.Notify, at, false, null, person.Language,
                 [new WebhookRecipient(person.Id, person.UserName, person.DisplayName, person.RegionCode)], subject, lines.Body(), inbox), ReminderSweep.Json),
         };

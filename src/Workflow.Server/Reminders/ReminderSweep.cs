@@ -130,7 +130,7 @@ public sealed class ReminderSweep(
                 if (choice is { Sms: true, SmsDigest: true } && folds && sms.Enabled && person.Mobile is not null)
                     Add(db, taken, message.Folded(person, DeliveryChannel.Sms));
                 else if ((choice?.Sms ?? false) && sms.Enabled && person.Mobile is not null && sms.TemplateFor(reminder.Kind) is { } template)
-                    outbound.AddRange(Add(db, taken, message.Sms(person, template, robotOptions.SiteUrl, held)).Select(id => (id, held ?? now)));
+                    outbound.AddRange(Add(db, taken, message.Sms(person, template, held)).Select(id => (id, held ?? now)));
             }
             foreach (var hook in hooks.Where(h => h.UserId is null && h.RegionCode is not null))
             {
@@ -191,7 +191,8 @@ public sealed class ReminderSweep(
         {
             var id = Guid.CreateVersion7(now);
             var subject = heldUntil is null ? null : new LocalizedText(QuietWindow.HeldMark("zh-CN") + _subject.Zh, QuietWindow.HeldMark("en") + _subject.En);
-            return (Row(person.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, [person], person.Language, null, subject), id, heldUntil), null);
+            // The subscription is the recipient, as for a region's webhooks and robots: each of her webhooks hears it once.
+            return (Row(hook.Id, DeliveryChannel.Webhook, DeliveryState.Pending, hook.Id.ToString(), Body(id, [person], person.Language, null, subject), id, heldUntil), null);
         }
 
         public (DeliveryRow, InboxRow?) RegionWebhook(WebhookSubscriptionRow hook, IReadOnlyList<Person> people)
@@ -207,13 +208,15 @@ public sealed class ReminderSweep(
             return (Row(robot.Id, DeliveryChannel.Robot, DeliveryState.Pending, robot.Id.ToString(), RobotMessages.Payload(robot.Platform, robot.Format, text)), null);
         }
 
-        /// <summary>The kind's approved template with the subject and the absolute link to the page where the work is done.</summary>
-        /// <summary>A text message rings a phone: quiet hours hold it like an e-mail, and its subject says so.</summary>
-        public (DeliveryRow, InboxRow?) Sms(Person person, string template, Uri? site, DateTimeOffset? heldUntil = null)
+        /// <summary>
+        /// The kind's approved template with the subject and the short-link code of the page where the work is done: the
+        /// template holds the site's address (providers take no link in a variable). A text message rings a phone: quiet
+        /// hours hold it like an e-mail, and its subject says so.
+        /// </summary>
+        public (DeliveryRow, InboxRow?) Sms(Person person, string template, DateTimeOffset? heldUntil = null)
         {
-            var link = RobotMessages.PageLink(site, reminder.Key, reminder.Link)?.AbsoluteUri ?? "";
             var subject = (heldUntil is null ? "" : QuietWindow.HeldMark("zh-CN")) + _subject.Zh;
-            var text = new SmsMessage(person.Mobile!, template, [new("subject", subject), new("link", link)]);
+            var text = SmsMessage.Reminder(person.Mobile!, template, subject, ShortLinks.CodeFor(RobotMessages.PagePath(reminder.Key, reminder.Link)));
             return (Row(person.Id, DeliveryChannel.Sms, DeliveryState.Pending, person.Mobile, SmsSender.Payload(text), lease: heldUntil), null);
         }
 

@@ -48,5 +48,6 @@ public static class RemindersRegistration
         .MapNotificationsApi()
         .MapWebhooksApi()
         .MapRobotsApi()
+        .MapShortLinks()
         .MapCalendarApi();
 }

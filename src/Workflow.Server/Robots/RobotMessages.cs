@@ -70,13 +70,17 @@ public static class RobotMessages
     public static Uri? PageLink(Uri? site, string key, string? link)
     {
         if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http") return absolute;
-        if (site is null) return null;
+        return site is null ? null : new Uri(site, PagePath(key, link));
+    }
+
+    /// <summary>The path of that page on the site, for a link the reader's message builds on its own root (an SMS template's).</summary>
+    public static string PagePath(string key, string? link)
+    {
         const string taskApi = "/api/tasks/";
-        var path = ReminderKeys.BodyOf(key) is { } body ? $"/bodies/{body}"
+        return ReminderKeys.BodyOf(key) is { } body ? $"/bodies/{body}"
             : link is not null && link.StartsWith(taskApi, StringComparison.Ordinal) ? "/tasks/" + link[taskApi.Length..]
             : link is not null && link.StartsWith('/') && !link.StartsWith("/api/", StringComparison.Ordinal) ? link
             : "/tasks";
-        return new Uri(site, path);
     }
 
     /// <summary>What an answer means. Both platforms answer HTTP 200 with <c>errcode</c>; 0 is delivered.</summary>

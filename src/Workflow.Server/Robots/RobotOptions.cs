@@ -14,7 +14,8 @@ public sealed record RobotOptions(int MessagesPerWindow, TimeSpan Window, TimeSp
     public static RobotOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var site = section.GetValue<string?>("SiteUrl") ?? configuration.GetValue<string?>("Server:PublicUrl");
+        // Site:Url is the one public root of every channel's links; the two older names still work.
+        var site = configuration.GetValue<string?>("Site:Url") ?? section.GetValue<string?>("SiteUrl") ?? configuration.GetValue<string?>("Server:PublicUrl");
         return new(
             Math.Max(1, section.GetValue("MessagesPerMinute", 20)),
             TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 60.0))),

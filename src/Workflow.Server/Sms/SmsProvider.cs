@@ -22,7 +22,20 @@ public sealed record SmsResult(SmsOutcome Outcome, string Code, string Message)
 /// A pre-approved template and its parameters, the only form Chinese SMS providers send: Alibaba fills the parameters by
 /// name, Tencent by position (in this order).
 /// </summary>
-public sealed record SmsMessage(string PhoneNumber, string TemplateId, IReadOnlyList<KeyValuePair<string, string>> Parameters);
+public sealed record SmsMessage(string PhoneNumber, string TemplateId, IReadOnlyList<KeyValuePair<string, string>> Parameters)
+{
+    /// <summary>Alibaba's notice templates take 1–35 characters per variable.</summary>
+    public const int ParameterLimit = 35;
+
+    /// <summary>
+    /// A reminder's message: its subject, cut to the limit with an ellipsis rather than refused by the provider, and the
+    /// short-link code of its page (<see cref="Notifications.ShortLinks"/>), which the template puts after its fixed address.
+    /// </summary>
+    public static SmsMessage Reminder(string phoneNumber, string templateId, string subject, string pageCode) =>
+        new(phoneNumber, templateId, [new("subject", Fit(subject)), new("code", pageCode)]);
+
+    public static string Fit(string value) => value.Length <= ParameterLimit ? value : value[..(ParameterLimit - 1)] + "…";
+}
 
 /// <summary>The port: one templated message to one mainland number.</summary>
 public interface ISmsProvider

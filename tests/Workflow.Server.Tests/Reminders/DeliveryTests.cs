@@ -57,6 +57,28 @@ public abstract class DeliveryTests(Store store)
     }
 
     [Fact]
+    public async Task APersonWithTwoWebhooks_HearsEachReminderOnBoth_OnceEach()
+    {
+        await using var channels = new Channels();
+        await using var factory = channels.Configure(await store.NewServiceAsync());
+        var chair = await factory.CreateChairAsync("chair-two-webhooks");
+        var hooks = new[] { await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair), await factory.AddWebhookAsync(channels.Hooks.Url, userId: chair) };
+        var key = ReminderKeys.Rotation(Guid.NewGuid(), 0, ReminderKeys.Ahead, chair);
+
+        await factory.Planner().PlanAsync([ReminderTestExtensions.Reminder(key, chair, factory.Clock.GetUtcNow())]);
+        Assert.True(await Eventually.HoldsAsync(() => channels.Hooks.Received.Count == 2, s_wait), "each webhook hears it");
+        var sweep = factory.Services.GetRequiredService<ReminderSweep>();
+        await Task.WhenAll(sweep.RunAsync(CancellationToken.None), sweep.RunAsync(CancellationToken.None));
+        await factory.SettledAsync();
+
+        Assert.Equal(2, channels.Hooks.Received.Count);
+        Assert.Equal(2, channels.Hooks.Received.Select(h => h.DeliveryId).Distinct().Count());
+        Assert.All(channels.Hooks.Received, h => Assert.Equal(key, (string?)JsonNode.Parse(h.Text)!["key"]));
+        var progress = Assert.Single(await factory.Planner().ReadAsync(key));
+        Assert.Equal(hooks.Order(), progress.Deliveries.Where(d => d.Channel == "webhook").Select(d => d.RecipientId).Order());
+    }
+
+    [Fact]
     public async Task TheInbox_CountsUnread_AndMarksOneOrAllRead()
     {
         await using var factory = await store.NewServiceAsync();

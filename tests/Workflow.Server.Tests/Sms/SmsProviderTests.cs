@@ -22,7 +22,7 @@ public sealed class SmsProviderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    private static readonly SmsMessage s_message = new("13812341234", "SMS_123456", [new("subject", "轮值提醒：第2组 & 会议*"), new("link", "https://w.example.cn/t/AbC~9")]);
+    private static readonly SmsMessage s_message = new("13812341234", "SMS_123456", [new("subject", "轮值提醒：第2组 & 会议*~"), new("code", "tAbC9")]);
 
     private SmsOptions Options(string provider, params (string, string?)[] extra)
     {
@@ -49,7 +49,7 @@ public sealed class SmsProviderTests : IAsyncLifetime
         Assert.Equal("13812341234", post.Form["PhoneNumbers"]);
         Assert.Equal("妇联工作", post.Form["SignName"]);
         Assert.Equal("SMS_123456", post.Form["TemplateCode"]);
-        Assert.Equal("""{"subject":"轮值提醒：第2组 & 会议*","link":"https://w.example.cn/t/AbC~9"}""", post.Form["TemplateParam"]);
+        Assert.Equal("""{"subject":"轮值提醒：第2组 & 会议*~","code":"tAbC9"}""", post.Form["TemplateParam"]);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class SmsProviderTests : IAsyncLifetime
         Assert.Equal("Ok", post.Answered);
         Assert.Equal("+8613812341234", (string?)post.Body!["PhoneNumberSet"]![0]);
         Assert.Equal("SMS_123456", (string?)post.Body["TemplateId"]);
-        Assert.Equal(["轮值提醒：第2组 & 会议*", "https://w.example.cn/t/AbC~9"], post.Body["TemplateParamSet"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal(["轮值提醒：第2组 & 会议*~", "tAbC9"], post.Body["TemplateParamSet"]!.AsArray().Select(n => (string?)n));
     }
 
     [Theory]
