@@ -52,12 +52,12 @@ public sealed class AlibabaSms(IHttpClientFactory http, SmsOptions options, Time
         };
     }
 
-    /// <summary>The documented RPC signature of the parameters (without <c>Signature</c>) of a POST.</summary>
-    public static string Sign(IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret)
+    /// <summary>The documented RPC signature of the parameters (without <c>Signature</c>) of a request; this service only POSTs.</summary>
+    public static string Sign(IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret, string httpMethod = "POST")
     {
         var canonical = string.Join('&', parameters.Where(p => p.Key != "Signature").OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => PercentEncode(p.Key) + "=" + PercentEncode(p.Value)));
-        var toSign = "POST&" + PercentEncode("/") + "&" + PercentEncode(canonical);
+        var toSign = httpMethod + "&" + PercentEncode("/") + "&" + PercentEncode(canonical);
 #pragma warning disable CA5350 // HMAC-SHA1 is what Alibaba's RPC signature is defined with; not our choice.
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(accessKeySecret + "&"), Encoding.UTF8.GetBytes(toSign)));
 #pragma warning restore CA5350

@@ -19,6 +19,7 @@ public sealed class TencentSms(IHttpClientFactory http, SmsOptions options, Time
 {
     public const string ContentType = "application/json; charset=utf-8";
     public const string Version = "2021-01-11";
+    public const string Service = "sms";
 
     public SmsProviderKind Kind => SmsProviderKind.Tencent;
 
@@ -29,7 +30,7 @@ public sealed class TencentSms(IHttpClientFactory http, SmsOptions options, Time
         var host = options.Endpoint.Authority;
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
-        request.Headers.TryAddWithoutValidation("Authorization", Authorization(options.AccessKeyId, options.AccessKeySecret, host, body, timestamp));
+        request.Headers.TryAddWithoutValidation("Authorization", Authorization(options.AccessKeyId, options.AccessKeySecret, host, Service, body, timestamp));
         request.Headers.Add("X-TC-Action", "SendSms");
         request.Headers.Add("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("X-TC-Version", Version);
@@ -51,16 +52,16 @@ public sealed class TencentSms(IHttpClientFactory http, SmsOptions options, Time
         ["TemplateParamSet"] = new JsonArray([.. message.Parameters.Select(p => (JsonNode?)JsonValue.Create(p.Value))]),
     }.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    /// <summary>The documented TC3-HMAC-SHA256 <c>Authorization</c> header of a JSON POST to <paramref name="host"/>.</summary>
-    public static string Authorization(string secretId, string secretKey, string host, string body, long timestamp)
+    /// <summary>The documented TC3-HMAC-SHA256 <c>Authorization</c> header of a JSON POST to <paramref name="service"/> at <paramref name="host"/>.</summary>
+    public static string Authorization(string secretId, string secretKey, string host, string service, string body, long timestamp)
     {
         var date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         const string signedHeaders = "content-type;host";
         var canonical = $"POST\n/\n\ncontent-type:{ContentType}\nhost:{host}\n\n{signedHeaders}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}";
-        var scope = $"{date}/sms/tc3_request";
+        var scope = $"{date}/{service}/tc3_request";
         var toSign = $"TC3-HMAC-SHA256\n{timestamp}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("TC3" + secretKey), Encoding.UTF8.GetBytes(date));
-        key = HMACSHA256.HashData(key, "sms"u8);
+        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(service));
         key = HMACSHA256.HashData(key, "tc3_request"u8);
         var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(toSign)));
         return $"TC3-HMAC-SHA256 Credential={secretId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
