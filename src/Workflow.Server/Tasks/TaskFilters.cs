@@ -17,7 +17,7 @@ internal static class TaskFilters
         var roles = caller.Roles.ToList();
         var me = caller.Id.ToString();
         var scope = RegionCode.PrefixOf(caller.RegionCode);
-        var handedToCaller = claims.HeldBy(caller.Id);
+        var handedToCaller = claims.HeldByCaller();
         return bookmarks.Where(b => b.Kind == BookmarkKind.UserTask && (
             handedToCaller.Contains(b.Id)
             || b.AssigneeUserId == me
@@ -48,10 +48,10 @@ internal static class TaskFilters
         switch (show)
         {
             case "mine":
-                var mine = claims.HeldBy(caller.Id);
+                var mine = claims.HeldByCaller();
                 return tasks.Where(b => mine.Contains(b.Id));
             case "handed":
-                var handed = claims.HeldBy(caller.Id, delegatedOnly: true);
+                var handed = claims.HeldByCaller(delegatedOnly: true);
                 return tasks.Where(b => handed.Contains(b.Id));
             case "available":
                 var others = claims.HeldByOthersThan(caller.Id);
@@ -67,13 +67,26 @@ internal static class TaskFilters
     }
 }
 
-/// <summary>Who holds each claimed open task (claims are removed when a task is decided, so this stays small).</summary>
-public sealed record TaskClaims(IReadOnlyDictionary<Guid, TaskClaimRow> ByTask)
+/// <summary>
+/// The claims one caller's inbox needs: her own rows, read, and everyone's as a subquery of the inbox's own SQL. task_claims is
+/// the service's table in the engine's database, so the tabs exclude what others hold in SQL instead of loading every claim
+/// on each view; the rows of the tasks shown are read for their page (<see cref="TaskInbox"/>).
+/// </summary>
+public sealed class TaskClaims(IReadOnlyList<TaskClaimRow> callers, IQueryable<ClaimKey> everyones)
 {
-    public List<Guid> All => [.. ByTask.Keys];
+    public IReadOnlyList<TaskClaimRow> Callers => callers;
 
-    public List<Guid> HeldBy(Guid person, bool delegatedOnly = false) =>
-        [.. ByTask.Values.Where(c => c.AssigneeId == person && (!delegatedOnly || c.DelegatedBy is not null)).Select(c => c.BookmarkId)];
+    public List<Guid> HeldByCaller(bool delegatedOnly = false) =>
+        [.. callers.Where(c => !delegatedOnly || c.DelegatedBy is not null).Select(c => c.BookmarkId)];
 
-    public List<Guid> HeldByOthersThan(Guid person) => [.. ByTask.Values.Where(c => c.AssigneeId != person).Select(c => c.BookmarkId)];
+    public IQueryable<Guid> All => everyones.Select(c => c.BookmarkId);
+
+    public IQueryable<Guid> HeldByOthersThan(Guid person) => everyones.Where(c => c.AssigneeId != person).Select(c => c.BookmarkId);
+}
+
+/// <summary>A claim's task and holder, as the inbox's queries read task_claims.</summary>
+public sealed class ClaimKey
+{
+    public Guid BookmarkId { get; init; }
+    public Guid AssigneeId { get; init; }
 }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
@@ -18,9 +21,9 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 
     public async Task<TaskPage> ListAsync(Caller caller, TaskQuery query, CancellationToken cancellationToken)
     {
-        var claims = await ClaimsAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var claims = await ClaimsAsync(caller, db, cancellationToken);
         var matching = db.Bookmarks.AsNoTracking().InScope(caller, claims).Matching(db.Instances, query, clock.GetUtcNow());
         return await PageOfAsync(db, matching, caller, claims, query, cancellationToken);
     }
@@ -31,9 +34,9 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     /// </summary>
     public async Task<InboxOverview> OverviewAsync(Caller caller, TaskQuery query, bool withOpenPage, CancellationToken cancellationToken)
     {
-        var claims = await ClaimsAsync(cancellationToken);
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var claims = await ClaimsAsync(caller, db, cancellationToken);
         var inScope = db.Bookmarks.AsNoTracking().InScope(caller, claims);
         var matching = inScope.Matching(db.Instances, query, clock.GetUtcNow());
         var kinds = await StepKindsAsync(inScope, cancellationToken);
@@ -42,14 +45,16 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             ? kinds.Sum(k => k.Open)
             : await matching.CountAsync(cancellationToken);
         var claimed = claims.All;
-        var held = claimed.Count == 0 ? []
-            : (await matching.Where(b => claimed.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken)).Select(id => claims.ByTask[id]).ToList();
-        var mine = held.Count(c => c.AssigneeId == caller.Id);
-        var handed = held.Count(c => c.AssigneeId == caller.Id && c.DelegatedBy is not null);
-        var counts = new TaskCounts(mine, total - held.Count, handed, await Decided(db, caller).CountAsync(cancellationToken));
+        var held = await matching.CountAsync(b => claimed.Contains(b.Id), cancellationToken);
+        var callers = claims.HeldByCaller();
+        var heldByCaller = callers.Count == 0 ? []
+            : (await matching.Where(b => callers.Contains(b.Id)).Select(b => b.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var mine = heldByCaller.Count;
+        var handed = claims.Callers.Count(c => c.DelegatedBy is not null && heldByCaller.Contains(c.BookmarkId));
+        var counts = new TaskCounts(mine, total - held, handed, await Decided(db, caller).CountAsync(cancellationToken));
         int? tabTotal = (query.Show ?? "available") switch
         {
-            "mine" => mine, "handed" => handed, "unclaimed" => total - held.Count, "available" => total - held.Count + mine, "all" => total, _ => null,
+            "mine" => mine, "handed" => handed, "unclaimed" => total - held, "available" => total - held + mine, "all" => total, _ => null,
         };
         var page = withOpenPage ? await PageOfAsync(db, matching, caller, claims, query, cancellationToken, tabTotal) : null;
         return new InboxOverview(counts, page, [.. kinds.Select(k => (k.ActivityId, k.Title))]);
@@ -80,10 +85,33 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
     private static IQueryable<JournalRow> Decided(WorkflowDbContext db, Caller caller) =>
         db.Journal.AsNoTracking().Where(j => j.Actor == caller.UserName && j.Kind == JournalKind.Resumed && j.BookmarkId != null);
 
-    private async Task<TaskClaims> ClaimsAsync(CancellationToken cancellationToken)
+    /// <summary>The caller's claims, and everyone's as a subquery that <paramref name="db"/>'s queries can filter by.</summary>
+    private async Task<TaskClaims> ClaimsAsync(Caller caller, WorkflowDbContext db, CancellationToken cancellationToken)
     {
+        await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
+        var callers = await claimsDb.TaskClaims.AsNoTracking().Where(c => c.AssigneeId == caller.Id).ToListAsync(cancellationToken);
+        _claimKeysSql ??= ClaimKeysSql(claimsDb);
+        return new TaskClaims(callers, db.Database.SqlQueryRaw<ClaimKey>(_claimKeysSql));
+    }
+
+    private string? _claimKeysSql;
+
+    /// <summary>task_claims read as <see cref="ClaimKey"/> rows, in the names the service's model gives its table and columns.</summary>
+    private static string ClaimKeysSql(ServiceDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var claims = db.Model.FindEntityType(typeof(TaskClaimRow))!;
+        var table = StoreObjectIdentifier.Table(claims.GetTableName()!, claims.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(claims.FindProperty(property)!.GetColumnName(table)!) + " AS " + sql.DelimitIdentifier(property);
+        return $"SELECT {Column(nameof(ClaimKey.BookmarkId))}, {Column(nameof(ClaimKey.AssigneeId))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";
+    }
+
+    /// <summary>Who holds each of the tasks shown: their claims' rows, for the names on the page.</summary>
+    private async Task<Dictionary<Guid, TaskClaimRow>> ClaimsOfAsync(List<Guid> tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Count == 0) return [];
         await using var db = await service.CreateDbContextAsync(cancellationToken);
-        return new TaskClaims(await db.TaskClaims.AsNoTracking().ToDictionaryAsync(c => c.BookmarkId, cancellationToken));
+        return await db.TaskClaims.AsNoTracking().Where(c => tasks.Contains(c.BookmarkId)).ToDictionaryAsync(c => c.BookmarkId, cancellationToken);
     }
 
     private async Task<TaskPage> PageOfAsync(WorkflowDbContext db, IQueryable<BookmarkRow> matching, Caller caller, TaskClaims claims, TaskQuery query,
@@ -97,7 +125,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, claims.ByTask.GetValueOrDefault(r.Bookmark.Id), now)).ToList();
+        var held = await ClaimsOfAsync([.. rows.Select(r => r.Bookmark.Id)], cancellationToken);
+        var items = rows.Select(r => View(r.Bookmark, r.DefinitionId, r.DefinitionVersion, held.GetValueOrDefault(r.Bookmark.Id), now)).ToList();
         var named = await subjects.ForAsync([.. items.Select(t => t.InstanceId)], cancellationToken);
         return new TaskPage([.. items.Select(t => t with { Subject = named.GetValueOrDefault(t.InstanceId) })], page, size, total);
     }
@@ -114,14 +143,24 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         return [.. kinds.Select(k => new StepKind(k.ActivityId, k.Title ?? k.ActivityId, k.Open)).OrderBy(k => k.Title, StringComparer.Ordinal)];
     }
 
+    private sealed record OpenTask(BookmarkRow Bookmark, InstanceRow Instance);
+
+    // Compiled once per service: these run before every claim, release, hand-over and decision, and translating their LINQ on
+    // each call cost about as much CPU as the queries themselves (issue 15's profile). A compiled query serves one model only,
+    // so each service (one database, one model) holds its own. The task and its instance come in one round trip.
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<OpenTask?>> _openTask = EF.CompileAsyncQuery(
+        (WorkflowDbContext db, Guid id, CancellationToken _) => db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
+            .Join(db.Instances.AsNoTracking(), b => b.InstanceId, i => i.Id, (b, i) => new OpenTask(b, i))
+            .SingleOrDefault());
+
+    private readonly Func<ServiceDbContext, Guid, CancellationToken, Task<TaskClaimRow?>> _claim = EF.CompileAsyncQuery(
+        (ServiceDbContext db, Guid id, CancellationToken _) => db.TaskClaims.AsNoTracking().SingleOrDefault(c => c.BookmarkId == id));
+
     /// <summary>The open task if the caller may act on it; otherwise 404, so tasks outside one's scope are not even confirmed to exist.</summary>
     public async Task<(BookmarkRow Bookmark, InstanceRow Instance, TaskClaimRow? Claim)> FindForAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await engine.CreateDbContextAsync(cancellationToken);
-        // The task and its instance in one round trip: this runs before every claim, release, hand-over and decision.
-        var found = await db.Bookmarks.AsNoTracking().Where(b => b.Id == id && b.Kind == BookmarkKind.UserTask)
-            .Join(db.Instances.AsNoTracking(), b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, Instance = i })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await _openTask(db, id, cancellationToken);
         if (found is null)
         {
             var decided = await db.Journal.AsNoTracking().Where(j => j.BookmarkId == id && j.Kind == JournalKind.Resumed)
@@ -133,7 +172,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         }
         var bookmark = found.Bookmark;
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
-        var claim = await claimsDb.TaskClaims.AsNoTracking().SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
+        var claim = await _claim(claimsDb, id, cancellationToken);
         var handedToCaller = claim?.AssigneeId == caller.Id || bookmark.AssigneeUserId == caller.Id.ToString();
         if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw Refusal.NotFound("task", id);
         if (!MayAct(caller, bookmark, claim))

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Benchmarks.Measurement;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Runtime;
 
@@ -11,15 +11,19 @@ namespace Workflow.Benchmarks.Http;
 
 /// <summary>
 /// Decisions over HTTP with JWT from several clients against the service on loopback, beside the same decisions made
-/// in-process through the engine in the same run.
+/// in-process through the engine in the same run. Both run in alternating one-second slices after a warm-up each, so
+/// background load on a shared machine hits both alike; each slice decides tasks opened beforehand, outside the timing.
 /// </summary>
 internal sealed class HttpBenchmark : IBenchmark
 {
     private const int Clients = 8;
+    private static readonly TimeSpan s_slice = TimeSpan.FromSeconds(1);
+
+    // What a browser or script sends: a JSON body with its Content-Length, the same for every decision.
+    private static readonly byte[] s_decision = Encoding.UTF8.GetBytes("""{"outcome":"approve","form":{"opinion":"同意"}}""");
 
     public async Task<int> RunAsync(BenchmarkOptions options, TextWriter output)
     {
-        var decisions = (int)(options.Phase.TotalSeconds * 800);
         var folder = Path.Combine(Path.GetTempPath(), "wf-bench-http", Guid.NewGuid().ToString("N"));
         try
         {
@@ -27,16 +31,37 @@ internal sealed class HttpBenchmark : IBenchmark
             var address = app.Urls.First();
             var runtime = app.Services.GetRequiredService<WorkflowRuntime>();
             var tokens = await LoopbackService.SignInApproversAsync(app, Clients);
+            // One handler for all clients, as a front end would hold: HTTP/1.1 keep-alive connections from its pool, reused.
+            using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = new Uri(address) };
 
-            output.WriteLine($"service on {address}, {Clients} concurrent clients, {decisions} decisions per phase");
-            await MeasureEngineAsync(runtime, 500, null);
-            var engine = await MeasureEngineAsync(runtime, decisions, output);
-            await MeasureHttpAsync(runtime, address, tokens, 500, null);
-            var http = await MeasureHttpAsync(runtime, address, tokens, decisions, output);
+            output.WriteLine($"service on {address}, {Clients} concurrent clients; {options.WarmUp.TotalSeconds:0.#} s warm-up each, then engine and http in alternating 1 s slices, {options.Phase.TotalSeconds:0.#} s each");
+            var engineTasks = new TaskPool(runtime);
+            var httpTasks = new TaskPool(runtime);
+            var engineDecision = Throughput.Timed(async n => await runtime.ResumeAsync(
+                new ResumeRequest(engineTasks.Next(), $"approver{n % Clients}", "approve", new JsonObject { ["opinion"] = "同意" })));
+            var httpDecision = Throughput.Timed(n => DecideOverHttpAsync(http, tokens[n % Clients], httpTasks.Next()));
 
-            var ratio = http.PerSecond / engine.PerSecond;
-            output.WriteLine($"ratio http/engine: {ratio:0.00}");
-            output.WriteLine($"decisions_per_s={http.PerSecond:0} p99_ms={http.P99:0.00} ratio={ratio:0.00}");
+            await engineTasks.FillAsync(2000);
+            await Throughput.WarmUpAsync(options.WarmUp, engineDecision);
+            await httpTasks.FillAsync(2000);
+            await Throughput.WarmUpAsync(options.WarmUp, httpDecision);
+
+            var engine = new Throughput(Clients, engineDecision);
+            var overHttp = new Throughput(Clients, httpDecision);
+            for (var elapsed = TimeSpan.Zero; elapsed < options.Phase; elapsed += s_slice)
+            {
+                await engineTasks.FillAsync(engine.Operations == 0 ? 6000 : (int)(3 * engine.PerSecond));
+                await engine.RunAsync(s_slice);
+                await httpTasks.FillAsync(overHttp.Operations == 0 ? 6000 : (int)(3 * overHttp.PerSecond));
+                await overHttp.RunAsync(s_slice);
+            }
+
+            Report(output, "engine (in-process)", engine);
+            Report(output, "http (JWT, loopback)", overHttp);
+            var ratio = overHttp.PerSecond / engine.PerSecond;
+            var p99 = overHttp.Latencies.PercentileMs(99);
+            output.WriteLine($"ratio http/engine: {ratio:0.00}; processor time per decision http/engine: {overHttp.ProcessorMsPerOperation / engine.ProcessorMsPerOperation:0.00}");
+            output.WriteLine($"decisions_per_s={overHttp.PerSecond:0} p99_ms={p99:0.00} ratio={ratio:0.00}");
             return 0;
         }
         finally
@@ -45,56 +70,36 @@ internal sealed class HttpBenchmark : IBenchmark
         }
     }
 
-    private sealed record Phase(double PerSecond, double P50, double P99, int Count);
-
-    private static async Task<Phase> MeasureEngineAsync(WorkflowRuntime runtime, int decisions, TextWriter? output)
+    private static async Task DecideOverHttpAsync(HttpClient http, string token, Guid task)
     {
-        var tasks = await LoopbackService.OpenTasksAsync(runtime, decisions);
-        return await DecideAllAsync("engine (in-process)", tasks, output, async (client, task) =>
-            await runtime.ResumeAsync(new ResumeRequest(task, $"approver{client}", "approve", new JsonObject { ["opinion"] = "同意" })));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task}/decision")
+        {
+            Content = new ByteArrayContent(s_decision) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"decision failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static async Task<Phase> MeasureHttpAsync(WorkflowRuntime runtime, string address, string[] tokens, int decisions, TextWriter? output)
-    {
-        var tasks = await LoopbackService.OpenTasksAsync(runtime, decisions);
-        var clients = tokens.Select(token =>
-        {
-            var client = new HttpClient { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }).ToArray();
-        try
-        {
-            return await DecideAllAsync("http (JWT, loopback)", tasks, output, async (client, task) =>
-            {
-                using var response = await clients[client].PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve", form = new { opinion = "同意" } });
-                if (!response.IsSuccessStatusCode)
-                    throw new InvalidOperationException($"decision failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            });
-        }
-        finally
-        {
-            foreach (var client in clients) client.Dispose();
-        }
-    }
+    private static void Report(TextWriter output, string name, Throughput phase) =>
+        output.WriteLine($"{name}: {phase.Operations} decisions in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, " +
+            $"p50 {phase.Latencies.PercentileMs(50):0.00} ms, p99 {phase.Latencies.PercentileMs(99):0.00} ms, " +
+            $"{phase.ProcessorMsPerOperation:0.00} ms processor time and {phase.AllocatedPerOperation / 1024:0} KiB allocated per decision (the process, clients included)");
 
-    private static async Task<Phase> DecideAllAsync(string name, ConcurrentQueue<Guid> tasks, TextWriter? output, Func<int, Guid, Task> decide)
+    /// <summary>Open tasks for one side, topped up between slices so that no slice opens any.</summary>
+    private sealed class TaskPool(WorkflowRuntime runtime)
     {
-        var latencies = new ConcurrentBag<double>();
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        private readonly ConcurrentQueue<Guid> _open = new();
+
+        public async Task FillAsync(int atLeast)
         {
-            while (tasks.TryDequeue(out var task))
-            {
-                var watch = Stopwatch.StartNew();
-                await decide(client, task);
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        })));
-        var elapsed = wall.Elapsed.TotalSeconds;
-        var sorted = latencies.Order().ToArray();
-        var phase = new Phase(sorted.Length / elapsed, LoopbackService.Percentile(sorted, 0.50), LoopbackService.Percentile(sorted, 0.99), sorted.Length);
-        output?.WriteLine($"{name}: {phase.Count} decisions in {elapsed:0.00} s = {phase.PerSecond:0}/s, p50 {phase.P50:0.00} ms, p99 {phase.P99:0.00} ms");
-        return phase;
+            var missing = atLeast - _open.Count;
+            if (missing <= 0) return;
+            foreach (var task in await LoopbackService.OpenTasksAsync(runtime, missing)) _open.Enqueue(task);
+        }
+
+        public Guid Next() => _open.TryDequeue(out var task) ? task
+            : throw new InvalidOperationException("the slice decided every task opened for it: open more between slices");
     }
 }

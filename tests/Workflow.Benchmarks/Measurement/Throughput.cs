@@ -14,16 +14,22 @@ internal sealed class Throughput(int clients, Func<int, Latencies, Task<int>> op
     public long Operations { get; private set; }
     public TimeSpan Elapsed { get; private set; }
     public long AllocatedBytes { get; private set; }
+
+    /// <summary>Processor time the whole process used while the workload ran: what it costs, whatever else loads the machine.</summary>
+    public TimeSpan ProcessorTime { get; private set; }
     public Latencies Latencies { get; } = new();
 
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     public double AllocatedPerOperation => (double)AllocatedBytes / Operations;
 
+    public double ProcessorMsPerOperation => ProcessorTime.TotalMilliseconds / Operations;
+
     /// <summary>Runs the operation from the clients' concurrent loops for <paramref name="duration"/>; each call returns the operations it completed.</summary>
     public async Task RunAsync(TimeSpan duration)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var processorBefore = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var counts = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -34,6 +40,7 @@ internal sealed class Throughput(int clients, Func<int, Latencies, Task<int>> op
         Elapsed += clock.Elapsed;
         Operations += counts.Sum();
         AllocatedBytes += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        ProcessorTime += Environment.CpuUsage.TotalTime - processorBefore;
     }
 
     /// <summary>An operation of one unit whose every call is timed, as a workload for <see cref="Throughput"/>.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Server.Accounts;
+using Workflow.Server.Tasks;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Tasks;
@@ -73,6 +76,57 @@ public abstract class InboxTests(ServiceFactory factory)
         var refused = await (await s.Colleague.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" })).AssertProblemAsync(409, "task-claimed");
         Assert.Equal(s.ApproverName, (string?)refused["claimedBy"]);
         await (await s.Colleague.PostAsync($"/api/tasks/{task}/claim", null)).AssertProblemAsync(409, "task-claimed");
+    }
+
+    /// <summary>Four open tasks for the approver: one she claimed, one a colleague claimed, one nobody holds, one the colleague handed her.</summary>
+    private static async Task<(Guid Mine, Guid Theirs, Guid Open, Guid Handed)> HoldFourTasksAsync(Scenario s)
+    {
+        var (_, mine) = await s.StartApprovalAsync();
+        var (_, theirs) = await s.StartApprovalAsync();
+        var (_, open) = await s.StartApprovalAsync();
+        var (_, handed) = await s.StartApprovalAsync();
+        Assert.Equal(HttpStatusCode.OK, (await s.Approver.PostAsync($"/api/tasks/{mine}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Colleague.PostAsync($"/api/tasks/{theirs}/claim", null)).StatusCode);
+        var me = (string)(await (await s.Approver.GetAsync("/api/auth/me")).ReadObjectAsync())["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await s.Colleague.PostAsJsonAsync($"/api/tasks/{handed}/delegate", new { userId = me })).StatusCode);
+        return (mine, theirs, open, handed);
+    }
+
+    [Fact]
+    public async Task EachTab_ShowsTheTasksByWhoHoldsThem_WithTheHoldersNames()
+    {
+        var s = await Scenario.CreateAsync(factory);
+        var (mine, theirs, open, handed) = await HoldFourTasksAsync(s);
+        var colleague = (string)(await (await s.Colleague.GetAsync("/api/auth/me")).ReadObjectAsync())["userName"]!;
+
+        async Task<Guid[]> Tab(string show) => [.. (await InboxAsync(s.Approver, $"?show={show}&pageSize=200"))
+            .Select(i => Guid.Parse((string)i!["id"]!)).Where(id => id == mine || id == theirs || id == open || id == handed).Order()];
+        Assert.Equal(new[] { mine, open, handed }.Order(), await Tab("available"));
+        Assert.Equal([open], await Tab("unclaimed"));
+        Assert.Equal(new[] { mine, handed }.Order(), await Tab("mine"));
+        Assert.Equal([handed], await Tab("handed"));
+        Assert.Equal(new[] { mine, theirs, open, handed }.Order(), await Tab("all"));
+
+        var all = await InboxAsync(s.Approver, "?show=all&pageSize=200");
+        JsonNode Item(Guid task) => all.Single(i => (string?)i!["id"] == task.ToString())!;
+        Assert.Equal(s.ApproverName, (string?)Item(mine)["claimedBy"]);
+        Assert.Equal(colleague, (string?)Item(theirs)["claimedBy"]);
+        Assert.Null((string?)Item(open)["claimedBy"]);
+        Assert.Equal(colleague, (string?)Item(handed)["delegatedBy"]);
+    }
+
+    [Fact]
+    public async Task TheInboxPagesCounts_AgreeWithItsTabs()
+    {
+        var s = await Scenario.CreateAsync(factory);
+        await HoldFourTasksAsync(s);
+        var me = await (await s.Approver.GetAsync("/api/auth/me")).ReadObjectAsync();
+        var caller = new Caller(Guid.Parse((string)me["id"]!), s.ApproverName, [Roles.Approver], ApproverKinds.SuperiorFederation, (string)me["regionCode"]!);
+
+        var overview = await factory.Services.GetRequiredService<TaskInbox>()
+            .OverviewAsync(caller, new TaskQuery(null, null, null, null, null), withOpenPage: false, CancellationToken.None);
+        var unclaimed = await (await s.Approver.GetAsync("/api/tasks?show=unclaimed")).ReadObjectAsync();
+        Assert.Equal(new TaskCounts(Mine: 2, Available: (int)unclaimed["total"]!, Handed: 1, Done: 0), overview.Counts);
     }
 
     [Fact]
