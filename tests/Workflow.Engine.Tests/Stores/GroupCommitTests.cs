@@ -158,6 +158,24 @@ public abstract class GroupCommitTests(StorageProvider provider) : IAsyncLifetim
         Assert.Equal(InstanceStatus.Finished, result.Status);
         if (provider == StorageProvider.Sqlite) Assert.Equal(transactionsBefore + 1, _host.WriterTransactions.Count);
     }
+
+    /// <summary>A lone transition writes without a savepoint: its failure must roll the whole transaction back, leaving nothing of it.</summary>
+    [Fact]
+    public async Task ALoneFaultingHandler_RollsBackItsTransition_AndRecordsItsIncident()
+    {
+        var task = (await _host.StartAsync("register")).NewBookmarks[0];
+        var journalBefore = await _host.Instances.JournalAsync(task.InstanceId);
+
+        var result = await _host.DecideAsync(task.Id, "approve", actor: FaultingForAction.FaultyActor);
+
+        Assert.Equal(InstanceStatus.Faulted, result.Status);
+        var faulted = await _host.Instances.GetAsync(task.InstanceId);
+        Assert.Equal("check", Assert.Single(faulted.Bookmarks).ActivityId);
+        Assert.Null(faulted.Variables["check"]);
+        Assert.Equal(result.IncidentId, Assert.Single(faulted.Incidents).Id);
+        Assert.Equal([.. journalBefore.Select(j => j.Kind), JournalKind.Faulted], (await _host.Instances.JournalAsync(task.InstanceId)).Select(j => j.Kind));
+        Assert.True((await _host.Instances.VerifyJournalAsync(task.InstanceId)).Valid);
+    }
 }
 
 public sealed class GroupCommitTestsOnSqlite() : GroupCommitTests(StorageProvider.Sqlite);

@@ -17,7 +17,7 @@ namespace Workflow.Persistence.Stores.Sqlite;
 /// </summary>
 /// <remarks>
 /// Group commit: a commit costs one fsync however many transitions it holds, and with synchronous=FULL the fsync is most of a
-/// transition's time. Transitions that queue while the writer is busy are written in its next transaction, each behind a savepoint:
+/// transition's time. Transitions that queue while the writer is busy are written in its next transaction, each behind a savepoint (a lone one needs none):
 /// one that fails (a conflict, a faulting handler, a refused write) rolls back to its savepoint alone and its batch-mates commit.
 /// Two transitions of one instance in a batch chain like any two in a row, the second reading what the first wrote.
 /// </remarks>
@@ -76,10 +76,14 @@ internal sealed class SqliteTransitionStore : TransitionStore
                         failures[i] = new OperationCanceledException(batch[i].CancellationToken);
                         continue;
                     }
-                    failures[i] = await WriteOneAsync(batch[i], transaction);
+                    failures[i] = await WriteOneAsync(batch[i], transaction, alone: batch.Count == 1);
                 }
-                transaction.Commit();
-                committed = true;
+                // A lone transition has no savepoint to roll back to: when it failed, rolling the transaction back (finally) undoes it.
+                if (batch.Count > 1 || failures[0] is null)
+                {
+                    transaction.Commit();
+                    committed = true;
+                }
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
@@ -99,11 +103,15 @@ internal sealed class SqliteTransitionStore : TransitionStore
         }
     }
 
-    /// <summary>One transition behind its savepoint: null when it wrote, else its error once its writes are rolled back.</summary>
+    /// <summary>
+    /// One transition behind its savepoint: null when it wrote, else its error once its writes are rolled back. A transition
+    /// <paramref name="alone"/> in its batch takes no savepoint (two statements fewer on the writer): the batch's caller rolls the
+    /// whole transaction back when it fails.
+    /// </summary>
     /// <exception cref="SqliteException">SQLite gave the whole transaction up: the batch is lost.</exception>
-    private async Task<Exception?> WriteOneAsync(QueuedTransition transition, SqliteTransaction transaction)
+    private async Task<Exception?> WriteOneAsync(QueuedTransition transition, SqliteTransaction transaction, bool alone)
     {
-        var session = new SqliteTransitionSession(this, transaction);
+        var session = new SqliteTransitionSession(this, transaction, savepoint: !alone);
         try
         {
             await transition.RunAsync(session);
@@ -189,13 +197,15 @@ internal sealed class SqliteTransitionStore : TransitionStore
 internal sealed class SqliteTransitionSession : TransitionSession
 {
     private readonly SqliteTransitionStore _store;
+    private readonly bool _savepoint;
     private SqliteTransaction? _transaction;
 
-    public SqliteTransitionSession(SqliteTransitionStore store, SqliteTransaction transaction)
+    /// <param name="savepoint">False for a transition alone in its transaction: rolling the transaction back undoes it.</param>
+    public SqliteTransitionSession(SqliteTransitionStore store, SqliteTransaction transaction, bool savepoint)
     {
-        (_store, _transaction) = (store, transaction);
+        (_store, _transaction, _savepoint) = (store, transaction, savepoint);
         UnitOfWork = new SqliteUnitOfWork(transaction.Connection!, transaction);
-        Run("""SAVEPOINT "transition" """).ExecuteNonQuery();
+        if (savepoint) Run("""SAVEPOINT "transition" """).ExecuteNonQuery();
     }
 
     public override TransitionUnitOfWork UnitOfWork { get; }
@@ -320,7 +330,7 @@ internal sealed class SqliteTransitionSession : TransitionSession
 
     public override void Commit()
     {
-        Run("""RELEASE "transition" """).ExecuteNonQuery();
+        if (_savepoint) Run("""RELEASE "transition" """).ExecuteNonQuery();
         _transaction = null;
     }
 
@@ -329,6 +339,11 @@ internal sealed class SqliteTransitionSession : TransitionSession
     public override void Dispose()
     {
         if (_transaction is null) return;
+        if (!_savepoint)
+        {
+            _transaction = null;
+            return;
+        }
         try
         {
             // ROLLBACK TO keeps the savepoint (and drops any a handler's context left inside it); RELEASE then ends it.
