@@ -85,7 +85,7 @@ public sealed class RegistryService(FederationWriter writer)
         return await db.Bodies.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
     }
 
-    /// <summary>Links a leader to the account she uses (or unlinks her with null), so rotations and duty groups can name her.</summary>
+    /// <summary>Links a leader to the account she uses (or unlinks her with null), so rotations and duty groups can name her; linking withdraws her open invitation.</summary>
     public async Task<FederationBody> LinkLeaderAsync(Guid bodyId, Guid leaderId, Guid? userId, CancellationToken cancellationToken = default)
     {
         await writer.WriteAsync(async db =>
@@ -93,6 +93,9 @@ public sealed class RegistryService(FederationWriter writer)
             var leader = await db.BodyLeaders.SingleOrDefaultAsync(l => l.BodyId == bodyId && l.Id == leaderId, cancellationToken)
                 ?? throw new FederationException(FederationError.NotFound, new CodedMessage("not-found.leader", $"妇联组织 {bodyId} 没有领导成员 {leaderId}", $"body {bodyId} has no leader {leaderId}"));
             leader.UserId = userId;
+            // Linked by hand, she needs no account of her own from an invitation: its open code must stop working.
+            if (userId is not null)
+                db.LeaderInvitations.RemoveRange(await db.LeaderInvitations.Where(i => i.LeaderId == leaderId && i.AcceptedAt == null).ToListAsync(cancellationToken));
             return await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return await GetAsync(bodyId, cancellationToken);

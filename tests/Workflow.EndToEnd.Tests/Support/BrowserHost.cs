@@ -61,12 +61,13 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        // The page after the redirect, not its load event: under a loaded CI machine "load" has waited past 30 s after the page was idle.
-        // A loaded machine has also kept the browser on the sign-in page for 30 s once: wait longer, and if it still stays,
-        // say what the page showed, so the next failure explains itself.
+        // The redirect's URL, not a load event: on a loaded CI machine "load" has waited past 30 s after the page was idle, and
+        // once even DOMContentLoaded was never reported for a task list already on screen. The steps that follow wait for what
+        // they read. A loaded machine has also kept the browser on the sign-in page for 30 s once: wait longer, and if it still
+        // stays, say what the page showed, so the next failure explains itself.
         try
         {
-            await page.WaitForURLAsync(url => !url.EndsWith('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+            await page.WaitForURLAsync(url => !url.EndsWith('/'), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         }
         catch (TimeoutException stayed)
         {

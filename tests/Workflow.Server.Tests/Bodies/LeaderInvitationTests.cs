@@ -158,6 +158,29 @@ public sealed partial class LeaderInvitationTests
         Assert.Equal(HttpStatusCode.Redirect, (await factory.Browser().PostFormAsync("/account/activate", Form(code))).StatusCode);
     }
 
+    [Fact]
+    public async Task AnOfficerLinksAnInvitedLeaderByHand_AndHerOpenInvitationIsWithdrawn()
+    {
+        await using var channels = new Channels();
+        await using var factory = channels.Configure(new ServiceFactory());
+        var (team, bodyId) = await RegisteredAsync(factory);
+        var code = await CodeSentToAsync(factory, MemberEmail);
+        var invitation = await InvitationOfAsync(team, bodyId, "邀请候选人4");
+
+        var account = await factory.CreateUserAsync($"linked-by-hand-{team.Tag}", Workflow.Server.Accounts.Roles.Member, TestRegions.Village);
+        var linked = await team.Officer.PutAsJsonAsync($"/api/bodies/{bodyId}/leaders/{invitation["leaderId"]}/account", new { userId = account });
+        Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
+
+        var list = JsonNode.Parse(await team.Officer.GetStringAsync($"/api/bodies/{bodyId}/invitations"))!.AsArray();
+        var left = list.Select(i => (string?)i!["name"]).ToList();
+        Assert.Equal(new[] { "邀请候选人1" }, left);
+        var refused = await factory.Browser().PostFormAsync("/account/activate", Form(code));
+        Assert.Contains("激活码无效、已使用或已过期", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = await Db(factory))
+            Assert.False(await db.Users.AnyAsync(u => u.UserName == MemberEmail));
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Officer.PostAsync($"/api/bodies/{bodyId}/invitations/{invitation["id"]}/reissue", null)).StatusCode);
+    }
+
     private static Dictionary<string, string> Form(string code) => new() { ["Code"] = code, ["NewPassword"] = Password, ["ConfirmPassword"] = Password };
 
     /// <summary>Founding up to registration: the chair and executive c4 elected with their contacts, their invitations issued.</summary>
