@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Workflow.Federation.Invitations;
+using Workflow.Server.Sms;
 
 namespace Workflow.Server.Notifications;
 
@@ -32,7 +34,7 @@ public static class ShortLinks
         var segments = page.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 2 && Guid.TryParse(segments[1], out var id) && segments[0] is "tasks" or "bodies")
             return (segments[0] == "tasks" ? "t" : "b") + Encode(id);
-        if (page.AbsolutePath == LeaderInvitations.ActivationPath && Query(page, "code") is { Length: > 0 } code)
+        if (page.AbsolutePath == LeaderInvitations.ActivationPath && QueryHelpers.ParseQuery(page.Query).TryGetValue("code", out var values) && values.ToString() is { Length: > 0 } code)
             return "a" + new string([.. code.Where(char.IsAsciiLetterOrDigit)]);
         return "i";
     }
@@ -41,7 +43,7 @@ public static class ShortLinks
     public static string? PathOf(string code)
     {
         if (code == "i") return "/tasks";
-        if (code.Length < 2 || code.Length > 35 || !code.All(char.IsAsciiLetterOrDigit)) return null;
+        if (code.Length < 2 || code.Length > SmsMessage.ParameterLimit || !code.All(char.IsAsciiLetterOrDigit)) return null;
         var rest = code[1..];
         return code[0] switch
         {
@@ -81,11 +83,4 @@ public static class ShortLinks
         BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
         return new Guid(bytes, bigEndian: true);
     }
-
-    private static string? Query(Uri page, string name) =>
-        page.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Where(pair => pair.Length == 2 && string.Equals(pair[0], name, StringComparison.Ordinal))
-            .Select(pair => Uri.UnescapeDataString(pair[1]))
-            .FirstOrDefault();
 }
