@@ -41,9 +41,9 @@ internal sealed class HttpBenchmark : IBenchmark
                 new ResumeRequest(engineTasks.Next(), $"approver{n % Clients}", "approve", new JsonObject { ["opinion"] = "同意" })));
             var httpDecision = Throughput.Timed(n => DecideOverHttpAsync(http, tokens[n % Clients], httpTasks.Next()));
 
-            await engineTasks.FillAsync(2000);
+            await engineTasks.FillAsync(6000);
             await Throughput.WarmUpAsync(options.WarmUp, engineDecision);
-            await httpTasks.FillAsync(2000);
+            await httpTasks.FillAsync(6000);
             await Throughput.WarmUpAsync(options.WarmUp, httpDecision);
 
             var engine = new Throughput(Clients, engineDecision);
