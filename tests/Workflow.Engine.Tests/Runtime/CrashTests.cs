@@ -50,8 +50,10 @@ public abstract class CrashTests(StorageProvider provider)
             await using var db = await contexts.CreateDbContextAsync();
             var instances = (await db.Instances.AsNoTracking().Select(i => i.Id).ToListAsync()).ToHashSet();
             var closed = (await db.Journal.AsNoTracking().Where(j => j.Kind == JournalKind.Resumed).Select(j => j.BookmarkId).ToListAsync()).ToHashSet();
-            Assert.True(started.All(instances.Contains), $"after kill {kill + 1}: an acknowledged start is not in the database");
-            Assert.True(resumed.All(closed.Contains), $"after kill {kill + 1}: an acknowledged decision is not in the database");
+            var lostStarts = started.Where(id => !instances.Contains(id)).ToList();
+            var lostDecisions = resumed.Where(id => !closed.Contains(id)).ToList();
+            Assert.True(lostStarts.Count == 0, $"after kill {kill + 1}: {lostStarts.Count} of {started.Count} acknowledged starts are not in the database: {string.Join(", ", lostStarts)}");
+            Assert.True(lostDecisions.Count == 0, $"after kill {kill + 1}: {lostDecisions.Count} of {resumed.Count} acknowledged decisions are not in the journal: {string.Join(", ", lostDecisions)}");
             acknowledged += started.Count + resumed.Count;
         }
         // Few on a loaded machine (a kill lands 5–300 ms after the host is under way), but never none: the checks above are not empty.
@@ -97,17 +99,26 @@ public abstract class CrashTests(StorageProvider provider)
     {
         var problems = await DatabaseAudit.ProblemsAsync(host.Get<IDbContextFactory<WorkflowDbContext>>(), host.Instances);
         Assert.True(problems.Count == 0, $"after kill {kill + 1}:\n" + string.Join("\n", problems));
-        Assert.True(await EveryStartHasItsDomainRowAsync(host), $"after kill {kill + 1}: a domain row and its instance were not committed together");
+        var unpaired = await StartsWithoutTheirDomainRowAsync(host);
+        Assert.True(unpaired.Length == 0, $"after kill {kill + 1}: a domain row and its instance were not committed together: {unpaired}");
     }
 
-    /// <summary>The crash host writes a domain row in each start's unit of work: never one without the other.</summary>
-    private static async Task<bool> EveryStartHasItsDomainRowAsync(EngineHost host)
+    /// <summary>
+    /// The crash host writes a domain row in each start's unit of work, so there is never one without the other; names
+    /// what breaks that, or is empty.
+    /// </summary>
+    private static async Task<string> StartsWithoutTheirDomainRowAsync(EngineHost host)
     {
         var contexts = host.Get<IDbContextFactory<WorkflowDbContext>>();
         var rows = await DomainRows.ReadAsync(contexts);
         await using var db = await contexts.CreateDbContextAsync();
-        var instances = await db.Instances.AsNoTracking().Select(i => i.Id).ToListAsync();
-        return rows.Values.ToHashSet().SetEquals(instances) && rows.Count == instances.Count;
+        var instances = (await db.Instances.AsNoTracking().Select(i => i.Id).ToListAsync()).ToHashSet();
+        var rowInstances = rows.Values.ToList();
+        var withoutRow = instances.Except(rowInstances).ToList();
+        var withoutInstance = rowInstances.Where(id => !instances.Contains(id)).ToList();
+        var shared = rowInstances.Count - rowInstances.Distinct().Count();
+        return withoutRow.Count + withoutInstance.Count + shared == 0 ? ""
+            : $"instances without a domain row: [{string.Join(", ", withoutRow)}]; domain rows without an instance: [{string.Join(", ", withoutInstance)}]; rows sharing an instance: {shared}";
     }
 
     private static async Task<int> DriveEverythingToTheEndAsync(EngineHost host)
