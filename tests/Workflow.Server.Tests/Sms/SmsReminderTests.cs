@@ -25,13 +25,7 @@ public abstract class SmsReminderTests(Store store)
         var clock = new FakeTimeProvider(ServiceFactory.Start);
         await using var provider = new FakeSmsProvider(clock);
         await using var factory = await store.NewServiceAsync(clock);
-        factory.Settings["Sms:Provider"] = "Alibaba";
-        factory.Settings["Sms:AccessKeyId"] = FakeSmsProvider.KeyId;
-        factory.Settings["Sms:AccessKeySecret"] = FakeSmsProvider.KeySecret;
-        factory.Settings["Sms:SignName"] = "妇联工作";
-        factory.Settings["Sms:Endpoint"] = provider.Root;
-        factory.Settings["Sms:Templates:TaskReminder"] = "SMS_TASK";
-        factory.Settings["Sms:Templates:Rotation"] = "SMS_ROTATION";
+        provider.Serve(factory, ("TaskReminder", "SMS_TASK"), ("Rotation", "SMS_ROTATION"));
         var chair = await factory.CreateChairAsync("chair-sms");
         var person = await factory.SignInAsync("chair-sms");
         (await person.PutAsJsonAsync("/api/me/notification-settings", new { sms = true, mobile = Number, email = false })).EnsureSuccessStatusCode();

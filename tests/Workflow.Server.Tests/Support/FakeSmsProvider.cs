@@ -46,6 +46,17 @@ public sealed class FakeSmsProvider : IAsyncDisposable
 
     public string Root { get; }
 
+    /// <summary>Points <paramref name="factory"/>'s SMS at this fake as Alibaba, with the template id of each reminder kind given.</summary>
+    public void Serve(ServiceFactory factory, params (string Kind, string Template)[] templates)
+    {
+        factory.Settings["Sms:Provider"] = "Alibaba";
+        factory.Settings["Sms:AccessKeyId"] = KeyId;
+        factory.Settings["Sms:AccessKeySecret"] = KeySecret;
+        factory.Settings["Sms:SignName"] = "妇联工作";
+        factory.Settings["Sms:Endpoint"] = Root;
+        foreach (var (kind, template) in templates) factory.Settings[$"Sms:Templates:{kind}"] = template;
+    }
+
     public IReadOnlyList<SmsPost> Posts => [.. _posts];
 
     public void Answer(params string[] codes)
