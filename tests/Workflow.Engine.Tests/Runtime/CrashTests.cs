@@ -63,7 +63,7 @@ public abstract class CrashTests(StorageProvider provider)
     /// <summary>Runs the crash host until it is under way, kills it at a random moment and returns the lines it printed.</summary>
     private static async Task<IReadOnlyList<string>> RunAndKillAsync(EngineHost host, int kill, int writers, Random random)
     {
-        var database = host.Storage.Provider == StorageProvider.Sqlite ? host.DatabaseFile : host.Storage.ConnectionString;
+        var database = host.Storage.Provider == StorageProvider.Sqlite ? host.DatabaseFile : $"{host.Storage.ConnectionString};Application Name={CrashHostApplication}";
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         using var process = new Process
         {
@@ -92,7 +92,25 @@ public abstract class CrashTests(StorageProvider provider)
         process.Kill(entireProcessTree: true);
         // Waits for the end of its output too: a line printed before the kill is read.
         await process.WaitForExitAsync();
+        if (host.Storage.Provider == StorageProvider.PostgreSql) await UntilTheServerHasEndedItsSessionsAsync(host);
         return [.. lines];
+    }
+
+    private const string CrashHostApplication = "workflow-crash-host";
+
+    /// <summary>
+    /// A COMMIT the host sent just before its kill still completes on the server, maybe while the audit reads one table after
+    /// another; the audit waits for the server to end the host's sessions, so it reads a database that no longer changes.
+    /// </summary>
+    private static async Task UntilTheServerHasEndedItsSessionsAsync(EngineHost host)
+    {
+        await using var db = await host.Get<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var waited = Stopwatch.StartNew();
+        while (await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE application_name = {CrashHostApplication}").SingleAsync() > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the server kept the killed crash host's sessions for 30 s");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task AssertWholeAsync(EngineHost host, int kill)
