@@ -27,8 +27,8 @@ public sealed class HolidayCalendar(IDbContextFactory<FederationDbContext> conte
 
     /// <summary>
     /// The calendar as last read, for the engine's due dates, which are computed inside a transition and cannot wait on a read.
-    /// Every read refreshes it (an override on this node at once; on other nodes with their hourly planning); before the first
-    /// read it is the shipped notices.
+    /// Every read refreshes it: an override on this node at once, on the other nodes at their next periodic read (the server reads
+    /// it at start-up and every minute); before the first read it is the shipped notices.
     /// </summary>
     public WorkingCalendar Last => _last ?? WorkingCalendar.Shipped;
 

@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoData>();
         services.AddHostedService<StartupTasks>();
+        services.AddHolidayRefresh(builder.Configuration);
         services.AddJobs(builder.Configuration, storage);
         services.AddReminders(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");

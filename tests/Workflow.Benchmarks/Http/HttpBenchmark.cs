@@ -41,9 +41,11 @@ internal sealed class HttpBenchmark : IBenchmark
                 new ResumeRequest(engineTasks.Next(), $"approver{n % Clients}", "approve", new JsonObject { ["opinion"] = "同意" })));
             var httpDecision = Throughput.Timed(n => DecideOverHttpAsync(http, tokens[n % Clients], httpTasks.Next()));
 
-            await engineTasks.FillAsync(6000);
+            // More than the fastest side decides in its warm-up on this machine (about 3,300/s), however long the phases are.
+            var warmUpTasks = Math.Max(6000, (int)(options.WarmUp.TotalSeconds * 5000));
+            await engineTasks.FillAsync(warmUpTasks);
             await Throughput.WarmUpAsync(options.WarmUp, engineDecision);
-            await httpTasks.FillAsync(6000);
+            await httpTasks.FillAsync(warmUpTasks);
             await Throughput.WarmUpAsync(options.WarmUp, httpDecision);
 
             var engine = new Throughput(Clients, engineDecision);

@@ -1,0 +1,60 @@
+using Workflow.Federation.Holidays;
+
+namespace Workflow.Server.Holidays;
+
+/// <summary>
+/// Keeps this node's working calendar current: read before the first request, so a restarted node never plans on the shipped
+/// notices alone, then again every <c>Holidays:RefreshSeconds</c> (60) on the service clock, so an override an admin set on
+/// another node governs the due dates this node computes within that time, not only after its hourly planning.
+/// </summary>
+internal sealed class HolidayCalendarRefresh(HolidayCalendar calendar, HolidayRefreshOptions options, TimeProvider clock, ILogger<HolidayCalendarRefresh> logger)
+    : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await calendar.CurrentAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await calendar.CurrentAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The calendar as last read stays in use; the next tick tries again.
+                    logger.LogWarning(ex, "Holidays: reading the admins' overrides failed; keeping the calendar read before");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}
+
+/// <summary>How often a node reads the holiday overrides again (<c>Holidays:RefreshSeconds</c>, 5 to 3600, default 60).</summary>
+internal sealed record HolidayRefreshOptions(TimeSpan Interval)
+{
+    public static HolidayRefreshOptions From(IConfiguration configuration) =>
+        new(TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Holidays:RefreshSeconds", 60), 5, 3600)));
+}
+
+public static class HolidaysRegistration
+{
+    /// <summary>After the start-up tasks: the refresh reads the overrides from a migrated database.</summary>
+    public static IServiceCollection AddHolidayRefresh(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(HolidayRefreshOptions.From(configuration));
+        services.AddHostedService<HolidayCalendarRefresh>();
+        return services;
+    }
+}
