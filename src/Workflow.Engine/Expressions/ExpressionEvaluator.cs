@@ -37,6 +37,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
     public JsonNode? Evaluate(string expression, JsonObject vars, JsonNode? input, DateTimeOffset now)
     {
+        if (MemberPath.Read(expression, vars, input) is { } read) return read;
         var script = _prepared.GetOrAdd(expression, static e => JsEngine.PrepareScript(e, strict: true));
         var engine = new JsEngine(o => o
             .Strict()

@@ -133,11 +133,10 @@ internal sealed class TransitionScope(TransitionSession store, DefinitionStore d
         Opened.RemoveAll(b => b.Id == id);
         if (row.HasTimers)
         {
-            foreach (var timer in store.TimersOf(id))
+            foreach (var key in store.DeleteTimersOf(id))
             {
-                store.DeleteTimer(timer.Key);
                 // A timer opened earlier in this scope was never handed to the scheduler: forget it instead of cancelling it.
-                if (ToSchedule.RemoveAll(t => t.Key == timer.Key) == 0) ToUnschedule.Add(timer.Key);
+                if (ToSchedule.RemoveAll(t => t.Key == key) == 0) ToUnschedule.Add(key);
             }
         }
         if (row.Kind == BookmarkKind.ChildWorkflow && row.ChildInstanceId is { } childId

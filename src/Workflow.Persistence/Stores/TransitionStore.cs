@@ -58,8 +58,8 @@ internal abstract class TransitionSession : IDisposable
 
     public abstract TimerRow? FindTimer(string key);
 
-    /// <summary>The timers of a bookmark, including those written earlier in this transaction.</summary>
-    public abstract List<TimerRow> TimersOf(Guid bookmarkId);
+    /// <summary>Deletes every timer of a bookmark, fired or not, including those written earlier in this transaction; returns their keys.</summary>
+    public abstract List<string> DeleteTimersOf(Guid bookmarkId);
 
     public abstract List<TimerRow> UnfiredTimersOf(Guid instanceId);
 
@@ -67,8 +67,6 @@ internal abstract class TransitionSession : IDisposable
 
     /// <summary>Sets the timer's <c>FiredAt</c> if it is still unset; false when another transaction fired it first.</summary>
     public abstract bool MarkTimerFired(string key, DateTimeOffset at);
-
-    public abstract void DeleteTimer(string key);
 
     public abstract void InsertOutbox(OutboxRow row);
 

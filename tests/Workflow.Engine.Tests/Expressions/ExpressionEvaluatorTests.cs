@@ -26,6 +26,45 @@ public sealed class ExpressionEvaluatorTests
         Assert.Equal("章丘区明水街道妇联", Run("input.name + '妇联'", input: new JsonObject { ["name"] = "章丘区明水街道" })!.GetValue<string>());
     }
 
+    /// <summary>A plain member path is read without Jint; in parentheses it is not, and both must answer alike, errors included.</summary>
+    [Theory]
+    [InlineData("input.regionCode")]
+    [InlineData("input.flag")]
+    [InlineData("input.count")]
+    [InlineData("input.leader.name")]
+    [InlineData("vars.requestId")]
+    [InlineData("input.missing")]
+    [InlineData("input.missing.deeper")]
+    [InlineData("input.leader.name.length")]
+    [InlineData("input.constructor")]
+    [InlineData("input.none")]
+    public void APlainPath_AnswersAsJavaScriptDoes(string path)
+    {
+        var vars = new JsonObject { ["requestId"] = "0193a5c2-7d1e-7000-8000-000000000001" };
+        var input = new JsonObject
+        {
+            ["regionCode"] = "350583104201", ["flag"] = true, ["count"] = 64.0, ["none"] = null,
+            ["leader"] = new JsonObject { ["name"] = "𠀀丽华" },
+        };
+
+        var viaJint = Answer(() => Run($"({path})", vars, input));
+        var viaPath = Answer(() => Run(path, vars, input));
+
+        Assert.Equal(viaJint, viaPath);
+    }
+
+    private static string Answer(Func<JsonNode?> evaluate)
+    {
+        try
+        {
+            return evaluate()?.ToJsonString() ?? "null";
+        }
+        catch (ExpressionException)
+        {
+            return "refused";
+        }
+    }
+
     [Theory]
     [InlineData("System.IO.File.ReadAllText('/etc/passwd')")]
     [InlineData("importNamespace('System.IO')")]

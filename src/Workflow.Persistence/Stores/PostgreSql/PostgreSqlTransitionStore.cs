@@ -152,7 +152,14 @@ internal sealed class PostgreSqlTransitionSession(NpgsqlConnection connection, N
         return row is null || !LockInstance(row.InstanceId) ? row : ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
     }
 
-    public override List<TimerRow> TimersOf(Guid bookmarkId) => ReadTimers("""WHERE "BookmarkId" = @value""", bookmarkId);
+    public override List<string> DeleteTimersOf(Guid bookmarkId)
+    {
+        using var command = Command("""DELETE FROM "timers" WHERE "BookmarkId" = @bookmark RETURNING "Key" """, ("bookmark", bookmarkId));
+        using var reader = Execute(() => command.ExecuteReader());
+        var keys = new List<string>();
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
+    }
 
     public override List<TimerRow> UnfiredTimersOf(Guid instanceId) => ReadTimers("""WHERE "InstanceId" = @value AND "FiredAt" IS NULL""", instanceId);
 
@@ -164,7 +171,6 @@ internal sealed class PostgreSqlTransitionSession(NpgsqlConnection connection, N
     public override bool MarkTimerFired(string key, DateTimeOffset at) =>
         NonQuery("""UPDATE "timers" SET "FiredAt" = @at WHERE "Key" = @key AND "FiredAt" IS NULL""", ("at", at.UtcTicks), ("key", key)) == 1;
 
-    public override void DeleteTimer(string key) => NonQuery("""DELETE FROM "timers" WHERE "Key" = @key""", ("key", key));
 
     public override void InsertOutbox(OutboxRow row) => NonQuery("""
         INSERT INTO "outbox" ("Id", "InstanceId", "Message", "CreatedAt", "DispatchedAt") VALUES (@id, @instance, @message, @created, NULL)

@@ -290,7 +290,14 @@ internal sealed class SqliteTransitionSession : TransitionSession
     public override TimerRow? FindTimer(string key) => ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
 
     /// <summary>The timers of a bookmark, including those written earlier in this transaction.</summary>
-    public override List<TimerRow> TimersOf(Guid bookmarkId) => ReadTimers("""WHERE "BookmarkId" = @value""", Text(bookmarkId));
+    // One statement instead of a read and a delete per timer: closing a task is the hot path, and each statement costs the writer.
+    public override List<string> DeleteTimersOf(Guid bookmarkId)
+    {
+        using var reader = Run("""DELETE FROM "timers" WHERE "BookmarkId" = @bookmark RETURNING "Key" """, ("@bookmark", Text(bookmarkId))).ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
+    }
 
     public override List<TimerRow> UnfiredTimersOf(Guid instanceId) => ReadTimers("""WHERE "InstanceId" = @value AND "FiredAt" IS NULL""", Text(instanceId));
 
@@ -302,7 +309,6 @@ internal sealed class SqliteTransitionSession : TransitionSession
     public override bool MarkTimerFired(string key, DateTimeOffset at) =>
         Run("""UPDATE "timers" SET "FiredAt" = @at WHERE "Key" = @key AND "FiredAt" IS NULL""", ("@at", at.UtcTicks), ("@key", key)).ExecuteNonQuery() == 1;
 
-    public override void DeleteTimer(string key) => Run("""DELETE FROM "timers" WHERE "Key" = @key""", ("@key", key)).ExecuteNonQuery();
 
     public override void InsertOutbox(OutboxRow row) => Run("""
         INSERT INTO "outbox" ("Id", "InstanceId", "Message", "CreatedAt", "DispatchedAt") VALUES (@id, @instance, @message, @created, NULL)
