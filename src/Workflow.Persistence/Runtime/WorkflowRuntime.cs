@@ -65,13 +65,20 @@ public sealed class WorkflowRuntime(
 
     /// <exception cref="ConcurrencyConflictException">Someone resumed the bookmark first.</exception>
     /// <exception cref="InvalidPayloadException">The decision does not fit the task.</exception>
-    public async Task<TransitionResult> ResumeAsync(ResumeRequest request, CancellationToken cancellationToken = default)
+    public Task<TransitionResult> ResumeAsync(ResumeRequest request, CancellationToken cancellationToken = default) => ResumeAsync(request, null, cancellationToken);
+
+    /// <summary>Resumes the bookmark once <paramref name="admit"/> lets it.</summary>
+    /// <param name="admit">
+    /// Runs in the transition on the bookmark it read, before anything else: whatever it throws fails this transition alone, with
+    /// nothing written. A host checks there who may act, without reading the bookmark a second time before the transition.
+    /// </param>
+    public async Task<TransitionResult> ResumeAsync(ResumeRequest request, Action<BookmarkRow>? admit, CancellationToken cancellationToken = default)
     {
         var failed = new FailedEvent(FailedEvent.Resume, request.Actor, BookmarkId: request.BookmarkId, Outcome: request.Outcome, Form: request.Form, Comment: request.Comment);
         Guid instanceId = default;
         return await GuardAsync(() => instanceId, failed, () => TransactAsync(async scope =>
         {
-            var (instance, bookmark) = LoadWaiting(scope, request.BookmarkId, allowFaulted: false);
+            var (instance, bookmark) = LoadWaiting(scope, request.BookmarkId, allowFaulted: false, admit);
             instanceId = instance.Id;
             return await ResumeInScopeAsync(scope, instance, bookmark, request);
         }, cancellationToken), cancellationToken);
@@ -179,7 +186,7 @@ public sealed class WorkflowRuntime(
 
     private static readonly TransitionResult None = new(Guid.Empty, InstanceStatus.Blocked, null, []);
 
-    private static (InstanceRow Instance, BookmarkRow Bookmark) LoadWaiting(TransitionScope scope, Guid bookmarkId, bool allowFaulted)
+    private static (InstanceRow Instance, BookmarkRow Bookmark) LoadWaiting(TransitionScope scope, Guid bookmarkId, bool allowFaulted, Action<BookmarkRow>? admit = null)
     {
         var bookmark = scope.FindBookmark(bookmarkId);
         if (bookmark is null)
@@ -189,6 +196,7 @@ public sealed class WorkflowRuntime(
                 throw new WorkflowException(WorkflowError.BookmarkNotFound, $"bookmark {bookmarkId} was closed when its branch was cancelled at {taken.At:O}");
             throw new ConcurrencyConflictException(bookmarkId, taken.Actor, taken.At);
         }
+        admit?.Invoke(bookmark);
         var instance = scope.FindInstance(bookmark.InstanceId) ?? throw NotFound(bookmark.InstanceId);
         if (instance.Status == InstanceStatus.Faulted && !allowFaulted)
             throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instance.Id} is faulted: retry or cancel its incident first");

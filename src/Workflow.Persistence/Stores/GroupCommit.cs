@@ -13,6 +13,11 @@ internal sealed class GroupCommit(Func<IReadOnlyList<QueuedTransition>, Task> wr
 
     private readonly Queue<QueuedTransition> _queue = new();
     private bool _writing;
+    private long _batches;
+    private long _written;
+
+    /// <summary>Batches written and the transitions they held so far (for the benchmark's transitions per commit).</summary>
+    internal (long Batches, long Transitions) Written => (Interlocked.Read(ref _batches), Interlocked.Read(ref _written));
 
     /// <summary>How many transitions wait for the writer (for tests that line a batch up).</summary>
     internal int Waiting
@@ -55,6 +60,8 @@ internal sealed class GroupCommit(Func<IReadOnlyList<QueuedTransition>, Task> wr
             }
             // Later batches run on the thread pool, so the caller that became the writer gets its answer back without serving the rest.
             if (!first) await Task.Yield();
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _written, batch.Count);
             try
             {
                 await writeBatch(batch);

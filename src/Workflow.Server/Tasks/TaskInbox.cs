@@ -170,16 +170,31 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
                     new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
             throw Refusal.NotFound("task", id);
         }
-        var bookmark = found.Bookmark;
+        var claim = await ClaimOfAsync(id, cancellationToken);
+        Admit(caller, found.Bookmark, claim);
+        return (found.Bookmark, found.Instance, claim);
+    }
+
+    /// <summary>Who holds the task, if anyone claimed it or was handed it.</summary>
+    public async Task<TaskClaimRow?> ClaimOfAsync(Guid id, CancellationToken cancellationToken)
+    {
         await using var claimsDb = await service.CreateDbContextAsync(cancellationToken);
-        var claim = await _claim(claimsDb, id, cancellationToken);
+        return await _claim(claimsDb, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the caller may act on the open bookmark: 404 for a bookmark that is no user task or lies outside her scope (not even
+    /// confirmed to exist), 403 for a task of another role or person.
+    /// </summary>
+    public static void Admit(Caller caller, BookmarkRow bookmark, TaskClaimRow? claim)
+    {
+        if (bookmark.Kind != BookmarkKind.UserTask) throw Refusal.NotFound("task", bookmark.Id);
         var handedToCaller = claim?.AssigneeId == caller.Id || bookmark.AssigneeUserId == caller.Id.ToString();
-        if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw Refusal.NotFound("task", id);
+        if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw Refusal.NotFound("task", bookmark.Id);
         if (!MayAct(caller, bookmark, claim))
             throw Refusal.Forbidden(bookmark.AssigneeUserId is null
                 ? $"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}"
                 : "this is a personal task of another person");
-        return (bookmark, found.Instance, claim);
     }
 
     /// <summary>A personal task is for its person and whoever she handed it to; any other task for its role in its region.</summary>

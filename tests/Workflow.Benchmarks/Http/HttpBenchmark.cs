@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Benchmarks.Measurement;
 using Workflow.Engine.Execution;
 using Workflow.Persistence.Runtime;
+using Workflow.Persistence.Stores;
+using Workflow.Persistence.Stores.Sqlite;
 
 namespace Workflow.Benchmarks.Http;
 
@@ -40,6 +42,8 @@ internal sealed class HttpBenchmark : IBenchmark
             var engineDecision = Throughput.Timed(async n => await runtime.ResumeAsync(
                 new ResumeRequest(engineTasks.Next(), $"approver{n % Clients}", "approve", new JsonObject { ["opinion"] = "同意" })));
             var httpDecision = Throughput.Timed(n => DecideOverHttpAsync(http, tokens[n % Clients], httpTasks.Next()));
+            // The same signed-in round trip doing almost nothing (who am I): what HTTP, JWT and the pipeline cost before any work.
+            var httpRoundTrip = Throughput.Timed(n => AskWhoAmIAsync(http, tokens[n % Clients]));
 
             // More than the fastest side decides in its warm-up on this machine (about 3,300/s), however long the phases are.
             var warmUpTasks = Math.Max(6000, (int)(options.WarmUp.TotalSeconds * 5000));
@@ -47,19 +51,32 @@ internal sealed class HttpBenchmark : IBenchmark
             await Throughput.WarmUpAsync(options.WarmUp, engineDecision);
             await httpTasks.FillAsync(warmUpTasks);
             await Throughput.WarmUpAsync(options.WarmUp, httpDecision);
+            await Throughput.WarmUpAsync(options.WarmUp, httpRoundTrip);
 
+            var commits = (app.Services.GetRequiredService<TransitionStore>() as SqliteTransitionStore)?.Queue;
             var engine = new Throughput(Clients, engineDecision);
             var overHttp = new Throughput(Clients, httpDecision);
+            var roundTrips = new Throughput(Clients, httpRoundTrip);
+            var (engineBatches, httpBatches) = (new BatchCount(), new BatchCount());
             for (var elapsed = TimeSpan.Zero; elapsed < options.Phase; elapsed += s_slice)
             {
                 await engineTasks.FillAsync(engine.Operations == 0 ? 6000 : (int)(3 * engine.PerSecond));
+                var before = commits?.Written;
                 await engine.RunAsync(s_slice);
+                engineBatches.Add(before, commits?.Written);
                 await httpTasks.FillAsync(overHttp.Operations == 0 ? 6000 : (int)(3 * overHttp.PerSecond));
+                before = commits?.Written;
                 await overHttp.RunAsync(s_slice);
+                httpBatches.Add(before, commits?.Written);
+                await roundTrips.RunAsync(s_slice);
             }
 
             Report(output, "engine (in-process)", engine);
             Report(output, "http (JWT, loopback)", overHttp);
+            Report(output, "http round trip alone (GET /api/auth/me, JWT)", roundTrips, "requests");
+            output.WriteLine($"transitions per commit: engine {engineBatches.PerCommit:0.0}, http {httpBatches.PerCommit:0.0}");
+            output.WriteLine($"processor time per decision: engine {engine.ProcessorMsPerOperation:0.00} ms + round trip {roundTrips.ProcessorMsPerOperation:0.00} ms " +
+                $"= {engine.ProcessorMsPerOperation + roundTrips.ProcessorMsPerOperation:0.00} ms against {overHttp.ProcessorMsPerOperation:0.00} ms over http");
             var ratio = overHttp.PerSecond / engine.PerSecond;
             var p99 = overHttp.Latencies.PercentileMs(99);
             output.WriteLine($"ratio http/engine: {ratio:0.00}; processor time per decision http/engine: {overHttp.ProcessorMsPerOperation / engine.ProcessorMsPerOperation:0.00}");
@@ -84,10 +101,34 @@ internal sealed class HttpBenchmark : IBenchmark
             throw new InvalidOperationException($"decision failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static void Report(TextWriter output, string name, Throughput phase) =>
-        output.WriteLine($"{name}: {phase.Operations} decisions in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, " +
+    private static async Task AskWhoAmIAsync(HttpClient http, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"who-am-I failed: {(int)response.StatusCode}");
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static void Report(TextWriter output, string name, Throughput phase, string unit = "decisions") =>
+        output.WriteLine($"{name}: {phase.Operations} {unit} in {phase.Elapsed.TotalSeconds:0.00} s = {phase.PerSecond:0}/s, " +
             $"p50 {phase.Latencies.PercentileMs(50):0.00} ms, p99 {phase.Latencies.PercentileMs(99):0.00} ms, " +
-            $"{phase.ProcessorMsPerOperation:0.00} ms processor time and {phase.AllocatedPerOperation / 1024:0} KiB allocated per decision (the process, clients included)");
+            $"{phase.ProcessorMsPerOperation:0.00} ms processor time and {phase.AllocatedPerOperation / 1024:0} KiB allocated per {unit[..^1]} (the process, clients included)");
+
+    /// <summary>The commits of one side's slices and the transitions they held.</summary>
+    private sealed class BatchCount
+    {
+        private long _batches;
+        private long _transitions;
+
+        public double PerCommit => _batches == 0 ? 0 : (double)_transitions / _batches;
+
+        public void Add((long Batches, long Transitions)? before, (long Batches, long Transitions)? after)
+        {
+            if (before is not { } b || after is not { } a) return;
+            (_batches, _transitions) = (_batches + a.Batches - b.Batches, _transitions + a.Transitions - b.Transitions);
+        }
+    }
 
     /// <summary>Open tasks for one side, topped up between slices so that no slice opens any.</summary>
     private sealed class TaskPool(WorkflowRuntime runtime)

@@ -46,6 +46,23 @@ public sealed class ScopeRefusalTests(ServiceFactory factory) : IClassFixture<Se
         await (await s.Officer.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" })).AssertProblemAsync(403, "forbidden");
     }
 
+    /// <summary>The refusal comes from inside the decision's transition (issue 15): it must leave nothing behind.</summary>
+    [Fact]
+    public async Task ARefusedDecision_WritesNothing_AndTheTasksApproverStillDecidesIt()
+    {
+        var s = await Scenario.CreateAsync(factory);
+        var (instance, task) = await s.StartApprovalAsync();
+        var journalBefore = ((JsonArray)JsonNode.Parse(await s.Officer.GetStringAsync($"/api/instances/{instance}/journal"))!).Count;
+
+        await (await s.NeighbourApprover.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" })).AssertProblemAsync(404, "not-found");
+        await (await s.PartyApprover.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" })).AssertProblemAsync(403, "forbidden");
+        await (await s.Approver.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = " " })).AssertProblemAsync(400, "validation");
+
+        Assert.Equal(journalBefore, ((JsonArray)JsonNode.Parse(await s.Officer.GetStringAsync($"/api/instances/{instance}/journal"))!).Count);
+        var decided = await s.Approver.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task APartyOrganizationApprover_CannotDecideTheSuperiorFederationsStep()
     {
