@@ -1,4 +1,5 @@
 using Workflow.Federation.Holidays;
+using Workflow.Server.Hosting;
 
 namespace Workflow.Server.Holidays;
 
@@ -16,29 +17,15 @@ internal sealed class HolidayCalendarRefresh(HolidayCalendar calendar, HolidayRe
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Interval, clock);
-        try
+    // When a read fails, the calendar as last read stays in use and the next tick tries again.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(options.Interval, clock,
+        calendar.CurrentAsync,
+        (ex, _) =>
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await calendar.CurrentAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The calendar as last read stays in use; the next tick tries again.
-                    logger.LogWarning(ex, "Holidays: reading the admins' overrides failed; keeping the calendar read before");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+            logger.LogWarning(ex, "Holidays: reading the admins' overrides failed; keeping the calendar read before");
+            return Task.CompletedTask;
+        },
+        stoppingToken);
 }
 
 /// <summary>How often a node reads the holiday overrides again (<c>Holidays:RefreshSeconds</c>, 5 to 3600, default 60).</summary>

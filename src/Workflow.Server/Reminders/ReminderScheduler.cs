@@ -166,30 +166,18 @@ internal sealed class ReminderStartup(ReminderScheduler scheduler, ReminderOptio
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromTicks(Math.Clamp(options.Horizon.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
-        using var timer = new PeriodicTimer(period, clock);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Hosting.PeriodicWork.RunAsync(
+        TimeSpan.FromTicks(Math.Clamp(options.Horizon.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute)), clock,
+        async cancellationToken =>
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await scheduler.ExtendHorizonAsync(stoppingToken);
-                    await scheduler.RecoverStrandedAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The mark has already moved, so a plain retry would skip the window that failed; a rebuild covers it.
-                    logger.LogError(ex, "Reminders: extending the job horizon failed; rebuilding");
-                    await scheduler.RebuildAsync(stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            await scheduler.ExtendHorizonAsync(cancellationToken);
+            await scheduler.RecoverStrandedAsync(cancellationToken);
+        },
+        async (ex, cancellationToken) =>
         {
-            // Stopping.
-        }
-    }
+            // The mark has already moved, so a plain retry would skip the window that failed; a rebuild covers it.
+            logger.LogError(ex, "Reminders: extending the job horizon failed; rebuilding");
+            await scheduler.RebuildAsync(cancellationToken);
+        },
+        stoppingToken);
 }

@@ -57,17 +57,11 @@ internal sealed class HttpBenchmark : IBenchmark
             var engine = new Throughput(Clients, engineDecision);
             var overHttp = new Throughput(Clients, httpDecision);
             var roundTrips = new Throughput(Clients, httpRoundTrip);
-            var (engineBatches, httpBatches) = (new BatchCount(), new BatchCount());
+            var (engineBatches, httpBatches) = (new BatchCount(commits), new BatchCount(commits));
             for (var elapsed = TimeSpan.Zero; elapsed < options.Phase; elapsed += s_slice)
             {
-                await engineTasks.FillAsync(engine.Operations == 0 ? 6000 : (int)(3 * engine.PerSecond));
-                var before = commits?.Written;
-                await engine.RunAsync(s_slice);
-                engineBatches.Add(before, commits?.Written);
-                await httpTasks.FillAsync(overHttp.Operations == 0 ? 6000 : (int)(3 * overHttp.PerSecond));
-                before = commits?.Written;
-                await overHttp.RunAsync(s_slice);
-                httpBatches.Add(before, commits?.Written);
+                await DecisionSliceAsync(engineTasks, engine, engineBatches);
+                await DecisionSliceAsync(httpTasks, overHttp, httpBatches);
                 await roundTrips.RunAsync(s_slice);
             }
 
@@ -101,6 +95,13 @@ internal sealed class HttpBenchmark : IBenchmark
             throw new InvalidOperationException($"decision failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>One slice of one side's decisions, on tasks opened before it: three seconds' worth at the rate measured so far.</summary>
+    private static async Task DecisionSliceAsync(TaskPool tasks, Throughput side, BatchCount batches)
+    {
+        await tasks.FillAsync(side.Operations == 0 ? 6000 : (int)(3 * side.PerSecond));
+        await batches.CountAsync(() => side.RunAsync(s_slice));
+    }
+
     private static async Task AskWhoAmIAsync(HttpClient http, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
@@ -115,17 +116,19 @@ internal sealed class HttpBenchmark : IBenchmark
             $"p50 {phase.Latencies.PercentileMs(50):0.00} ms, p99 {phase.Latencies.PercentileMs(99):0.00} ms, " +
             $"{phase.ProcessorMsPerOperation:0.00} ms processor time and {phase.AllocatedPerOperation / 1024:0} KiB allocated per {unit[..^1]} (the process, clients included)");
 
-    /// <summary>The commits of one side's slices and the transitions they held.</summary>
-    private sealed class BatchCount
+    /// <summary>The commits of one side's slices and the transitions they held (SQLite's group commit; none elsewhere).</summary>
+    private sealed class BatchCount(GroupCommit? commits)
     {
         private long _batches;
         private long _transitions;
 
         public double PerCommit => _batches == 0 ? 0 : (double)_transitions / _batches;
 
-        public void Add((long Batches, long Transitions)? before, (long Batches, long Transitions)? after)
+        public async Task CountAsync(Func<Task> slice)
         {
-            if (before is not { } b || after is not { } a) return;
+            var before = commits?.Written;
+            await slice();
+            if (before is not { } b || commits?.Written is not { } a) return;
             (_batches, _transitions) = (_batches + a.Batches - b.Batches, _transitions + a.Transitions - b.Transitions);
         }
     }
