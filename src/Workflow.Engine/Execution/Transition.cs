@@ -13,4 +13,10 @@ public sealed class Transition(InstanceState state)
     public List<JournalRecord> Journal { get; } = [];
     public List<NotificationMessage> Notifications { get; } = [];
     public List<ChildStart> ChildStarts { get; } = [];
+
+    /// <summary>Open tasks whose due date moved: the store rewrites the bookmark and replaces its unfired timers with <see cref="Timers"/>.</summary>
+    public List<DueMove> DueMoves { get; } = [];
 }
+
+/// <summary>An open task's new due date.</summary>
+public sealed record DueMove(Guid BookmarkId, DateTimeOffset DueAt);

@@ -96,6 +96,41 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
 
     private DueDate DueAt(DateTimeOffset due) => dueDates?.Adjust(due) ?? new DueDate(due, null);
 
+    /// <summary>
+    /// An open task whose rule's due date the calendar now puts on another day (an admin made a day a holiday or a working day):
+    /// the task falls due then, and its reminders and escalation that have not gone out move with it under new keys, so each
+    /// still goes out once. Null when the date stays, or when the new one has already passed: a calendar change never makes a
+    /// task overdue at once.
+    /// </summary>
+    /// <param name="unfired">The keys of the task's timers that have not fired.</param>
+    public Transition? MoveDue(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, IReadOnlyCollection<string> unfired, string actor)
+    {
+        var now = clock.GetUtcNow();
+        if (DueMoveOf(definition, bookmark, now) is not { } target) return null;
+        var task = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
+        var run = new Run(this, definition, instanceId, new Transition(current), actor, now, ActionUnitOfWork.None, CancellationToken.None);
+        var data = new JsonObject { ["from"] = bookmark.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["to"] = target.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        if (target.Note is { } note) data["reason"] = note;
+        run.Record(JournalKind.DueMoved, bookmark.ActivityId, null, bookmark.Id, data.ToJsonString(EngineJson.Options));
+        var pending = unfired.Select(TimerSlot).ToHashSet(StringComparer.Ordinal);
+        var stamp = target.At.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        run.ScheduleTaskTimers(bookmark, task, target.At, slot => pending.Contains(slot) ? $"{slot}@{stamp}" : null);
+        run.MoveDue(bookmark.Id, target.At);
+        return run.Finish(InstanceStatus.Blocked);
+    }
+
+    /// <summary>The due date the calendar now gives the open task, when it differs from the one it has and lies ahead.</summary>
+    public DueDate? DueMoveOf(WorkflowDefinition definition, Bookmark bookmark, DateTimeOffset now)
+    {
+        if (bookmark.Kind != BookmarkKind.UserTask || !definition.TryGetActivity(bookmark.ActivityId, out var activity) || activity is not UserTaskActivity { Due: { } span })
+            return null;
+        var target = DueAt(bookmark.CreatedAt + span);
+        return target.At == bookmark.DueAt || target.At <= now ? null : target;
+    }
+
+    /// <summary>A task timer's place among its reminders and escalation, whatever due date its key was made for.</summary>
+    private static string TimerSlot(string key) => key.Split('@')[0];
+
     public Transition Cancel(WorkflowDefinition definition, Guid instanceId, InstanceState current, string actor, string? reason)
     {
         var run = new Run(this, definition, instanceId, new Transition(current.Clone()), actor, clock.GetUtcNow(), ActionUnitOfWork.None, CancellationToken.None);
@@ -247,13 +282,20 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
                 Title = task.Title ?? task.Id,
             };
             transition.Opened[^1] = bookmark;
-            if (due is null) return;
-            for (var i = 0; i < task.RemindBefore.Count; i++)
-                if (due.Value - task.RemindBefore[i] > now)
-                    transition.Timers.Add(new ScheduledTimer($"{bookmark.Id:N}:remind:{i}", instanceId, bookmark.Id, due.Value - task.RemindBefore[i], TimerPurpose.Reminder));
-            if (task.EscalateAfter is { } after)
-                transition.Timers.Add(new ScheduledTimer($"{bookmark.Id:N}:escalate", instanceId, bookmark.Id, due.Value + after, TimerPurpose.Escalation));
+            if (due is { } at) ScheduleTaskTimers(bookmark, task, at, slot => slot);
         }
+
+        /// <summary>The task's reminders still ahead and its escalation, each under the key <paramref name="keyOf"/> gives its slot; none where it gives null.</summary>
+        public void ScheduleTaskTimers(Bookmark bookmark, UserTaskActivity task, DateTimeOffset due, Func<string, string?> keyOf)
+        {
+            for (var i = 0; i < task.RemindBefore.Count; i++)
+                if (due - task.RemindBefore[i] > now && keyOf($"{bookmark.Id:N}:remind:{i}") is { } key)
+                    transition.Timers.Add(new ScheduledTimer(key, instanceId, bookmark.Id, due - task.RemindBefore[i], TimerPurpose.Reminder));
+            if (task.EscalateAfter is { } after && keyOf($"{bookmark.Id:N}:escalate") is { } escalation)
+                transition.Timers.Add(new ScheduledTimer(escalation, instanceId, bookmark.Id, due + after, TimerPurpose.Escalation));
+        }
+
+        public void MoveDue(Guid bookmarkId, DateTimeOffset due) => transition.DueMoves.Add(new DueMove(bookmarkId, due));
 
         private void OpenTimer(Token token, TimerActivity timer)
         {

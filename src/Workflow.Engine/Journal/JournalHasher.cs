@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Workflow.Engine.Journal;
 
-public enum JournalKind { Started, Executed, Resumed, TimerFired, Reminded, Escalated, Joined, BranchCancelled, ChildFinished, Finished, Faulted, Retried, Cancelled }
+public enum JournalKind { Started, Executed, Resumed, TimerFired, Reminded, Escalated, Joined, BranchCancelled, ChildFinished, Finished, Faulted, Retried, Cancelled, DueMoved }
 
 /// <summary>A journal row before it is chained.</summary>
 public sealed record JournalRecord(DateTimeOffset At, string Actor, JournalKind Kind, string? ActivityId, string? Outcome, Guid? BookmarkId, string? Data);

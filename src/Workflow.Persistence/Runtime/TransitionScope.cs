@@ -91,6 +91,7 @@ internal sealed class TransitionScope(TransitionSession store, DefinitionStore d
             _bookmarks[row.Id] = row;
             Opened.Add(bookmark);
         }
+        foreach (var move in transition.DueMoves) MoveDue(move);
         foreach (var timer in transition.Timers)
         {
             store.InsertTimer(new TimerRow { Key = timer.Key, InstanceId = timer.InstanceId, BookmarkId = timer.BookmarkId, DueAt = timer.DueAt, Purpose = timer.Purpose });
@@ -131,20 +132,31 @@ internal sealed class TransitionScope(TransitionSession store, DefinitionStore d
         store.DeleteBookmark(id);
         _bookmarks.Remove(id);
         Opened.RemoveAll(b => b.Id == id);
-        if (row.HasTimers)
-        {
-            foreach (var key in store.DeleteTimersOf(id))
-            {
-                // A timer opened earlier in this scope was never handed to the scheduler: forget it instead of cancelling it.
-                if (ToSchedule.RemoveAll(t => t.Key == key) == 0) ToUnschedule.Add(key);
-            }
-        }
+        if (row.HasTimers) DropTimers(id);
         if (row.Kind == BookmarkKind.ChildWorkflow && row.ChildInstanceId is { } childId
             && FindInstance(childId) is { Status: InstanceStatus.Blocked or InstanceStatus.Faulted } child)
         {
             var definition = await definitions.GetAsync(child.DefinitionId, child.DefinitionVersion, cancellationToken);
             await ApplyAsync(child, executor.Cancel(definition, child.Id, InstanceState.FromJson(child.State), "system", "parent path closed"));
         }
+    }
+
+    private void DropTimers(Guid bookmarkId)
+    {
+        foreach (var key in store.DeleteTimersOf(bookmarkId))
+        {
+            // A timer opened earlier in this scope was never handed to the scheduler: forget it instead of cancelling it.
+            if (ToSchedule.RemoveAll(t => t.Key == key) == 0) ToUnschedule.Add(key);
+        }
+    }
+
+    /// <summary>The task's timers make way for the ones the transition planned on the new due date.</summary>
+    private void MoveDue(DueMove move)
+    {
+        var row = FindBookmark(move.BookmarkId) ?? throw new ConcurrencyConflictException(move.BookmarkId, null, null);
+        store.UpdateBookmarkDue(move.BookmarkId, move.DueAt);
+        _bookmarks[row.Id] = BookmarkRow.From(row.ToModel() with { DueAt = move.DueAt }, row.HasTimers);
+        if (row.HasTimers) DropTimers(move.BookmarkId);
     }
 
     private async Task StartChildAsync(InstanceRow parent, ChildStart start, Transition parentTransition)

@@ -173,6 +173,47 @@ public sealed class WorkflowRuntime(
         return result;
     }
 
+    /// <summary>
+    /// After a change to the working calendar: each open task not yet due whose rule now falls on another day is due then, with
+    /// its unfired reminders and escalation, one journalled transition per task. Answers how many moved.
+    /// </summary>
+    public async Task<int> MoveDueDatesAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<(BookmarkRow Bookmark, string DefinitionId, int Version)> open;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            open = [.. (await db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.UserTask && b.DueAt > now)
+                .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId, i.DefinitionVersion })
+                .ToListAsync(cancellationToken)).Select(o => (o.Bookmark, o.DefinitionId, o.DefinitionVersion))];
+        }
+        var moved = 0;
+        foreach (var (bookmark, definitionId, version) in open)
+        {
+            // Most tasks stay as they are: only those the calendar now moves cost a transaction.
+            if (executor.DueMoveOf(await definitions.GetAsync(definitionId, version, cancellationToken), bookmark.ToModel(), now) is null) continue;
+            try
+            {
+                if (await TransactAsync(scope => MoveDueInScopeAsync(scope, bookmark.Id, actor), cancellationToken)) moved++;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Decided meanwhile: nothing of the task is left to move.
+            }
+        }
+        return moved;
+    }
+
+    private async Task<bool> MoveDueInScopeAsync(TransitionScope scope, Guid bookmarkId, string actor)
+    {
+        if (scope.FindBookmark(bookmarkId) is not { } bookmark || scope.FindInstance(bookmark.InstanceId) is not { Status: InstanceStatus.Blocked } instance) return false;
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, scope.CancellationToken);
+        var unfired = scope.Store.UnfiredTimersOf(instance.Id).Where(t => t.BookmarkId == bookmarkId).Select(t => t.Key).ToList();
+        if (executor.MoveDue(definition, instance.Id, InstanceState.FromJson(instance.State), bookmark.ToModel(), unfired, actor) is not { } transition) return false;
+        await scope.ApplyAsync(instance, transition);
+        return true;
+    }
+
     /// <summary>At start-up: hands every unfired timer to the scheduler again and re-sends notifications that were not handed over before a stop.</summary>
     public async Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken = default)
     {

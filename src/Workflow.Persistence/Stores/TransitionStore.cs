@@ -56,6 +56,8 @@ internal abstract class TransitionSession : IDisposable
 
     public abstract void DeleteBookmark(Guid id);
 
+    public abstract void UpdateBookmarkDue(Guid id, DateTimeOffset dueAt);
+
     public abstract TimerRow? FindTimer(string key);
 
     /// <summary>Deletes every timer of a bookmark, fired or not, including those written earlier in this transaction; returns their keys.</summary>

@@ -17,7 +17,7 @@ public static class HolidaysApi
         admin.MapGet("/", Year)
             .WithSummary("A year's holidays and 调休 working days with the State Council notice they came from, and the admins' overrides; a year without a shipped notice is weekends only and says so");
         admin.MapPut("/{date}", Set)
-            .WithSummary("Make a date (yyyy-MM-dd) a holiday or a working day, with a name; future joint meetings and duty-group turns not yet held move to follow it at once (the answer counts them), and their reminders say so");
+            .WithSummary("Make a date (yyyy-MM-dd) a holiday or a working day, with a name; future joint meetings, duty-group turns not yet held and open tasks not yet due move to follow it at once (the answer counts them), and their reminders say so");
         admin.MapDelete("/{date}", Remove).WithProblems(404)
             .WithSummary("Remove an admin's override, so the shipped notice (or the plain week) applies again; what it moved is planned again");
         return app;
@@ -29,9 +29,9 @@ public static class HolidaysApi
     private static async Task<Ok<HolidayChange>> Set(string date, HolidayOverrideRequest request, ClaimsPrincipal user, HolidayChanges holidays, CancellationToken cancellationToken) =>
         TypedResults.Ok(await holidays.SetAsync(Parse(date), request, Caller.From(user).Acting.UserName, cancellationToken));
 
-    private static async Task<NoContent> Remove(string date, HolidayChanges holidays, CancellationToken cancellationToken)
+    private static async Task<NoContent> Remove(string date, ClaimsPrincipal user, HolidayChanges holidays, CancellationToken cancellationToken)
     {
-        await holidays.RemoveAsync(Parse(date), cancellationToken);
+        await holidays.RemoveAsync(Parse(date), Caller.From(user).Acting.UserName, cancellationToken);
         return TypedResults.NoContent();
     }
 

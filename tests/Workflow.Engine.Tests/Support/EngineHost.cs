@@ -41,6 +41,7 @@ public sealed class EngineHost : IAsyncDisposable
     public UnitOfWorkAction WritingAction => _services.GetRequiredService<UnitOfWorkAction>();
     public RecordingFinished Finished => _services.GetRequiredService<RecordingFinished>();
     public HoldingAction Holding => _services.GetRequiredService<HoldingAction>();
+    public ClosedDays Calendar => _services.GetRequiredService<ClosedDays>();
     public WriterTransactions WriterTransactions => _services.GetRequiredService<WriterTransactions>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public DefinitionStore Definitions => _services.GetRequiredService<DefinitionStore>();
@@ -84,6 +85,8 @@ public sealed class EngineHost : IAsyncDisposable
             .AddSingleton<IActionHandler, DroppingTransactionAction>()
             .AddSingleton<WriterTransactions>()
             .AddSingleton(sp => new WriterConnectionHook(_ => sp.GetRequiredService<WriterTransactions>().Add()))
+            .AddSingleton<ClosedDays>()
+            .AddSingleton<IDueDateCalendar>(sp => sp.GetRequiredService<ClosedDays>())
             .AddSingleton<RecordingFinished>()
             .AddSingleton<IInstanceFinishedObserver>(sp => sp.GetRequiredService<RecordingFinished>())
             .AddLogging()

@@ -91,6 +91,29 @@ public sealed class HolidayMovesTests
         Assert.Equal(meetingStart.LocalTime, newStart.LocalTime);
     }
 
+    [Fact]
+    public async Task AnAdminsHolidayOnAnOpenTasksDueDay_MovesItsDueDate_AndRemovingItBringsTheDateBack()
+    {
+        await using var factory = new ServiceFactory();
+        var s = await Scenario.CreateAsync(factory);
+        var (_, task) = await s.StartApprovalAsync();
+        var due = await TaskDueAsync(s, task);
+        var admin = await factory.AdminAsync();
+
+        var set = await admin.PutAsJsonAsync($"/api/admin/holidays/{due.LocalDate:yyyy-MM-dd}", new { kind = "holiday", name = "抗台风停工" });
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+        Assert.Equal(1, (int)(await set.ReadObjectAsync())["tasksMoved"]!);
+        var moved = await TaskDueAsync(s, task);
+        Assert.Equal((WorkingCalendar.Shipped.NextWorkingDay(due.LocalDate.AddDays(1)), due.LocalTime), (moved.LocalDate, moved.LocalTime));
+
+        var removed = await admin.DeleteAsync($"/api/admin/holidays/{due.LocalDate:yyyy-MM-dd}");
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(due, await TaskDueAsync(s, task));
+    }
+
+    private static async Task<ChinaInstant> TaskDueAsync(Scenario s, Guid task) =>
+        ChinaInstant.Of((DateTimeOffset)(await (await s.Approver.GetAsync($"/api/tasks/{task}")).ReadObjectAsync())["task"]!["dueAt"]!);
+
     private static async Task<List<JsonNode>> TurnsAsync(HttpClient officer, Guid body) =>
         [.. ((JsonArray)(await (await officer.GetAsync($"/api/bodies/{body}/duty-groups")).ReadObjectAsync())["turns"]!).Select(t => t!)];
 

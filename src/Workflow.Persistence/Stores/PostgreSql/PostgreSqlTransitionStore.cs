@@ -146,6 +146,9 @@ internal sealed class PostgreSqlTransitionSession(NpgsqlConnection connection, N
 
     public override void DeleteBookmark(Guid id) => NonQuery("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("id", id));
 
+    public override void UpdateBookmarkDue(Guid id, DateTimeOffset dueAt) =>
+        NonQuery("""UPDATE "bookmarks" SET "DueAt" = @due WHERE "Id" = @id""", ("id", id), ("due", dueAt.UtcTicks));
+
     public override TimerRow? FindTimer(string key)
     {
         var row = ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();

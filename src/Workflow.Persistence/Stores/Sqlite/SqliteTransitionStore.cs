@@ -287,6 +287,9 @@ internal sealed class SqliteTransitionSession : TransitionSession
 
     public override void DeleteBookmark(Guid id) => Run("""DELETE FROM "bookmarks" WHERE "Id" = @id""", ("@id", Text(id))).ExecuteNonQuery();
 
+    public override void UpdateBookmarkDue(Guid id, DateTimeOffset dueAt) =>
+        Run("""UPDATE "bookmarks" SET "DueAt" = @due WHERE "Id" = @id""", ("@id", Text(id)), ("@due", dueAt.UtcTicks)).ExecuteNonQuery();
+
     public override TimerRow? FindTimer(string key) => ReadTimers("""WHERE "Key" = @value""", key).FirstOrDefault();
 
     /// <summary>The timers of a bookmark, including those written earlier in this transaction.</summary>

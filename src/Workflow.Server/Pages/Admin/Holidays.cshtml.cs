@@ -36,14 +36,15 @@ public sealed class HolidaysModel(HolidayCalendar calendar, HolidayChanges chang
 
     public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)
     {
+        HolidayChange? change = null;
         if (Date is not { } date)
         {
             Errors["date"] = HolidayWords.PickDate;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        else if (await AdminForms.TryAsync(this, Errors, () => changes.SetAsync(date, new HolidayOverrideRequest(Kind, Name), User.Identity?.Name ?? "admin", cancellationToken)))
+        else if (await AdminForms.TryAsync(this, Errors, async () => change = await changes.SetAsync(date, new HolidayOverrideRequest(Kind, Name), Actor, cancellationToken)))
         {
-            Done = HolidayWords.Set.Format(PeopleDates.Date(date), Name?.Trim());
+            Done = $"{HolidayWords.Set.Format(PeopleDates.Date(date), Name?.Trim())} {Followed(change!)}";
             Year = date.Year;
             (Date, Name) = (null, null);
         }
@@ -53,12 +54,17 @@ public sealed class HolidaysModel(HolidayCalendar calendar, HolidayChanges chang
 
     public async Task<IActionResult> OnPostRemoveAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        if (await AdminForms.TryAsync(this, Errors, () => changes.RemoveAsync(date, cancellationToken)))
-            Done = HolidayWords.Removed.Format(PeopleDates.Date(date));
+        HolidayChange? change = null;
+        if (await AdminForms.TryAsync(this, Errors, async () => change = await changes.RemoveAsync(date, Actor, cancellationToken)))
+            Done = $"{HolidayWords.Removed.Format(PeopleDates.Date(date))} {Followed(change!)}";
         Year = date.Year;
         View = await calendar.YearAsync(ShownYear, cancellationToken);
         return Page();
     }
+
+    private string Actor => User.Identity?.Name ?? "admin";
+
+    private static string Followed(HolidayChange change) => HolidayWords.Followed.Format(change.MeetingsMoved, change.DutyTurnsMoved, change.TasksMoved);
 
     private int ShownYear => Year ?? ChinaInstant.Of(clock.GetUtcNow()).LocalDate.Year;
 }
@@ -80,6 +86,7 @@ public static class HolidayWords
     public static readonly Phrase PickDate = new("请选择日期", "pick a date");
     public static readonly Phrase Set = new("已设置 {0}：{1}", "Set {0}: {1}");
     public static readonly Phrase Removed = new("已删除 {0} 的调整", "Removed the adjustment of {0}");
+    public static readonly Phrase Followed = new("随之调整：联席会议 {0} 次、值班轮次 {1} 个、待办期限 {2} 项。", "Moved with it: {0} joint meetings, {1} duty turns, {2} task due dates.");
     public static readonly Phrase Unknown = new("{0} 年的国务院办公厅节假日安排通知未随系统提供：除管理员添加的日期外，只按周末计算休息日。",
         "The State Council's holiday notice for {0} is not shipped with the service: apart from the days admins add, only weekends are days off.");
     public static readonly Phrase YearLabel = new("年份", "Year");

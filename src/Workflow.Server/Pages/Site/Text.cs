@@ -557,6 +557,7 @@ public static partial class Text
         Workflow.Engine.Journal.JournalKind.Faulted => new Phrase("故障", "Faulted"),
         Workflow.Engine.Journal.JournalKind.Retried => new Phrase("重试", "Retried"),
         Workflow.Engine.Journal.JournalKind.Cancelled => new Phrase("取消", "Cancelled"),
+        Workflow.Engine.Journal.JournalKind.DueMoved => new Phrase("期限调整", "Due date moved"),
         _ => kind.ToString(),
     };
 

@@ -22,6 +22,8 @@ public sealed class HolidaysPageTests(ServiceFactory factory) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var after = await set.Content.ReadAsStringAsync();
         Assert.Matches("id=\"day-2040-03-08\">[\\s\\S]*?放假</strong> 妇女节（半天）", after);
+        // Nothing is planned in 2040 yet; the admin is told so rather than left to guess what moved.
+        Assert.Contains("随之调整：联席会议 0 次、值班轮次 0 个、待办期限 0 项。", after, StringComparison.Ordinal);
 
         var nameless = await admin.PostFormAsync("/admin/holidays?handler=set", new() { ["Date"] = "2040-03-09", ["Kind"] = "Holiday", ["Name"] = "" }, formPage: "/admin/holidays");
         Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
