@@ -10,6 +10,7 @@ using Workflow.Federation.Holidays;
 using Workflow.Server.Accounts;
 using Workflow.Server.Reminders;
 using Workflow.Server.Storage;
+using Workflow.Server.Tests.Foundings;
 using Workflow.Server.Tests.Support;
 
 namespace Workflow.Server.Tests.Holidays;
@@ -109,6 +110,28 @@ public sealed class HolidayMovesTests
         var removed = await admin.DeleteAsync($"/api/admin/holidays/{due.LocalDate:yyyy-MM-dd}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(due, await TaskDueAsync(s, task));
+    }
+
+    [Fact]
+    public async Task AFoundingStepMovedByAHoliday_ShowsInTheRequestsHistory_WithTheDayItMovedTo()
+    {
+        await using var factory = new ServiceFactory();
+        var team = await FoundingTeam.CreateAsync(factory);
+        var organization = await team.AddOrganizationAsync("霞美镇石材厂", staff: 320, women: 110);
+        var opened = await team.OpenAsync(new { organizationIds = new[] { organization }, name = "霞美镇石材厂妇联", kind = "enterprise", mode = "standalone" });
+        var page = await (await team.Party.GetAsync("/api/tasks?show=all&activityId=partyOpinion&pageSize=200")).ReadObjectAsync();
+        var task = ((JsonArray)page["items"]!).Single(t => (string?)t!["instanceId"] == (string?)opened["instanceId"])!;
+        var due = ChinaInstant.Of((DateTimeOffset)task["dueAt"]!);
+
+        var set = await (await factory.AdminAsync()).PutAsJsonAsync($"/api/admin/holidays/{due.LocalDate:yyyy-MM-dd}", new { kind = "holiday", name = "抗台风停工" });
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+
+        var history = (JsonArray)JsonNode.Parse(await team.Officer.GetStringAsync($"/api/foundings/{opened["id"]}/history"))!;
+        var moved = history.Single(e => (string?)e!["outcome"] == "dueMoved")!;
+        var to = WorkingCalendar.Shipped.NextWorkingDay(due.LocalDate.AddDays(1));
+        Assert.Equal((string?)task["title"], (string?)moved["step"]);
+        // The note names why the step's own rule day is off (the admin's holiday, or a weekend before it) and the day it is due now.
+        Assert.Matches($"^因.+顺延至{to.Month}月{to.Day}日$", (string?)moved["note"]);
     }
 
     private static async Task<ChinaInstant> TaskDueAsync(Scenario s, Guid task) =>

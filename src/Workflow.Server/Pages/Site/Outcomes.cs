@@ -19,6 +19,7 @@ public static class Outcomes
         ["register"] = new("登记", "Register"),
         ["appointed"] = new("已确定", "Appointed"),
         ["done"] = new("完成", "Done"),
+        [Workflow.Federation.Registry.WorkflowDecisions.DueMoved] = new("办理期限调整", "Due date moved"),
     };
 
     public static string Word(string? outcome) => outcome is null ? "" : s_words.TryGetValue(outcome, out var word) ? word : outcome;
