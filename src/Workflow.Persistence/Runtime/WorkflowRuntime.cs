@@ -192,16 +192,25 @@ public sealed class WorkflowRuntime(
         {
             // Most tasks stay as they are: only those the calendar now moves cost a transaction.
             if (executor.DueMoveOf(await definitions.GetAsync(definitionId, version, cancellationToken), bookmark.ToModel(), now) is null) continue;
-            try
-            {
-                if (await TransactAsync(scope => MoveDueInScopeAsync(scope, bookmark.Id, actor), cancellationToken)) moved++;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Decided meanwhile: nothing of the task is left to move.
-            }
+            if (await MoveDueAsync(bookmark.Id, actor, cancellationToken)) moved++;
         }
         return moved;
+    }
+
+    private async Task<bool> MoveDueAsync(Guid bookmarkId, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TransactAsync(scope => MoveDueInScopeAsync(scope, bookmarkId, actor), cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // The instance moved on meanwhile (another of its tasks decided, a reminder fired): read it again. Once the task
+                // itself is decided, the next attempt finds nothing to move.
+            }
+        }
     }
 
     private async Task<bool> MoveDueInScopeAsync(TransitionScope scope, Guid bookmarkId, string actor)
