@@ -106,8 +106,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
     public Transition? MoveDue(WorkflowDefinition definition, Guid instanceId, InstanceState current, Bookmark bookmark, IReadOnlyCollection<string> unfired, string actor)
     {
         var now = clock.GetUtcNow();
-        if (DueMoveOf(definition, bookmark, now) is not { } target) return null;
-        var task = (UserTaskActivity)definition.Activity(bookmark.ActivityId);
+        if (!TryMoveDue(definition, bookmark, now, out var task, out var target)) return null;
         var run = new Run(this, definition, instanceId, new Transition(current), actor, now, ActionUnitOfWork.None, CancellationToken.None);
         var data = new JsonObject { ["from"] = bookmark.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["to"] = target.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
         if (target.Note is { } note) data["reason"] = note;
@@ -120,12 +119,17 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, ActionRegi
     }
 
     /// <summary>The due date the calendar now gives the open task, when it differs from the one it has and lies ahead.</summary>
-    public DueDate? DueMoveOf(WorkflowDefinition definition, Bookmark bookmark, DateTimeOffset now)
+    public DueDate? DueMoveOf(WorkflowDefinition definition, Bookmark bookmark, DateTimeOffset now) =>
+        TryMoveDue(definition, bookmark, now, out _, out var target) ? target : null;
+
+    private bool TryMoveDue(WorkflowDefinition definition, Bookmark bookmark, DateTimeOffset now, out UserTaskActivity task, out DueDate target)
     {
-        if (bookmark.Kind != BookmarkKind.UserTask || !definition.TryGetActivity(bookmark.ActivityId, out var activity) || activity is not UserTaskActivity { Due: { } span })
-            return null;
-        var target = DueAt(bookmark.CreatedAt + span);
-        return target.At == bookmark.DueAt || target.At <= now ? null : target;
+        task = null!;
+        target = null!;
+        if (bookmark.Kind != BookmarkKind.UserTask || !definition.TryGetActivity(bookmark.ActivityId, out var activity) || activity is not UserTaskActivity { Due: { } span } found)
+            return false;
+        (task, target) = (found, DueAt(bookmark.CreatedAt + span));
+        return target.At != bookmark.DueAt && target.At > now;
     }
 
     /// <summary>A task timer's place among its reminders and escalation, whatever due date its key was made for.</summary>
