@@ -70,9 +70,10 @@ public sealed class WorkflowRuntime(
     /// <summary>Resumes the bookmark once <paramref name="admit"/> lets it.</summary>
     /// <param name="admit">
     /// Runs in the transition on the bookmark it read, before anything else: whatever it throws fails this transition alone, with
-    /// nothing written. A host checks there who may act, without reading the bookmark a second time before the transition.
+    /// nothing written. A host checks there who may act, without reading the bookmark a second time before the transition, and may
+    /// read and write its own rows on the transition's transaction: they commit with it or not at all.
     /// </param>
-    public async Task<TransitionResult> ResumeAsync(ResumeRequest request, Action<BookmarkRow>? admit, CancellationToken cancellationToken = default)
+    public async Task<TransitionResult> ResumeAsync(ResumeRequest request, Action<BookmarkRow, TransitionUnitOfWork>? admit, CancellationToken cancellationToken = default)
     {
         var failed = new FailedEvent(FailedEvent.Resume, request.Actor, BookmarkId: request.BookmarkId, Outcome: request.Outcome, Form: request.Form, Comment: request.Comment);
         Guid instanceId = default;
@@ -236,7 +237,7 @@ public sealed class WorkflowRuntime(
 
     private static readonly TransitionResult None = new(Guid.Empty, InstanceStatus.Blocked, null, []);
 
-    private static (InstanceRow Instance, BookmarkRow Bookmark) LoadWaiting(TransitionScope scope, Guid bookmarkId, bool allowFaulted, Action<BookmarkRow>? admit = null)
+    private static (InstanceRow Instance, BookmarkRow Bookmark) LoadWaiting(TransitionScope scope, Guid bookmarkId, bool allowFaulted, Action<BookmarkRow, TransitionUnitOfWork>? admit = null)
     {
         var bookmark = scope.FindBookmark(bookmarkId);
         if (bookmark is null)
@@ -246,7 +247,7 @@ public sealed class WorkflowRuntime(
                 throw new WorkflowException(WorkflowError.BookmarkNotFound, $"bookmark {bookmarkId} was closed when its branch was cancelled at {taken.At:O}");
             throw new ConcurrencyConflictException(bookmarkId, taken.Actor, taken.At);
         }
-        admit?.Invoke(bookmark);
+        admit?.Invoke(bookmark, scope.UnitOfWork);
         var instance = scope.FindInstance(bookmark.InstanceId) ?? throw NotFound(bookmark.InstanceId);
         if (instance.Status == InstanceStatus.Faulted && !allowFaulted)
             throw new WorkflowException(WorkflowError.InstanceNotActive, $"instance {instance.Id} is faulted: retry or cancel its incident first");

@@ -17,6 +17,9 @@ public abstract class TransitionUnitOfWork(DbConnection connection, DbTransactio
 
     public DbTransaction Transaction => transaction;
 
+    /// <summary>An id as this store's columns hold it (EF Core's encoding), for a parameter of a host's own statement on <see cref="Connection"/>.</summary>
+    public abstract object Column(Guid id);
+
     /// <summary>Points a context's options at this connection, with the provider of the store.</summary>
     protected internal abstract void UseConnection(DbContextOptionsBuilder options);
 }

@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<Pages.Coverage.CoverageTable>();
         services.AddSingleton<TaskSubjects>();
         services.AddSingleton<TaskInbox>();
+        services.AddSingleton<TransitionClaims>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<DefinitionCatalog>();

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Workflow.Engine.Definitions;
 using Workflow.Engine.Execution;
 using Workflow.Engine.Journal;
@@ -96,14 +93,11 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
 
     private string? _claimKeysSql;
 
-    /// <summary>task_claims read as <see cref="ClaimKey"/> rows, in the names the service's model gives its table and columns.</summary>
+    /// <summary>task_claims read as <see cref="ClaimKey"/> rows.</summary>
     private static string ClaimKeysSql(ServiceDbContext db)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var claims = db.Model.FindEntityType(typeof(TaskClaimRow))!;
-        var table = StoreObjectIdentifier.Table(claims.GetTableName()!, claims.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(claims.FindProperty(property)!.GetColumnName(table)!) + " AS " + sql.DelimitIdentifier(property);
-        return $"SELECT {Column(nameof(ClaimKey.BookmarkId))}, {Column(nameof(ClaimKey.AssigneeId))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";
+        var claims = new ClaimTable(db);
+        return $"SELECT {claims.ColumnAs(nameof(ClaimKey.BookmarkId))}, {claims.ColumnAs(nameof(ClaimKey.AssigneeId))} FROM {claims.Name}";
     }
 
     /// <summary>Who holds each of the tasks shown: their claims' rows, for the names on the page.</summary>

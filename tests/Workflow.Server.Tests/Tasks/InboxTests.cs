@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Server.Accounts;
+using Workflow.Server.Storage;
 using Workflow.Server.Tasks;
 using Workflow.Server.Tests.Support;
 
@@ -90,6 +92,28 @@ public abstract class InboxTests(ServiceFactory factory)
         var me = (string)(await (await s.Approver.GetAsync("/api/auth/me")).ReadObjectAsync())["id"]!;
         Assert.Equal(HttpStatusCode.OK, (await s.Colleague.PostAsJsonAsync($"/api/tasks/{handed}/delegate", new { userId = me })).StatusCode);
         return (mine, theirs, open, handed);
+    }
+
+    [Fact]
+    public async Task TheHoldersDecision_ReleasesHerClaimWithIt_AndARefusedOneKeepsIt()
+    {
+        var s = await Scenario.CreateAsync(factory);
+        var (_, task) = await s.StartApprovalAsync();
+        Assert.Equal(HttpStatusCode.OK, (await s.Approver.PostAsync($"/api/tasks/{task}/claim", null)).StatusCode);
+
+        await (await s.Approver.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "maybe" })).AssertProblemAsync(400, "invalid-payload");
+        Assert.True(Contains(await InboxAsync(s.Approver, "?show=mine"), task));
+        Assert.False(Contains(await InboxAsync(s.Colleague), task));
+        Assert.True(await IsClaimedAsync(task));
+
+        Assert.Equal(HttpStatusCode.OK, (await s.Approver.PostAsJsonAsync($"/api/tasks/{task}/decision", new { outcome = "approve" })).StatusCode);
+        Assert.False(await IsClaimedAsync(task));
+    }
+
+    private async Task<bool> IsClaimedAsync(Guid task)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ServiceDbContext>>().CreateDbContextAsync();
+        return await db.TaskClaims.AnyAsync(c => c.BookmarkId == task);
     }
 
     [Fact]

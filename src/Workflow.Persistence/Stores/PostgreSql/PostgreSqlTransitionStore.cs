@@ -316,5 +316,7 @@ internal sealed class PostgreSqlUnitOfWork(NpgsqlConnection connection, NpgsqlTr
 {
     public override string Store => "postgresql";
 
+    public override object Column(Guid id) => id;
+
     protected internal override void UseConnection(DbContextOptionsBuilder options) => options.UseNpgsql(connection);
 }

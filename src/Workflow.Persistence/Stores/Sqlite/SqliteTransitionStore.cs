@@ -392,7 +392,7 @@ internal sealed class SqliteTransitionSession : TransitionSession
     }
 
     // EF Core's encodings for SQLite, which the rest of the persistence layer reads.
-    private static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
+    internal static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
 
     private static string? Text(Guid? id) => id is { } value ? Text(value) : null;
 
@@ -407,6 +407,8 @@ internal sealed class SqliteTransitionSession : TransitionSession
 internal sealed class SqliteUnitOfWork(SqliteConnection connection, SqliteTransaction transaction) : TransitionUnitOfWork(connection, transaction)
 {
     public override string Store => "sqlite";
+
+    public override object Column(Guid id) => SqliteTransitionSession.Text(id);
 
     protected internal override void UseConnection(DbContextOptionsBuilder options) => options.UseSqlite(connection);
 }
