@@ -32,6 +32,14 @@ public sealed class HolidayCalendar(IDbContextFactory<FederationDbContext> conte
     /// </summary>
     public WorkingCalendar Last => _last ?? WorkingCalendar.Shipped;
 
+    /// <summary>Reads the calendar again; true when its days differ from those of the read before (none before counts as no change).</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var before = _last;
+        var now = await CurrentAsync(cancellationToken);
+        return before is not null && !before.HasSameDaysAs(now);
+    }
+
     public async Task<HolidayYearView> YearAsync(int year, CancellationToken cancellationToken)
     {
         if (year is < 2000 or > 2100) throw Errors.Invalid("year", "holiday-year", "年份应在 2000 至 2100 之间", "the year must be 2000 to 2100");

@@ -27,6 +27,16 @@ public sealed class HolidayChanges(HolidayCalendar calendar, JointMeetingGroups 
         return await ReplanAsync(null, by, cancellationToken);
     }
 
+    /// <summary>
+    /// After this node read a calendar another node changed: the tasks this node opened on the calendar it had read before fall
+    /// due on the days the new one gives. The node that made the change moved the others already (<see cref="SetAsync"/>),
+    /// so a task moves once whichever node gets to it first. Meetings and duty turns are planned on a fresh read and need nothing.
+    /// </summary>
+    public Task<int> FollowAsync(CancellationToken cancellationToken) => runtime.MoveDueDatesAsync(CalendarActor, cancellationToken);
+
+    /// <summary>Who the journal says moved a due date when a node followed a change made elsewhere.</summary>
+    public const string CalendarActor = "calendar";
+
     private async Task<HolidayChange> ReplanAsync(SpecialDay? day, string by, CancellationToken cancellationToken) =>
         new(day, await meetings.ReplanAsync(cancellationToken), await dutyGroups.ReplanAsync(cancellationToken), await runtime.MoveDueDatesAsync(by, cancellationToken));
 }

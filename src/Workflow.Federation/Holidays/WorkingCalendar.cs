@@ -53,6 +53,10 @@ public sealed class WorkingCalendar
 
     public SpecialDay? Special(DateOnly date) => days.GetValueOrDefault(date);
 
+    /// <summary>Whether both calendars work and rest on the same days (names and who set them aside).</summary>
+    public bool HasSameDaysAs(WorkingCalendar other) =>
+        days.Count == other.days.Count && days.All(d => other.days.TryGetValue(d.Key, out var day) && day.Kind == d.Value.Kind);
+
     public IEnumerable<SpecialDay> SpecialDays(int year) => days.Values.Where(d => d.Date.Year == year).OrderBy(d => d.Date);
 
     public bool IsWorkingDay(DateOnly date) => days.TryGetValue(date, out var day)
