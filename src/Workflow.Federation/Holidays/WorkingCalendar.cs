@@ -53,7 +53,7 @@ public sealed class WorkingCalendar
 
     public SpecialDay? Special(DateOnly date) => days.GetValueOrDefault(date);
 
-    /// <summary>Whether both calendars work and rest on the same days (names and who set them aside).</summary>
+    /// <summary>Whether both calendars rest and work on the same days; the days' names and who set them do not count.</summary>
     public bool HasSameDaysAs(WorkingCalendar other) =>
         days.Count == other.days.Count && days.All(d => other.days.TryGetValue(d.Key, out var day) && day.Kind == d.Value.Kind);
 
