@@ -92,7 +92,11 @@ public enum ReminderStage
     Cancelled,
 }
 
-/// <summary>One delivery of a reminder to one person (or a region's webhook) on one channel: <c>inApp</c>, <c>email</c> or <c>webhook</c>.</summary>
+/// <summary>
+/// One delivery of a reminder on one channel: <c>inApp</c>, <c>email</c>, <c>sms</c>, <c>webhook</c> or <c>robot</c>. The recipient is
+/// the person for the first three; for a webhook or a group robot it is the subscription or robot that heard it, since each hears a
+/// reminder once however many of the people it speaks for are due.
+/// </summary>
 public sealed record ReminderDelivery(string Channel, string State, Guid RecipientId, DateTimeOffset? SentAt);
 
 /// <summary>A reminder as the host holds it: its due time, its stage and, once due, its deliveries by channel.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class CalendarFeed(IDbContextFactory<ServiceDbContext> contexts, T
 
     public async Task<CalendarToken> CreateTokenAsync(Caller caller, string baseUrl, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Users.AnyAsync(u => u.Id == caller.Id, cancellationToken)) throw Refusal.NotFound("user", caller.Id);
@@ -121,6 +122,4 @@ public sealed class CalendarFeed(IDbContextFactory<ServiceDbContext> contexts, T
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Server.Sms;
 using Workflow.Server.Storage;
@@ -69,14 +70,13 @@ public sealed class FailedDeliveries(IDbContextFactory<ServiceDbContext> context
             var bytes = new byte[24];
             BinaryPrimitives.WriteInt64BigEndian(bytes, failedAt.UtcTicks);
             id.TryWriteBytes(bytes.AsSpan(8), bigEndian: true, out _);
-            return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return Base64Url.EncodeToString(bytes);
         }
 
         public static (DateTimeOffset FailedAt, Guid Id)? Read(string cursor)
         {
-            var text = cursor.Replace('-', '+').Replace('_', '/');
             var bytes = new byte[24];
-            if (text.Length != 32 || !Convert.TryFromBase64String(text, bytes, out var written) || written != 24) return null;
+            if (cursor.Length != 32 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 24) return null;
             var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
             if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return null;
             return (new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes.AsSpan(8), bigEndian: true));
