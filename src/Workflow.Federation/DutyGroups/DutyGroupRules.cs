@@ -37,7 +37,11 @@ public sealed record DutyGroupSplit(
 /// due) on a working day: <see cref="RuleDay"/> is the day the two-month rule gives, <see cref="Moved"/> says why the turn
 /// begins later ("因国庆节顺延至10月8日"), null when it begins on that day.
 /// </summary>
-public sealed record DutyTurn(int Index, DutyGroup Group, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders, DateOnly? RuleDay = null, LocalizedText? Moved = null);
+public sealed record DutyTurn(int Index, DutyGroup Group, DateOnly FirstDay, DateOnly LastDay, TurnReminders Reminders, DateOnly? RuleDay = null, LocalizedText? Moved = null)
+{
+    /// <summary>The turn as people count it, from 1 (<see cref="Index"/> counts from 0 and names the turn in reminder keys).</summary>
+    public int Number => Index + 1;
+}
 
 /// <summary>
 /// 执委轮值 (seed 003): "53名市妇联执委分为6个团,每团5—7人,每2个月开展集体活动一次". Note that the seed's

@@ -33,7 +33,8 @@ public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning plann
     {
         var body = await access.VisibleAsync(actor, bodyId, cancellationToken);
         var executives = request.Executives is { Count: > 0 } named ? named : BodyLeaders.Executives(body);
-        await access.CheckPeopleAsync(executives, null, body.RegionCode, "executives", cancellationToken);
+        var names = await access.CheckPeopleAsync(executives, null, body.RegionCode, "executives", cancellationToken);
+        OnTheCommittee(body, executives, names);
         if (request.Groups < 1 || request.MinSize < 1 || request.MaxSize < request.MinSize)
             throw Errors.Invalid("groups", "duty-group-bounds", "至少一个小组，每组至少 1 人，上限不低于下限",
                 "at least one group, sizes from at least 1 with the maximum not below the minimum");
@@ -55,6 +56,16 @@ public sealed class DutyGroupSchedule(BodyAccess access, IReminderPlanning plann
         }
         var result = await RemindAsync(bodyId, body.Name, turns, cancellationToken);
         return new ScheduledDutyGroups(split.Groups, turns, result);
+    }
+
+    /// <summary>Groups are drawn from the body's own executive committee (seed 003): an account linked to none of its leaders is refused.</summary>
+    private static void OnTheCommittee(FederationBody body, IReadOnlyList<Guid> executives, IReadOnlyDictionary<Guid, string> names)
+    {
+        var committee = BodyLeaders.LinkedExecutives(body);
+        var outsiders = executives.Where(id => !committee.Contains(id)).Select(id => names[id]).ToList();
+        if (outsiders.Count == 0) return;
+        throw Errors.Invalid("executives", "not-on-committee", $"执委轮值小组只能由本组织执委会成员组成，这些人不是{body.Name}的执委：{string.Join("、", outsiders)}",
+            $"duty groups are drawn from the body's executive committee; not executives of {body.Name}: {string.Join(", ", outsiders)}");
     }
 
     /// <summary>

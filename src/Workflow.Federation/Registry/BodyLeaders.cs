@@ -35,8 +35,13 @@ public sealed class BodyLeaders(BodyAccess access, RegistryService registry, Bod
         Accounts(body, body.Leaders.Where(l => l.Role == LeaderRole.Chair).Concat(body.Leaders.Where(l => l.Role == LeaderRole.ViceChair)).ToList(), "order");
 
     /// <summary>Every leader of the executive committee (chair, vice-chairs, members): the duty groups' people when the officer names none.</summary>
-    public static IReadOnlyList<Guid> Executives(FederationBody body) =>
-        Accounts(body, body.Leaders.Where(l => l.Role is LeaderRole.Chair or LeaderRole.ViceChair or LeaderRole.ExecutiveMember).ToList(), "executives");
+    public static IReadOnlyList<Guid> Executives(FederationBody body) => Accounts(body, [.. body.Leaders.Where(OnTheExecutiveCommittee)], "executives");
+
+    /// <summary>The accounts linked to the executive committee's leaders, the only people the duty groups may name.</summary>
+    public static IReadOnlySet<Guid> LinkedExecutives(FederationBody body) =>
+        body.Leaders.Where(OnTheExecutiveCommittee).Select(l => l.UserId).OfType<Guid>().ToHashSet();
+
+    private static bool OnTheExecutiveCommittee(BodyLeader leader) => leader.Role is LeaderRole.Chair or LeaderRole.ViceChair or LeaderRole.ExecutiveMember;
 
     private static IReadOnlyList<Guid> Accounts(FederationBody body, List<BodyLeader> leaders, string field)
     {

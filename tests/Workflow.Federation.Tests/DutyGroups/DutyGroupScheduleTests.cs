@@ -17,7 +17,24 @@ public sealed class DutyGroupScheduleTests
         var executives = Enumerable.Range(1, count).Select(i => ports.Add($"exec{i}", Village).Id).ToList();
         var host = await FederationHost.StartAsync(ports: ports);
         var body = await Bodies.FoundAsync(host, "水暖城妇联", Village, FederationKind.Industry, Sector.NewEconomic, new DateOnly(2026, 12, 1));
+        await Bodies.AddExecutivesAsync(host, body, executives);
         return (host, ports, body.Id, executives);
+    }
+
+    [Fact]
+    public async Task AnAccountOutsideTheBodysExecutiveCommittee_IsRefusedByName_AndNothingIsPlanned()
+    {
+        var (host, ports, body, executives) = await BodyWithExecutivesAsync(12);
+        await using var _ = host;
+        var outsider = ports.Add("outsider", Village);
+
+        var refused = await Assert.ThrowsAsync<FederationValidationException>(() => host.Get<DutyGroupSchedule>()
+            .PlanAsync(new Acting(Guid.NewGuid(), "officer", Village, false), body, new DutyGroupsRequest(new DateOnly(2027, 1, 1), [.. executives.Skip(1), outsider.Id], 2, 5, 7), default));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal(("executives", "invalid.not-on-committee"), (problem.Field, problem.Reason.Code));
+        Assert.Contains(outsider.DisplayName, problem.Reason.ZhCn, StringComparison.Ordinal);
+        Assert.DoesNotContain(ports.Planned, r => r.Key.StartsWith($"duty-group:{body:N}:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,4 +21,17 @@ public static class Bodies
         await db.SaveChangesAsync();
         return body;
     }
+
+    /// <summary>The body's executive committee for its first term, each member linked to the account given: a chair first, then members.</summary>
+    public static async Task AddExecutivesAsync(FederationHost host, FederationBodyRow body, IReadOnlyList<Guid> accounts)
+    {
+        var founded = body.FoundedOn ?? throw new ArgumentException("a founded body", nameof(body));
+        await using var db = await host.DbAsync();
+        db.BodyLeaders.AddRange(accounts.Select((account, i) => new BodyLeaderRow
+        {
+            Id = Guid.NewGuid(), BodyId = body.Id, Name = $"执委{i + 1}", Role = i == 0 ? LeaderRole.Chair : LeaderRole.ExecutiveMember, Order = i,
+            TermStart = founded, TermEnd = founded.AddYears(5), UserId = account,
+        }));
+        await db.SaveChangesAsync();
+    }
 }

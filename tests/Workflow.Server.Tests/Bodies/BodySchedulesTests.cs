@@ -57,6 +57,7 @@ public sealed class BodySchedulesTests(ServiceFactory factory) : IClassFixture<S
     {
         var body = await RegisteredBodyAsync();
         var executives = await PeopleAsync("exec", Roles.Chair, 53);
+        await factory.AddLinkedExecutivesAsync(body, executives);
         await factory.CreateUserAsync("duty-officer", Roles.Officer, TestRegions.Town);
         var officer = await factory.SignInAsync("duty-officer");
 
@@ -70,5 +71,26 @@ public sealed class BodySchedulesTests(ServiceFactory factory) : IClassFixture<S
         Assert.Equal(53, sizes.Sum());
         Assert.All(sizes, s => Assert.InRange(s, 5, 7));
         Assert.True((int)split["reminders"]!["added"]! > 0);
+    }
+
+    [Fact]
+    public async Task ADutyGroupNamingSomeoneOffTheBodysExecutiveCommittee_IsRefused_AndTheGroupsStayAsTheyWere()
+    {
+        var body = await RegisteredBodyAsync();
+        var executives = await PeopleAsync("onexec", Roles.Chair, 4);
+        await factory.AddLinkedExecutivesAsync(body, executives);
+        var outsider = (await PeopleAsync("offexec", Roles.Chair, 1))[0];
+        await factory.CreateUserAsync("duty-officer2", Roles.Officer, TestRegions.Town);
+        var officer = await factory.SignInAsync("duty-officer2");
+        var planned = await officer.PutAsJsonAsync($"/api/bodies/{body}/duty-groups", new { start = "2027-01-01", executives, groups = 2, minSize = 2, maxSize = 2 });
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+
+        var refused = await (await officer.PutAsJsonAsync($"/api/bodies/{body}/duty-groups",
+            new { start = "2027-01-01", executives = executives.Skip(1).Append(outsider), groups = 2, minSize = 2, maxSize = 2 })).AssertProblemAsync(400, "validation");
+
+        Assert.StartsWith("执委轮值小组只能由本组织执委会成员组成，这些人不是中国水暖城妇联的执委：offexec", (string?)refused["errors"]!["executives"]![0], StringComparison.Ordinal);
+        var kept = await (await officer.GetAsync($"/api/bodies/{body}/duty-groups")).ReadObjectAsync();
+        Assert.Equal([1, 2], ((JsonArray)kept["turns"]!).Take(2).Select(t => (int)t!["number"]!));
+        Assert.Equal(executives.Order(), ((JsonArray)kept["groups"]!).SelectMany(g => (JsonArray)g!["memberIds"]!).Select(m => Guid.Parse((string)m!)).Order());
     }
 }

@@ -55,6 +55,7 @@ public sealed class HolidayMovesTests
         var convener = await factory.CreateUserAsync($"hm-officer{tag}", Roles.Officer, TestRegions.Town);
         var officer = await factory.SignInAsync($"hm-officer{tag}");
         var body = await factory.RegisteredBodyAsync("霞美镇石材企业妇联");
+        await factory.AddLinkedExecutivesAsync(body, executives);
         var other = await factory.RegisteredBodyAsync("霞美镇物流企业妇联");
         var today = ChinaInstant.Of(factory.Clock.GetUtcNow()).LocalDate;
 

@@ -53,6 +53,20 @@ public static class BodiesSupport
         }, CancellationToken.None);
     }
 
+    /// <summary>An executive committee whose every member has her account already linked: a chair first, then executive members.</summary>
+    public static async Task AddLinkedExecutivesAsync(this ServiceFactory factory, Guid bodyId, IReadOnlyList<Guid> accounts)
+    {
+        await factory.Services.GetRequiredService<FederationWriter>().WriteAsync(db =>
+        {
+            db.BodyLeaders.AddRange(accounts.Select((account, i) => new BodyLeaderRow
+            {
+                Id = Guid.NewGuid(), BodyId = bodyId, Name = $"执委{i + 1}", Role = i == 0 ? LeaderRole.Chair : LeaderRole.ExecutiveMember, Order = i,
+                TermStart = new DateOnly(2026, 12, 1), TermEnd = new DateOnly(2031, 12, 1), UserId = account,
+            }));
+            return db.SaveChangesAsync();
+        }, CancellationToken.None);
+    }
+
     public static async Task<List<FollowUpRow>> FollowUpsAsync(this ServiceFactory factory, Guid subjectId, string prefix)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<FederationDbContext>>().CreateDbContextAsync();
