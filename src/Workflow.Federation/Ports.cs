@@ -25,6 +25,15 @@ public static class AccountRoles
     /// turns, but holds none of the chair's rights (chairing a rotation, convening): those belong to the presidium.
     /// </summary>
     public const string Member = "member";
+
+    /// <summary>A role as a sentence names it: 主席 rather than <c>chair</c>.</summary>
+    public static string ChineseName(string role) => role switch
+    {
+        Officer => "妇联干部",
+        Chair => "主席",
+        Member => "执委",
+        _ => role,
+    };
 }
 
 /// <summary>The people the domain names are the host's accounts; the host says who they are.</summary>

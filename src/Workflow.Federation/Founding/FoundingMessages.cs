@@ -61,7 +61,8 @@ internal static class FoundingMessages
         "rejected" => "已被驳回",
         "cancelled" or "withdrawn" => "已撤回",
         "faulted" => "处理出错，等待管理员处理",
-        _ => $"已结束（{status}）",
+        "open" => "仍在办理",
+        _ => "已办结",
     };
 
     public static FederationException NotFound(Guid id) => new(FederationError.NotFound,

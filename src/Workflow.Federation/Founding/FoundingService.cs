@@ -238,19 +238,27 @@ public sealed class FoundingService(
     private async Task<FoundingRequestRow> FindOpenAtAsync(Actor actor, Guid id, string activity, CancellationToken cancellationToken)
     {
         var row = await FindAsync(actor, id, cancellationToken);
-        if (row.InstanceId is not { } instanceId) throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(activity, [], "draft"));
+        if (row.InstanceId is not { } instanceId)
+            throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt((await TitlesAsync([], cancellationToken))(activity), [], "draft"));
         var family = await instances.FamilyAsync(instanceId, cancellationToken);
         if (Waiting(family).Contains(activity)) return row;
-        // The message names steps by their titles, as the inbox shows them, not by their ids; a step may lie in the election child.
-        var steps = new List<WorkflowDefinition>();
-        foreach (var instance in family) steps.Add(await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken));
-        var latestElection = await definitions.GetAsync(ElectionWorkflowId, cancellationToken: cancellationToken);
-        // The election's titles first: re-election names its own scheduling task "prepare" too.
-        string Title(string id) => steps.Prepend(latestElection).Select(d => d.TryGetActivity(id, out var a) ? a : null)
-            .OfType<UserTaskActivity>().FirstOrDefault()?.Title is { Length: > 0 } title ? title : id;
+        var title = await TitlesAsync(family, cancellationToken);
         var root = family.First(i => i.Id == instanceId);
-        throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(Title(activity),
-            [.. family.SelectMany(i => i.Bookmarks).Where(b => b.Kind == BookmarkKind.UserTask).Select(b => Title(b.ActivityId)).Distinct()], StatusOf(root.Status, root.Result)));
+        throw new FederationException(FederationError.Conflict, FoundingMessages.NotAt(title(activity),
+            [.. family.SelectMany(i => i.Bookmarks).Where(b => b.Kind == BookmarkKind.UserTask).Select(b => title(b.ActivityId)).Distinct()], StatusOf(root.Status, root.Result)));
+    }
+
+    /// <summary>
+    /// Names steps by their titles, as the inbox shows them, not by their ids: from the definitions the request runs (the latest
+    /// founding one before it is submitted), a step may lie in the election child.
+    /// </summary>
+    private async Task<Func<string, string>> TitlesAsync(IReadOnlyList<InstanceView> family, CancellationToken cancellationToken)
+    {
+        // The election's titles first: re-election names its own scheduling task "prepare" too.
+        var steps = new List<WorkflowDefinition> { await definitions.GetAsync(ElectionWorkflowId, cancellationToken: cancellationToken) };
+        foreach (var instance in family) steps.Add(await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken));
+        if (family.Count == 0) steps.Add(await definitions.GetAsync(WorkflowId, cancellationToken: cancellationToken));
+        return id => steps.Select(d => d.TryGetActivity(id, out var a) ? a : null).OfType<UserTaskActivity>().FirstOrDefault()?.Title is { Length: > 0 } title ? title : id;
     }
 
     /// <summary>The steps a request waits at: its founding's and, while the election runs, the election child's (not the call that holds it).</summary>

@@ -24,7 +24,7 @@ public sealed class BodyAccess(RegistryService registry, IPeople people)
         var problems = ids.Where(id => accounts.All(a => a.Id != id))
                 .Select(id => Errors.Field(field, "no-such-account", $"没有在用的账号 {id}", $"no active user {id}"))
             .Concat(accounts.Where(a => role is not null && !a.Roles.Contains(role))
-                .Select(a => Errors.Field(field, "missing-role", $"{a.UserName} 不是{role}角色", $"{a.UserName} is not a {role}")))
+                .Select(a => Errors.Field(field, "missing-role", $"{a.UserName} 没有{AccountRoles.ChineseName(role!)}角色", $"{a.UserName} is not a {role}")))
             .Concat(accounts.Where(a => !RegionCode.Covers(a.RegionCode, regionCode) && !RegionCode.Covers(regionCode, a.RegionCode))
                 .Select(a => Errors.Field(field, "outside-region", $"{a.UserName} 的工作区域不在 {regionCode} 一线", $"{a.UserName} works outside the region {regionCode}")))
             .ToArray();

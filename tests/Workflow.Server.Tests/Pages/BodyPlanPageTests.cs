@@ -79,7 +79,7 @@ public sealed class BodyPlanPageTests(ServiceFactory factory) : IClassFixture<Se
         var refused = await LinkAsync(planning, LeaderId(planning, "viceChair"), planning.Clerk);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains($"p-clerk-{planning.Tag} 不是chair角色", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"p-clerk-{planning.Tag} 没有主席角色", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
