@@ -45,7 +45,7 @@ public static class Refusal
     public const string ValidationTitle = "输入有误 / Invalid input";
 
     public static RefusalException NotFound(string what, object id) =>
-        new(RefusalKind.NotFound, "not-found", "找不到 / Not found", $"{what} '{id}' does not exist or is outside your region");
+        new(RefusalKind.NotFound, "not-found", "找不到 / Not found", $"找不到 {id}，或不在您的辖区内（{what} '{id}' does not exist or is outside your region）");
 
     public static RefusalException Forbidden(string detail) => new(RefusalKind.Forbidden, "forbidden", "无权操作 / Forbidden", detail);
 

@@ -24,8 +24,8 @@ public sealed class AccountService(
         // answer is the same whether the name exists or not.
         if (userName.Length > UserDirectory.MaxUserNameLength || password.Length > PasswordPolicy.MaximumLength)
             throw Refusal.Validation(userName.Length > UserDirectory.MaxUserNameLength
-                ? ("userName", $"at most {UserDirectory.MaxUserNameLength} characters")
-                : ("password", $"at most {PasswordPolicy.MaximumLength} characters"));
+                ? ("userName", $"至多 {UserDirectory.MaxUserNameLength} 个字符（at most {UserDirectory.MaxUserNameLength} characters）")
+                : ("password", $"至多 {PasswordPolicy.MaximumLength} 个字符（at most {PasswordPolicy.MaximumLength} characters）"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await VerifyAsync(db, userName, password, cancellationToken);
         return await IssueAsync(db, user, cancellationToken);
@@ -115,7 +115,7 @@ public sealed class AccountService(
         PasswordPolicy.Check(newPassword);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw s_badCredentials;
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed) throw s_badCredentials;
-        if (currentPassword == newPassword) throw Refusal.Validation(("newPassword", "must differ from the current password"));
+        if (currentPassword == newPassword) throw Refusal.Validation(("newPassword", "新密码须与当前密码不同（must differ from the current password）"));
         user.PasswordHash = hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
         // Every other session ends; the one that changed the password goes on with the fresh pair returned here.

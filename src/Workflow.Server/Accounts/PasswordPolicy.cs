@@ -13,11 +13,11 @@ public static class PasswordPolicy
     public static void Check(string password)
     {
         if (password.Length < MinimumLength)
-            throw Refusal.Validation(("newPassword", $"at least {MinimumLength} characters"));
+            throw Refusal.Validation(("newPassword", $"至少 {MinimumLength} 个字符（at least {MinimumLength} characters）"));
         if (password.Length > MaximumLength)
-            throw Refusal.Validation(("newPassword", $"at most {MaximumLength} characters"));
+            throw Refusal.Validation(("newPassword", $"至多 {MaximumLength} 个字符（at most {MaximumLength} characters）"));
         if (password.All(char.IsDigit) || password.All(char.IsLetter))
-            throw Refusal.Validation(("newPassword", "mix letters with digits or symbols"));
+            throw Refusal.Validation(("newPassword", "请混用字母与数字或符号（mix letters with digits or symbols）"));
     }
 
     /// <summary>A one-time password people can type: no 0/O or 1/l look-alikes.</summary>

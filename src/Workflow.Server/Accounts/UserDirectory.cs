@@ -63,8 +63,8 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         var errors = new List<(string Field, string Message)>();
         if (limit is < 1 or > MaxLimit) errors.Add(("limit", $"1–{MaxLimit}"));
         var from = UserCursor.Read(after);
-        if (after is not null && from is null) errors.Add(("after", "not a cursor this list gave out; start again without it"));
-        if (filter.Role is { } role && !Roles.IsKnown(role)) errors.Add(("role", $"unknown role '{role}' (known: {string.Join(", ", Roles.All)})"));
+        if (after is not null && from is null) errors.Add(("after", "不是本列表给出的游标，请去掉它重新开始（not a cursor this list gave out; start again without it）"));
+        if (filter.Role is { } role && !Roles.IsKnown(role)) errors.Add(("role", $"没有角色“{role}”，可用：{string.Join("、", Roles.All)}（unknown role '{role}'）"));
         RegionCode? region = null;
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
@@ -72,7 +72,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
             else errors.Add(("region", error.Text()));
         }
         if (errors.Count > 0) throw Refusal.Validation([.. errors]);
-        if (region is { } within && !caller.Covers(within.Value)) throw Refusal.Forbidden($"region {within.Value} is outside your region {caller.RegionCode}");
+        if (region is { } within && !caller.Covers(within.Value)) throw Refusal.Forbidden($"区域 {within.Value} 不在您的辖区 {caller.RegionCode} 内（region {within.Value} is outside your region {caller.RegionCode}）");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = caller.Reach(db.Users.AsNoTracking(), u => u.RegionCode);
@@ -98,7 +98,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         if (errors.Count > 0) throw Refusal.Validation([.. errors]);
         if (request.Password is not null) PasswordPolicy.Check(request.Password);
         if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
-            throw Refusal.Conflict("user-exists", $"user name '{request.UserName}' is taken");
+            throw Refusal.Conflict("user-exists", $"用户名“{request.UserName}”已被使用（user name '{request.UserName}' is taken）");
         var created = Add(db, request);
         await db.SaveChangesAsync(cancellationToken);
         return created;
@@ -117,8 +117,8 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         {
             var errors = Check(request, regions.Contains(request.RegionCode));
             var name = request.UserName.Trim();
-            if (taken.Contains(name)) errors.Add(("userName", $"user name '{name}' is taken"));
-            else if (!seen.Add(name)) errors.Add(("userName", $"user name '{name}' appears twice in the file"));
+            if (taken.Contains(name)) errors.Add(("userName", $"用户名“{name}”已被使用（user name '{name}' is taken）"));
+            else if (!seen.Add(name)) errors.Add(("userName", $"用户名“{name}”在文件中出现了两次（user name '{name}' appears twice in the file）"));
             return (IReadOnlyList<(string, string)>)errors;
         })];
     }
@@ -137,10 +137,10 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     {
         var errors = Validate(request.Roles, request.ApproverKind).ToList();
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > MaxUserNameLength || request.UserName.Any(char.IsWhiteSpace))
-            errors.Add(("userName", $"1–{MaxUserNameLength} characters without spaces"));
-        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "required"));
+            errors.Add(("userName", $"1–{MaxUserNameLength} 个字符，不含空格（1–{MaxUserNameLength} characters without spaces）"));
+        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors.Add(("displayName", "必填（required）"));
         else if (NameCheck.Problem("displayName", request.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
-        if (!regionExists) errors.Add(("regionCode", $"no region '{request.RegionCode}'"));
+        if (!regionExists) errors.Add(("regionCode", $"没有区域 {request.RegionCode}（no region '{request.RegionCode}'）"));
         return errors;
     }
 
@@ -166,7 +166,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
         var kind = change.Roles is null && change.ApproverKind is null ? user.ApproverKind : change.ApproverKind;
         var errors = Validate(roles, kind).ToList();
         if (change.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == change.RegionCode, cancellationToken))
-            errors.Add(("regionCode", $"no region '{change.RegionCode}'"));
+            errors.Add(("regionCode", $"没有区域 {change.RegionCode}（no region '{change.RegionCode}'）"));
         if (NameCheck.Problem("displayName", change.DisplayName) is { } garbled) errors.Add((garbled.Field, garbled.Reason.ZhCn));
         if (errors.Count > 0) throw Refusal.Validation([.. errors]);
         var newRoles = string.Join(',', roles.Distinct());
@@ -217,7 +217,7 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
     {
         if (roles.Count == 0) yield return ("roles", "at least one role");
         foreach (var role in roles.Where(r => !Roles.IsKnown(r)))
-            yield return ("roles", $"unknown role '{role}' (known: {string.Join(", ", Roles.All)})");
+            yield return ("roles", $"没有角色“{role}”，可用：{string.Join("、", Roles.All)}（unknown role '{role}'）");
         if (roles.Contains(Roles.Approver) && (approverKind is null || !ApproverKinds.All.Contains(approverKind)))
             yield return ("approverKind", $"an approver needs one of {string.Join(", ", ApproverKinds.All)}");
         if (!roles.Contains(Roles.Approver) && approverKind is not null)

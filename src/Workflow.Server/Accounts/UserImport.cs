@@ -71,9 +71,9 @@ public sealed class UserImport(UserDirectory users)
                 roles.Add(s_roleNames.GetValueOrDefault(role, role));
             var kind = Cell("approverKind") is { Length: > 0 } k ? s_kindNames.GetValueOrDefault(k, k) : null;
             rows.Add((line, new NewUser(Cell("userName"), Cell("displayName"), roles, kind, Cell("regionCode"), Cell("email") is { Length: > 0 } e ? e : null)));
-            if (rows.Count > MaxRows) throw Refusal.Validation(("file", $"more than {MaxRows} rows"));
+            if (rows.Count > MaxRows) throw Refusal.Validation(("file", $"超过 {MaxRows} 行（more than {MaxRows} rows）"));
         }
-        if (rows.Count == 0) throw Refusal.Validation(("file", "no user rows under the heading row"));
+        if (rows.Count == 0) throw Refusal.Validation(("file", "首行之下没有用户（no user rows under the heading row）"));
         return rows;
     }
 

@@ -79,11 +79,11 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             var code = cells[0]?.Trim() ?? "";
             if (lineNumber == 1 && !code.All(char.IsAsciiDigit)) continue;
-            if (cells.Length < 2) throw Refusal.Validation(($"line {lineNumber}", "expected code,name"));
+            if (cells.Length < 2) throw Refusal.Validation(($"line {lineNumber}", "应为“代码,名称”两列（expected code,name）"));
             rows.Add((lineNumber, code, cells[1]?.Trim() ?? ""));
-            if (rows.Count > MaxImportRows) throw Refusal.Validation(("file", $"more than {MaxImportRows} rows"));
+            if (rows.Count > MaxImportRows) throw Refusal.Validation(("file", $"超过 {MaxImportRows} 行（more than {MaxImportRows} rows）"));
         }
-        if (rows.Count == 0) throw Refusal.Validation(("file", "no rows of code,name found"));
+        if (rows.Count == 0) throw Refusal.Validation(("file", "没有找到“代码,名称”的行（no rows of code,name found）"));
         return await ImportAsync(rows, refuseExisting: false, newRoot, cancellationToken);
     }
 
@@ -111,9 +111,9 @@ public sealed class RegionService(IDbContextFactory<ServiceDbContext> contexts)
             if (!IsCode(code))
                 errors.Add((where, $"“{code}”不是 6 位（省、市、区县）、9 位（乡镇街道）或 12 位（村社区）的行政区划代码（'{code}' is not a 6, 9 or 12 digit administrative code）"));
             else if (!newRoot && RootProblem(code, name.Trim(), existing, incoming) is { } root) errors.Add((where, root));
-            if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "a name of 1–100 characters"));
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add((rows.Count == 1 ? "name" : $"line {line}", "名称须为 1–100 个字符（a name of 1–100 characters）"));
             else if (NameCheck.Problem(rows.Count == 1 ? "name" : $"line {line}", name) is { } garbled) errors.Add((garbled.Field, $"'{name}': {garbled.Reason.Text()}"));
-            if (refuseExisting && existing.ContainsKey(code)) throw Refusal.Conflict("region-exists", $"region '{code}' exists");
+            if (refuseExisting && existing.ContainsKey(code)) throw Refusal.Conflict("region-exists", $"区域 {code} 已存在（region '{code}' exists）");
         }
         if (errors.Count > 0) throw Refusal.Validation([.. errors]);
 

@@ -63,10 +63,10 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
         if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
         await using var db = await service.CreateDbContextAsync(cancellationToken);
         var colleague = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId && u.Active, cancellationToken)
-            ?? throw Refusal.Validation(("userId", "no active user with this id"));
+            ?? throw Refusal.Validation(("userId", "没有这个在用的账号（no active user with this id）"));
         var colleagueCaller = new Caller(colleague.Id, colleague.UserName, colleague.RoleList, colleague.ApproverKind, colleague.RegionCode);
         if (!TaskInbox.HasRoleFor(colleagueCaller, bookmark))
-            throw Refusal.Validation(("userId", $"{colleague.UserName} does not have the role, approver kind or region this task needs"));
+            throw Refusal.Validation(("userId", $"{colleague.UserName} 没有办理此待办所需的角色、审批人类别或区域（{colleague.UserName} does not have the role, approver kind or region this task needs）"));
         var row = await db.TaskClaims.SingleOrDefaultAsync(c => c.BookmarkId == id, cancellationToken);
         if (row is null)
         {
@@ -113,8 +113,8 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
                 var claim = transitionClaims.Find(work, id);
                 TaskInbox.Admit(caller, bookmark, claim);
                 if (claim is not null && claim.AssigneeId != caller.Id) throw HeldBy(claim);
-                if (string.IsNullOrWhiteSpace(request.Outcome)) throw Refusal.Validation(("outcome", "required"));
-                if (request.Comment is { Length: > 4000 }) throw Refusal.Validation(("comment", "at most 4000 characters"));
+                if (string.IsNullOrWhiteSpace(request.Outcome)) throw Refusal.Validation(("outcome", "请选择办理结果（required）"));
+                if (request.Comment is { Length: > 4000 }) throw Refusal.Validation(("comment", "至多 4000 个字符（at most 4000 characters）"));
                 if (claim is not null) transitionClaims.Clear(work, id);
             }, cancellationToken);
         }
@@ -129,5 +129,5 @@ public sealed class TaskActions(TaskInbox inbox, TaskSubjects subjects, Definiti
     }
 
     private static RefusalException HeldBy(TaskClaimRow claim) =>
-        Refusal.Conflict("task-claimed", $"the task is held by {claim.AssigneeName}", new Dictionary<string, object?> { ["claimedBy"] = claim.AssigneeName });
+        Refusal.Conflict("task-claimed", $"此待办已由 {claim.AssigneeName} 认领（the task is held by {claim.AssigneeName}）", new Dictionary<string, object?> { ["claimedBy"] = claim.AssigneeName });
 }

@@ -46,13 +46,13 @@ public sealed class ActivateModel(LeaderInvitations invitations, SignInLockout l
         }
         catch (Exception failure) when (ProblemMapping.Map(failure) is { } refused)
         {
-            // Locked (423), a weak password (400, the policy's words in English, as on the password page), or a phone number
+            // Locked (423), a weak password (400, the policy's words, as on the password page), or a phone number
             // or address that already has an account (409).
             var field = refused.Status == 400 ? nameof(NewPassword) : nameof(Code);
             ModelState.AddModelError(field, refused.Status switch
             {
                 423 when refused.Extensions.TryGetValue("lockedUntil", out var until) && until is DateTimeOffset end => Text.Locked.Format(PeopleDates.DateTime(end)),
-                400 => $"{Text.PasswordHelp} ({refused.Detail})",
+                400 => string.Join(" ", Refusals.Fields(failure).Values),
                 409 => Text.ActivationNameTaken.ToString(),
                 _ => refused.Detail ?? refused.Title,
             });

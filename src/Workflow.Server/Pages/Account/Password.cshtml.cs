@@ -37,10 +37,10 @@ public sealed class PasswordModel(AccountService accounts, RegionService regions
             ModelState.AddModelError(nameof(CurrentPassword), Text.WrongCurrentPassword);
             return Page();
         }
-        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 400 } refused)
+        catch (Exception failure) when (ProblemMapping.Map(failure) is { Status: 400 })
         {
-            // The same policy as the API, its words in English: shown as the service wrote them, next to the field.
-            ModelState.AddModelError(nameof(NewPassword), $"{Text.PasswordHelp} ({refused.Detail})");
+            // The same policy as the API, in its words (Chinese, then English), next to the field and its help.
+            ModelState.AddModelError(nameof(NewPassword), string.Join(" ", Refusals.Fields(failure).Values));
             return Page();
         }
         // Every other session ended with the old stamp; this one goes on with the new.

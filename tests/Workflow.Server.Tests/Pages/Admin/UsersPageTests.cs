@@ -56,7 +56,7 @@ public sealed partial class UsersPageTests(ServiceFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
-        Assert.Matches("id=\"user-regionCode-error\">no region &#x27;999999&#x27;|id=\"user-regionCode-error\">no region '999999'", page);
+        Assert.Matches("id=\"user-regionCode-error\">没有区域 999999", page);
         Assert.Contains("id=\"user-approverKind-error\"", page, StringComparison.Ordinal);
         Assert.Contains("没有符合条件的用户。", await admin.GetStringAsync("/admin/users?q=" + name), StringComparison.Ordinal);
     }
