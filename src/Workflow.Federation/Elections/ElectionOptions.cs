@@ -65,4 +65,7 @@ public enum Quorum
 {
     MoreThanHalf,
     MoreThanTwoThirds,
+
+    /// <summary>三分之二以上: two-thirds or more, the number itself included, as 以上 reads in Chinese rules (docs/founding.md).</summary>
+    TwoThirdsOrMore,
 }

@@ -22,23 +22,37 @@ public sealed record ElectionProcedure(Quorum Quorum, MajorityBasis MajorityBasi
     /// <summary>另行选举: when seats are left vacant, the same meeting votes once more for them.</summary>
     public const int MaxRounds = 2;
 
-    internal string QuorumChinese => Quorum == Quorum.MoreThanTwoThirds ? "三分之二" : "半数";
+    /// <summary>The quorum as the rules word it, met and not met: "超过应到人数的三分之二", "未超过应到人数的三分之二".</summary>
+    internal (string Met, string NotMet) QuorumChinese => Quorum switch
+    {
+        Quorum.MoreThanTwoThirds => ("超过应到人数的三分之二", "未超过应到人数的三分之二"),
+        Quorum.TwoThirdsOrMore => ("达到应到人数的三分之二以上", "不足应到人数的三分之二"),
+        _ => ("超过应到人数的半数", "未超过应到人数的半数"),
+    };
 
-    internal string QuorumEnglish => Quorum == Quorum.MoreThanTwoThirds ? "two-thirds" : "half";
+    internal (string Met, string NotMet) QuorumEnglish => Quorum switch
+    {
+        Quorum.MoreThanTwoThirds => ("more than two-thirds", "not more than two-thirds"),
+        Quorum.TwoThirdsOrMore => ("two-thirds or more", "fewer than two-thirds"),
+        _ => ("more than half", "not more than half"),
+    };
 
-    internal bool IsQuorate(int present, int due) => Quorum == Quorum.MoreThanTwoThirds
-        ? 3L * present > 2L * due
-        : ElectionCount.IsMoreThanHalf(present, due);
+    internal bool IsQuorate(int present, int due) => Quorum switch
+    {
+        Quorum.MoreThanTwoThirds => 3L * present > 2L * due,
+        Quorum.TwoThirdsOrMore => 3L * present >= 2L * due,
+        _ => ElectionCount.IsMoreThanHalf(present, due),
+    };
 
     /// <summary>The procedure as a sentence a person can check against the approved document.</summary>
     internal Explanation Describe(CandidateSlate slate) => new(
         ElectionCodes.Procedure,
-        $"选举办法：应选执委{slate.ExecutiveSeats}名、副主席{slate.ViceChairSeats}名；到会人数超过应到人数的{QuorumChinese}方可选举；"
+        $"选举办法：应选执委{slate.ExecutiveSeats}名、副主席{slate.ViceChairSeats}名；到会人数{QuorumChinese.Met}方可选举；"
         + $"执委候选人得票超过{(MajorityBasis == MajorityBasis.OfThoseDue ? "应到代表人数" : "收回选票")}的半数始得当选，"
         + $"主席、副主席得票超过应到执委人数的半数始得当选；执委候选人比应选名额至少多{ExecutiveMargin}名（差额），主席、副主席等额选举；"
         + "未选足名额时，同一次会议就空缺名额另行选举一次。",
-        $"Election rules: {slate.ExecutiveSeats} executive members and {slate.ViceChairSeats} vice-chairs; a vote needs more than "
-        + $"{QuorumEnglish} of those due present; an executive candidate needs more than half of "
+        $"Election rules: {slate.ExecutiveSeats} executive members and {slate.ViceChairSeats} vice-chairs; a vote needs "
+        + $"{QuorumEnglish.Met} of those due present; an executive candidate needs more than half of "
         + $"{(MajorityBasis == MajorityBasis.OfThoseDue ? "the delegates due" : "the ballots returned")}, the chair and vice-chairs more than "
         + $"half of the executive members due; at least {ExecutiveMargin} more executive candidates than seats, as many leadership candidates "
         + "as seats; seats left vacant are voted on once more at the same meeting.")

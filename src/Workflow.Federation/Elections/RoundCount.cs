@@ -144,13 +144,13 @@ internal static class RoundCount
         return procedure.IsQuorate(ballots.Present, ballots.Due)
             ? new Explanation(
                 ElectionCodes.QuorumMet,
-                $"{Label(round)}应到{who.Chinese}{ballots.Due}名，实到{ballots.Present}名，超过应到人数的{procedure.QuorumChinese}，选举有效。",
-                $"{EnglishLabel(round)}{ballots.Present} of the {ballots.Due} {who.English} due are present: more than {procedure.QuorumEnglish}, so the vote stands.")
+                $"{Label(round)}应到{who.Chinese}{ballots.Due}名，实到{ballots.Present}名，{procedure.QuorumChinese.Met}，选举有效。",
+                $"{EnglishLabel(round)}{ballots.Present} of the {ballots.Due} {who.English} due are present: {procedure.QuorumEnglish.Met}, so the vote stands.")
             { Figures = attendance }
             : new Explanation(
                 ElectionCodes.QuorumNotMet,
-                $"{Label(round)}应到{who.Chinese}{ballots.Due}名，实到{ballots.Present}名，未超过应到人数的{procedure.QuorumChinese}，不能进行选举。",
-                $"{EnglishLabel(round)}{ballots.Present} of the {ballots.Due} {who.English} due are present: not more than {procedure.QuorumEnglish}, so no vote can be held.")
+                $"{Label(round)}应到{who.Chinese}{ballots.Due}名，实到{ballots.Present}名，{procedure.QuorumChinese.NotMet}，不能进行选举。",
+                $"{EnglishLabel(round)}{ballots.Present} of the {ballots.Due} {who.English} due are present: {procedure.QuorumEnglish.NotMet}, so no vote can be held.")
             { Figures = attendance };
     }
 

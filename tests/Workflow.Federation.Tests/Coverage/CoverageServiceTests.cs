@@ -8,6 +8,14 @@ using Workflow.Federation.Tests.Support;
 
 namespace Workflow.Federation.Tests.Coverage;
 
+/// <summary>
+/// Runs alone: a kept tree is dropped on any federation write in the process (<c>FederationChanges</c> counts them for the
+/// whole service), so another class writing in parallel would make the reads that arrive together read twice.
+/// </summary>
+[CollectionDefinition(nameof(CoverageServiceTests), DisableParallelization = true)]
+public sealed class CoverageRunsAlone;
+
+[Collection(nameof(CoverageServiceTests))]
 public sealed class CoverageServiceTests : FederationTest
 {
 

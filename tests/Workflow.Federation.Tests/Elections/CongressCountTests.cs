@@ -72,6 +72,17 @@ public sealed class CongressCountTests
     }
 
     [Fact]
+    public void WhereTheRulesSayTwoThirdsOrMore_ExactlyTwoThirdsPresentIsAQuorum_AndTheResultSaysSo() // 三分之二以上 includes the number
+    {
+        var rules = ElectionRules.FromOptions(new ElectionOptions { Quorum = Quorum.TwoThirdsOrMore });
+        var met = Count(Ballots(99, 66, TownshipVotes([.. Enumerable.Repeat(51, 25)])), rules: rules);
+        var shortOne = Count(Ballots(99, 65, TownshipVotes([.. Enumerable.Repeat(51, 25)])), rules: rules);
+
+        Assert.Contains("实到66名，达到应到人数的三分之二以上，选举有效", met.AllExplanations.Single(e => e.Code == ElectionCodes.QuorumMet).Chinese, StringComparison.Ordinal);
+        Assert.Contains("实到65名，不足应到人数的三分之二，不能进行选举", shortOne.AllExplanations.Single(e => e.Code == ElectionCodes.QuorumNotMet).Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhereThePlaceUsesMoreThanHalf_OneDelegateMoreThanHalf_IsAQuorum()
     {
         var rules = ElectionRules.FromOptions(new ElectionOptions { Quorum = Quorum.MoreThanHalf });

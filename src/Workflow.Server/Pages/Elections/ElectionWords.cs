@@ -46,7 +46,12 @@ public static class ElectionWords
             ("rule-seats", Text.RuleSeats.Format(slate.ExecutiveSeats, candidates, candidates - slate.ExecutiveSeats)),
             ("rule-margin", Text.RuleMargin.Format(procedure.ExecutiveMargin, slate.ExecutiveSeats + procedure.ExecutiveMargin)),
             ("rule-leaders", Text.RuleLeaders.Format(slate.ViceChairSeats)),
-            ("rule-quorum", procedure.Quorum == Quorum.MoreThanTwoThirds ? Text.RuleQuorumTwoThirds : Text.RuleQuorumHalf),
+            ("rule-quorum", procedure.Quorum switch
+            {
+                Quorum.MoreThanTwoThirds => Text.RuleQuorumTwoThirds,
+                Quorum.TwoThirdsOrMore => Text.RuleQuorumTwoThirdsOrMore,
+                _ => Text.RuleQuorumHalf,
+            }),
             ("rule-majority", procedure.MajorityBasis == MajorityBasis.OfBallotsReturned ? Text.RuleMajorityReturned : Text.RuleMajorityDue),
             ("rule-leader-majority", Text.RuleLeaderMajority),
             ("rule-rounds", Text.RuleRounds.Format(ElectionProcedure.MaxRounds)),

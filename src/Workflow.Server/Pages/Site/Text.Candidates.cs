@@ -13,6 +13,7 @@ public static partial class Text
     public static readonly Phrase QuorumLabel = new("到会人数要求", "Quorum");
     public static readonly Phrase QuorumDefault = new("按默认规定", "The configured default");
     public static readonly Phrase QuorumTwoThirdsOption = new("超过应到人数的三分之二", "More than two-thirds of those due");
+    public static readonly Phrase QuorumTwoThirdsOrMoreOption = new("应到人数的三分之二以上（含本数）", "Two-thirds or more of those due");
     public static readonly Phrase QuorumHalfOption = new("超过应到人数的半数", "More than half of those due");
     public static readonly Phrase CandidateRowLegend = new("候选人 {0}", "Candidate {0}");
     public static readonly Phrase NominationExecutive = new("执委", "Executive member");

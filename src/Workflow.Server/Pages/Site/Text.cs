@@ -311,6 +311,7 @@ public static partial class Text
     public static readonly Phrase RuleLeaders = new("主席 1 名、副主席 {0} 名，由第一次执委会议从当选执委中等额选举产生。", "1 chair and {0} vice-chairs, elected by the first executive meeting from the elected members, as many candidates as seats.");
     public static readonly Phrase RuleQuorumHalf = new("到会人数超过应到人数的半数，方可进行选举。", "A vote needs more than half of those due present.");
     public static readonly Phrase RuleQuorumTwoThirds = new("到会人数超过应到人数的三分之二，方可进行选举。", "A vote needs more than two-thirds of those due present.");
+    public static readonly Phrase RuleQuorumTwoThirdsOrMore = new("到会人数达到应到人数的三分之二以上（含本数），方可进行选举。", "A vote needs two-thirds or more of those due present.");
     public static readonly Phrase RuleMajorityDue = new("执委候选人得票超过应到代表人数的半数，始得当选。", "An executive candidate is elected with more than half of the votes of the delegates due.");
     public static readonly Phrase RuleMajorityReturned = new("执委候选人得票超过收回选票的半数，始得当选。", "An executive candidate is elected with more than half of the ballots returned.");
     public static readonly Phrase RuleLeaderMajority = new("主席、副主席得票超过应到执委人数的半数，始得当选。", "The chair and vice-chairs are elected with more than half of the executive members due.");
