@@ -215,12 +215,12 @@ public sealed class UserDirectory(IDbContextFactory<ServiceDbContext> contexts, 
 
     private static IEnumerable<(string, string)> Validate(IReadOnlyList<string> roles, string? approverKind)
     {
-        if (roles.Count == 0) yield return ("roles", "at least one role");
+        if (roles.Count == 0) yield return ("roles", "至少一个角色（at least one role）");
         foreach (var role in roles.Where(r => !Roles.IsKnown(r)))
             yield return ("roles", $"没有角色“{role}”，可用：{string.Join("、", Roles.All)}（unknown role '{role}'）");
         if (roles.Contains(Roles.Approver) && (approverKind is null || !ApproverKinds.All.Contains(approverKind)))
-            yield return ("approverKind", $"an approver needs one of {string.Join(", ", ApproverKinds.All)}");
+            yield return ("approverKind", $"审批人须选一个审批人类别：{string.Join("、", ApproverKinds.All)}（an approver needs one of these）");
         if (!roles.Contains(Roles.Approver) && approverKind is not null)
-            yield return ("approverKind", "only approvers have an approver kind");
+            yield return ("approverKind", "只有审批人才有审批人类别（only approvers have an approver kind）");
     }
 }
