@@ -24,11 +24,11 @@ public sealed class InstanceService(WorkflowRuntime runtime, InstanceQueries que
 {
     public async Task<StartedInstance> StartAsync(Caller caller, StartRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId)) throw Refusal.Validation(("definitionId", "required"));
+        if (string.IsNullOrWhiteSpace(request.DefinitionId)) throw Refusal.Validation(("definitionId", "必填（required）"));
         if (request.Input?["regionCode"] is not JsonValue region || !region.TryGetValue<string>(out var regionCode))
-            throw Refusal.Validation(("input.regionCode", "required: the region the request belongs to"));
-        if (!caller.Covers(regionCode)) throw Refusal.Forbidden($"region {regionCode} is outside your region {caller.RegionCode}");
-        if (request.CorrelationId is { Length: > 200 }) throw Refusal.Validation(("correlationId", "at most 200 characters"));
+            throw Refusal.Validation(("input.regionCode", "必填：申请所属的区域（required: the region the request belongs to）"));
+        if (!caller.Covers(regionCode)) throw Refusal.Forbidden($"区域 {regionCode} 不在您的辖区 {caller.RegionCode} 内（region {regionCode} is outside your region {caller.RegionCode}）");
+        if (request.CorrelationId is { Length: > 200 }) throw Refusal.Validation(("correlationId", "至多 200 个字符（at most 200 characters）"));
         var result = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, caller.UserName, request.Version, cancellationToken);
         return new StartedInstance(result.InstanceId, result.Status.ToString().ToLowerInvariant(), result.Result,
             result.NewBookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList());

@@ -10,10 +10,10 @@ public static class CsvUpload
     {
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0) throw Refusal.Validation(("file", $"attach a CSV file ({columns})"));
+        if (buffer.Length == 0) throw Refusal.Validation(("file", $"请附上 CSV 文件，列为 {columns}（attach a CSV file: {columns}）"));
         // Told apart by content, like the ledger import: a zip is an .xlsx workbook, anything else is read as CSV text.
         if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("PK\x03\x04"u8))
-            throw Refusal.Validation(("file", $"an .xlsx workbook: save it as CSV ({columns}) in Excel and import that"));
+            throw Refusal.Validation(("file", $"这是 .xlsx 工作簿：请在 Excel 中另存为 CSV（列为 {columns}）后再导入（an .xlsx workbook: save it as CSV, {columns}, and import that）"));
         return CsvText.Decode(buffer.ToArray());
     }
 }

@@ -46,7 +46,7 @@ public static class EnumArguments
         if (Enum.TryParse(parameter.Enum, text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(parameter.Enum, value!))
             return value!.ToString()!;
         var names = string.Join(", ", Enum.GetNames(parameter.Enum).Select(JsonNamingPolicy.CamelCase.ConvertName));
-        throw Refusal.Validation((parameter.Name, $"'{text}' is not one of: {names}"));
+        throw Refusal.Validation((parameter.Name, $"“{text}”不是可选值之一：{names}（'{text}' is not one of these）"));
     }
 
     private static EnumParameter[] Find(Endpoint endpoint)

@@ -23,7 +23,7 @@ public sealed class IdempotencyStore(IDbContextFactory<ServiceDbContext> context
     public async Task<Replayable<T>> RunOnceAsync<T>(Guid userId, string? key, object request, Func<Task<T>> action, CancellationToken cancellationToken)
     {
         if (key is null) return new Replayable<T>(await action(), false);
-        if (key.Length is 0 or > 200) throw Refusal.Validation((Header, "1–200 characters"));
+        if (key.Length is 0 or > 200) throw Refusal.Validation((Header, "1–200 个字符（1–200 characters）"));
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, EngineJson.Options))));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = new IdempotencyRow { UserId = userId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
@@ -38,7 +38,7 @@ public sealed class IdempotencyStore(IDbContextFactory<ServiceDbContext> context
             if (first.RequestHash != hash)
                 throw new RefusalException(RefusalKind.Refused, "idempotency-key-reused", "幂等键已用于其他请求 / Idempotency key reused", "this Idempotency-Key was used for a different request");
             if (first.StatusCode is null)
-                throw Refusal.Conflict("request-in-progress", "the first request with this Idempotency-Key is still running; retry shortly");
+                throw Refusal.Conflict("request-in-progress", "使用同一 Idempotency-Key 的第一次请求仍在处理，请稍后重试（the first request with this Idempotency-Key is still running; retry shortly）");
             return new Replayable<T>(JsonSerializer.Deserialize<T>(first.ResponseBody!, EngineJson.Options)!, true);
         }
         try

@@ -13,7 +13,7 @@ internal static class Scope
         var region = requested ?? caller.RegionCode;
         if (!RegionCode.TryParse(region, out var code, out var error))
             throw Refusal.Validation(("region", error.Text()));
-        if (!caller.Covers(code.Value)) throw Refusal.Forbidden($"region {region} is outside your region {caller.RegionCode}");
+        if (!caller.Covers(code.Value)) throw Refusal.Forbidden($"区域 {region} 不在您的辖区 {caller.RegionCode} 内（region {region} is outside your region {caller.RegionCode}）");
         return code;
     }
 

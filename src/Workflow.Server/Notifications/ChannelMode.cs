@@ -19,7 +19,7 @@ public static class ChannelModes
     public static ChannelMode? Parse(string field, string? value) =>
         value is null ? null
         : Enum.TryParse<ChannelMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(value, out _) ? mode
-        : throw Refusal.Validation((field, $"'{value}' is not a channel mode: each, digest or off"));
+        : throw Refusal.Validation((field, $"“{value}”不是接收方式，请选 each（逐条）、digest（每日汇总）或 off（关闭）（'{value}' is not a channel mode: each, digest or off）"));
 
     /// <summary>Applies a change to a channel's flags: a mode wins over the plain on/off of older clients.</summary>
     public static (bool On, bool Digest) Apply(bool on, bool digest, bool? turnOn, ChannelMode? mode) => mode switch

@@ -28,8 +28,8 @@ public sealed class FailedDeliveries(IDbContextFactory<ServiceDbContext> context
     /// <param name="cursor">Where the previous screen ended (its <see cref="FailedDeliveryPage.Next"/>); null for the newest.</param>
     public async Task<FailedDeliveryPage> ListAsync(DeliveryChannel? channel, string? cursor, int limit, CancellationToken cancellationToken)
     {
-        if (channel == DeliveryChannel.InApp) throw Refusal.Validation(("channel", "one of Email, Webhook, Robot, Sms"));
-        if (limit is < 1 or > MaxLimit) throw Refusal.Validation(("limit", $"1 to {MaxLimit}"));
+        if (channel == DeliveryChannel.InApp) throw Refusal.Validation(("channel", "须为 Email、Webhook、Robot 或 Sms（one of Email, Webhook, Robot, Sms）"));
+        if (limit is < 1 or > MaxLimit) throw Refusal.Validation(("limit", $"1 至 {MaxLimit}（1 to {MaxLimit}）"));
         var after = cursor is null ? default((DateTimeOffset, Guid)?) : Cursor.Read(cursor) ?? throw Refusal.Validation(("cursor", "the next cursor of a previous answer / 请使用上一页返回的游标"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -109,11 +109,11 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
         (row.Webhook, row.WebhookDigest) = ChannelModes.Apply(row.Webhook, row.WebhookDigest, change.Webhook, webhookMode);
         (row.QuietHours, row.QuietFrom, row.QuietUntil) = (change.QuietHours ?? row.QuietHours, from ?? row.QuietFrom, until ?? row.QuietUntil);
         if (row.QuietHours && row.QuietFrom == row.QuietUntil)
-            throw Refusal.Validation(("quietUntil", "quiet hours end where they begin; turn them off instead (quietHours: false)"));
+            throw Refusal.Validation(("quietUntil", "免打扰的结束时间与开始时间相同，如不需要请关闭免打扰（quiet hours end where they begin; turn them off instead: quietHours false）"));
         var user = await db.Users.SingleAsync(u => u.Id == caller.Id, cancellationToken);
         if (change.Mobile is not null) user.Mobile = Sms.SmsOptions.MobileChange(change.Mobile);
         (row.Sms, row.SmsDigest) = ChannelModes.Apply(row.Sms, row.SmsDigest, change.Sms, smsMode);
-        if (row.Sms && user.Mobile is null) throw Refusal.Validation(("sms", "give a mobile number to receive text messages"));
+        if (row.Sms && user.Mobile is null) throw Refusal.Validation(("sms", "接收短信须先填写手机号（give a mobile number to receive text messages）"));
         await db.SaveChangesAsync(cancellationToken);
         return await SettingsAsync(db, caller, cancellationToken);
     }
@@ -137,5 +137,5 @@ public sealed class NotificationInbox(IDbContextFactory<ServiceDbContext> contex
     private static TimeOnly? ParseTime(string field, string? value) =>
         value is null ? null
         : TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
-        : throw Refusal.Validation((field, $"'{value}' is not a time of day as HH:mm (China time), e.g. 21:00"));
+        : throw Refusal.Validation((field, $"“{value}”不是 HH:mm 格式的北京时间，例如 21:00（'{value}' is not a time of day as HH:mm, China time, e.g. 21:00）"));
 }

@@ -39,7 +39,7 @@ public sealed partial record SmsOptions(
     /// <summary>A number as a person or an admin changes it: empty removes it (null), a bad one is refused (400).</summary>
     public static string? MobileChange(string value) =>
         value.Trim().Length == 0 ? null
-            : NormalizeMobile(value) ?? throw Refusal.Validation(("mobile", "a mainland mobile number: 11 digits starting 13–19 (+86 optional)"));
+            : NormalizeMobile(value) ?? throw Refusal.Validation(("mobile", "请填写大陆手机号：以 13–19 开头的 11 位数字，可加 +86（a mainland mobile number: 11 digits starting 13–19, +86 optional）"));
 
     /// <summary>What is shown of a number: 138****1234.</summary>
     public static string Mask(string mobile) => mobile.Length == 11 ? $"{mobile[..3]}****{mobile[7..]}" : "****";

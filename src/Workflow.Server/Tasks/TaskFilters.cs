@@ -62,7 +62,7 @@ internal static class TaskFilters
             case "all":
                 return tasks;
             default:
-                throw Refusal.Validation(("show", "one of available, unclaimed, mine, handed, all"));
+                throw Refusal.Validation(("show", "须为 available、unclaimed、mine、handed 或 all（one of available, unclaimed, mine, handed, all）"));
         }
     }
 }

@@ -160,7 +160,7 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
             var decided = await db.Journal.AsNoTracking().Where(j => j.BookmarkId == id && j.Kind == JournalKind.Resumed)
                 .Select(j => new { j.Actor, j.At }).FirstOrDefaultAsync(cancellationToken);
             if (decided is not null)
-                throw Refusal.Conflict("task-already-decided", $"the task was already decided by {decided.Actor} at {decided.At:O}",
+                throw Refusal.Conflict("task-already-decided", $"此待办已由 {decided.Actor} 于 {decided.At:O} 办理（the task was already decided by {decided.Actor} at {decided.At:O}）",
                     new Dictionary<string, object?> { ["decidedBy"] = decided.Actor, ["decidedAt"] = decided.At });
             throw Refusal.NotFound("task", id);
         }
@@ -187,8 +187,8 @@ public sealed class TaskInbox(IDbContextFactory<WorkflowDbContext> engine, IDbCo
         if (!handedToCaller && !caller.Covers(bookmark.RegionCode)) throw Refusal.NotFound("task", bookmark.Id);
         if (!MayAct(caller, bookmark, claim))
             throw Refusal.Forbidden(bookmark.AssigneeUserId is null
-                ? $"this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}"
-                : "this is a personal task of another person");
+                ? $"此待办须由 {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)} 办理（this task is for {bookmark.Role}{(bookmark.ApproverKind is null ? "" : "/" + bookmark.ApproverKind)}）"
+                : "这是他人的个人待办（this is a personal task of another person）");
     }
 
     /// <summary>A personal task is for its person and whoever she handed it to; any other task for its role in its region.</summary>

@@ -226,6 +226,12 @@ public sealed class ElectionPageTests(ServiceFactory factory) : IClassFixture<Se
 
         // Edited later from the stored list: the form starts from it.
         Assert.Contains("name=\"List.Candidates[9].Name\" value=\"候选人10\"", await officer.GetStringAsync(path), StringComparison.Ordinal);
+
+        // Rules that say 三分之二以上 (the number included) are a choice of their own.
+        var twoThirds = await officer.PostFormAsync($"{path}?handler=SaveCandidates", new(CandidateList(10)) { ["List.Quorum"] = "TwoThirdsOrMore" }, formPage: path);
+        Assert.Equal(HttpStatusCode.Redirect, twoThirds.StatusCode);
+        Assert.Equal("twoThirdsOrMore", (string?)(await FoundingTeam.FoundingAsync(team.Officer, id))["slate"]!["procedure"]!["quorum"]);
+        Assert.Contains("<option value=\"TwoThirdsOrMore\" selected=\"selected\">应到人数的三分之二以上（含本数）", await officer.GetStringAsync(path), StringComparison.Ordinal);
     }
 
     [Fact]
